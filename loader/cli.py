@@ -1,0 +1,405 @@
+"""The ``missiongraph`` command: a thin shell over the library. Each command parses arguments, calls one
+library function and prints.
+
+Exit codes: 0 success; 1 some input files failed to load (the rest loaded) or a check failed; 2 usage error
+(bad option, unknown query or parameter); 3 the store or server could not be used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .store import GraphStore, StoreError
+
+EXIT_FAILED_FILES = 1
+EXIT_STORE = 3
+
+
+def sample_dirs() -> list[Path]:
+    """The bundled sample corpus: the two founding documents and the development set."""
+    root = Path(str(resources.files("missiongraph").joinpath("sample")))
+    return [root / "seeds" / "docs", root / "dev" / "docs"]
+
+
+def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False) -> GraphStore:
+    """The Neo4j store when a URI is given (option or NEO4J_URI), else the embedded store."""
+    import os
+
+    try:
+        if neo4j or os.environ.get("NEO4J_URI"):
+            from .neo4j_store import Neo4jStore
+
+            return Neo4jStore(neo4j)
+        from .embedded import EmbeddedStore
+
+        return EmbeddedStore(store, read_only=read_only)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def store_options(f):
+    f = click.option("--neo4j", "neo4j", metavar="URI", default=None,
+                     help="Use the Neo4j server at URI (bolt://127.0.0.1:7687) instead of the embedded store. "
+                          "Also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.")(f)
+    f = click.option("--store", metavar="PATH", default=None,
+                     help="Embedded store location (default: $MISSIONGRAPH_STORE or ./.missiongraph/graph.lbug).")(f)
+    return f
+
+
+class _Error(click.ClickException):
+    """Print 'Error: …' on one line, exit with a given code."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.exit_code = code
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, prog_name="missiongraph")
+def main() -> None:
+    """missiongraph: see how Dutch government documents about international missions hang together.
+
+    \b
+    Load documents into a graph, query it, visualise it:
+      missiongraph load ./documents
+      missiongraph query most-cited-kamerstukken
+      missiongraph viz --around MINUSMA --depth 2 -o minusma.html
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--sample", is_flag=True, help="Load the bundled sample corpus (2 founding documents + 17 dev documents).")
+@click.option("--force", is_flag=True, help="Re-extract documents even when their content has not changed.")
+@click.option("--max-size", default=50, show_default=True, metavar="MB", help="Refuse files larger than this.")
+@click.option("--batch-size", default=200, show_default=True, help="Documents per write transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
+@store_options
+def load(paths, sample, force, max_size, batch_size, quiet, store, neo4j):
+    """Load documents (files or folders, searched recursively) into the graph.
+
+    Loading is an upsert: a document loaded again replaces its own facts; unchanged documents are skipped.
+    A file that cannot be read is reported on one line and the rest of the load goes on; the exit code is then 1.
+
+    \b
+    Example:
+      missiongraph load ~/stukken/minusma
+      missiongraph load --sample --store /tmp/demo.lbug
+    """
+    from .pipeline import load as load_paths
+
+    targets = list(paths) + (sample_dirs() if sample else [])
+    if not targets:
+        raise click.UsageError("give one or more files or folders to load, or --sample")
+
+    def progress(status: str, message: str) -> None:
+        if status == "failed":
+            click.echo(f"failed: {message}", err=True)
+        elif not quiet:
+            click.echo(f"{status}: {message}")
+
+    with open_store(store, neo4j) as graph:
+        try:
+            report = load_paths(targets, graph, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
+                                progress=progress)
+        except StoreError as exc:
+            raise _Error(str(exc), EXIT_STORE) from None
+        where = getattr(graph, "path", None) or getattr(graph, "uri", "")
+        click.echo(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+                   f"{len(report.skipped)} skipped (not a document type) -> {graph.name} store {where}")
+        for path, reason in report.failed:
+            click.echo(f"  failed  {path}: {reason}", err=True)
+    if report.failed:
+        sys.exit(EXIT_FAILED_FILES)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document (JSON Lines). This is the default.")
+def extract(paths, as_json):
+    """Extract facts from documents and print them, without touching any store.
+
+    Output: one JSON object per document with the gold-schema keys (source, self, kamerstukken, resolutions,
+    missions, ministries, persons, date) plus title, kind, reference, findings, recommendations, commitments and
+    mentions with character spans.
+
+    \b
+    Example:
+      missiongraph extract brief.txt --json | jq .kamerstukken
+    """
+    from .pipeline import SUPPORTED, extract_record, find_files
+    from .read import ReadError, read_document
+
+    failed = 0
+    for path in find_files(paths):
+        if path.suffix.lower() not in SUPPORTED:
+            continue
+        try:
+            record = extract_record(read_document(path))
+        except ReadError as exc:
+            click.echo(f"failed: {path}: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(json.dumps(record, ensure_ascii=False))
+    if failed:
+        sys.exit(EXIT_FAILED_FILES)
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.UsageError(f"parameter {pair!r} must look like key=value")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return str(value.get("id", value))
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def render(columns: list[str], rows: list[list], fmt: str, *, width: int = 60) -> str:
+    """Rows as an aligned text table, CSV or JSON (a list of objects)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else
+                           ("" if v is None else v) for v in row] for row in rows])
+        return buf.getvalue().rstrip("\n")
+    cells = [[_cell(v) for v in row] for row in rows]
+    cells = [[c if len(c) <= width else c[:width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the saved queries with their parameters.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--cypher", metavar="TEXT", help="Run this Cypher instead of a saved query (read-only unless --write).")
+@click.option("--write", is_flag=True, help="Allow --cypher to change the graph.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@store_options
+def query(name, list_, params, cypher, write, fmt, store, neo4j):
+    """Run a saved query (queries/*.cypher) or ad-hoc Cypher.
+
+    \b
+    Example:
+      missiongraph query --list
+      missiongraph query citing-documents -p kamerstuk=29521-451
+      missiongraph query unresolved-references --format csv > to-fetch.csv
+      missiongraph query --cypher "MATCH (m:Mission) RETURN m.id"
+    """
+    from .saved import QueryError, get, saved_queries
+
+    if list_:
+        for q in saved_queries().values():
+            ps = " ".join(f"-p {k}={json.dumps(v, ensure_ascii=False)}" for k, v in q.params.items())
+            click.echo(f"{q.name:26} {q.description}" + (f"\n{'':26} params: {ps}" if ps else ""))
+        return
+    if not name and not cypher:
+        raise click.UsageError("give a query name (see --list) or --cypher")
+    try:
+        if cypher:
+            text, bound = cypher, _parse_params(params)
+        else:
+            saved = get(name)
+            text, bound = saved.cypher, saved.bind(_parse_params(params))
+    except QueryError as exc:
+        raise _Error(str(exc), 2) from None
+    with open_store(store, neo4j, read_only=not write) as graph:
+        try:
+            result = graph.run(text, bound, write=write)
+        except StoreError as exc:
+            raise _Error(str(exc), EXIT_STORE) from None
+    click.echo(render(result.columns, result.rows, fmt))
+
+
+@main.command()
+@store_options
+def stats(store, neo4j):
+    """Count nodes per label and relationships per type.
+
+    \b
+    Example:
+      missiongraph stats --store /tmp/demo.lbug
+    """
+    with open_store(store, neo4j, read_only=True) as graph:
+        counts = graph.counts()
+    rows = [[k, v] for k, v in counts["nodes"].items()]
+    click.echo(render(["label", "nodes"], rows, "table"))
+    click.echo()
+    click.echo(render(["relationship", "count"], [[k, v] for k, v in counts["relationships"].items()], "table"))
+
+
+@main.command()
+@click.argument("document")
+@store_options
+def forget(document, store, neo4j):
+    """Remove one document (by id: its file name without extension) and every fact it contributed.
+
+    \b
+    Example:
+      missiongraph forget 003_cf3b274d7ecd5e93
+    """
+    with open_store(store, neo4j) as graph:
+        if not graph.forget(document):
+            raise _Error(f"no document with id {document!r} in the {graph.name} store", 1)
+    click.echo(f"forgot {document}")
+
+
+@main.command(name="eval")
+@click.argument("corpus_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--errors", is_flag=True, help="Also list the misses and false hits per document.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate(corpus_dirs, errors, as_json):
+    """Score extraction against gold annotations (folders with docs/ and gold/).
+
+    \b
+    Example:
+      missiongraph eval ../shared/corpus/seeds ../shared/corpus/dev --errors
+    """
+    from . import eval as ev
+
+    report = ev.evaluate(list(corpus_dirs))
+    if as_json:
+        click.echo(json.dumps(ev.report_json(report), ensure_ascii=False, indent=1))
+        return
+    click.echo(ev.format_table(report))
+    if errors:
+        click.echo()
+        click.echo(ev.format_errors(report))
+
+
+@main.command()
+@click.option("--query", "query_name", metavar="NAME", help="Visualise the result of a saved query.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the saved query.")
+@click.option("--around", metavar="NODE", help="Visualise the neighbourhood of a node (id or name, e.g. MINUSMA).")
+@click.option("--depth", default=2, show_default=True, help="Steps around --around.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("missiongraph.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--open", "open_", is_flag=True, help="Open the file in a browser.")
+@store_options
+def viz(query_name, params, around, depth, output, open_, store, neo4j):
+    """Write an interactive network visualisation: one self-contained HTML file that opens offline.
+
+    Without --query or --around, the whole graph.
+
+    \b
+    Example:
+      missiongraph viz --around MINUSMA --depth 2 -o minusma.html --open
+      missiongraph viz --query what-connects -o seeds.html
+    """
+    from .saved import QueryError, get
+    from .visualise import visualise
+
+    try:
+        bound = None
+        saved = None
+        if query_name:
+            saved = get(query_name)
+            bound = saved.bind(_parse_params(params))
+        with open_store(store, neo4j, read_only=True) as graph:
+            path, summary = visualise(graph, output, query=saved, params=bound, around=around, depth=depth)
+    except (QueryError, ValueError) as exc:
+        raise _Error(str(exc), 2) from None
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    click.echo(f"wrote {path} ({summary})")
+    if open_:
+        click.launch(str(path))
+
+
+@main.command()
+@click.option("--store", metavar="PATH", default=None, help="The embedded store to copy from.")
+@click.option("--neo4j", "neo4j", metavar="URI", default=None, help="The Neo4j server to copy to (or NEO4J_URI).")
+def push(store, neo4j):
+    """Copy the embedded graph into Neo4j (documents' facts replace what Neo4j has for those documents).
+
+    \b
+    Example:
+      NEO4J_PASSWORD=... missiongraph push --neo4j bolt://127.0.0.1:7687
+    """
+    from .embedded import EmbeddedStore
+    from .neo4j_store import Neo4jStore
+    from .transfer import push as push_graph
+
+    try:
+        with EmbeddedStore(store, read_only=True) as source, Neo4jStore(neo4j) as target:
+            n = push_graph(source, target)
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    click.echo(f"pushed {n} documents to {target.uri}")
+
+
+@main.group()
+def neo4j():
+    """Run a local Neo4j 5.26 Community server (assembled from Maven Central; needs Java 17 and Maven).
+
+    \b
+    Example:
+      export NEO4J_PASSWORD=choose-a-password
+      missiongraph neo4j start && missiongraph load --sample --neo4j bolt://127.0.0.1:7687
+    """
+
+
+@neo4j.command()
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Server folder (default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j).")
+@click.option("--timeout", default=180, show_default=True, help="Seconds to wait for the server to be ready.")
+def start(home, timeout):
+    """Assemble (first time) and start the server; wait until it answers."""
+    from . import neo4j_local as nl
+
+    try:
+        info = nl.start(home or nl.default_home(), nl.get_password(), timeout=timeout)
+    except (nl.Neo4jLocalError, StoreError) as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    click.echo(f"Neo4j is running: {info}")
+
+
+@neo4j.command()
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
+def stop(home):
+    """Stop the server cleanly."""
+    from . import neo4j_local as nl
+
+    nl.stop(home or nl.default_home())
+    click.echo("Neo4j stopped")
+
+
+@neo4j.command()
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
+def status(home):
+    """Say whether the server runs, where, and which version."""
+    from . import neo4j_local as nl
+
+    info = nl.status(home or nl.default_home())
+    for key, value in info.items():
+        click.echo(f"{key}: {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,227 @@
+"""Score the extractor against gold annotations.
+
+A corpus folder holds ``docs/NAME.txt`` and ``gold/NAME.json`` (same stem; see the corpus README for the gold
+schema). :func:`evaluate` runs :func:`missiongraph.extract.extract` and :func:`~missiongraph.extract.summarise`
+on every document that has a gold file and compares the fields in :data:`FIELDS`:
+
+- list fields (``kamerstukken``, ``resolutions``, ``missions``, ``ministries``, ``persons``) as sets: each
+  value found and in the gold is a true positive, each value found but not in the gold a false positive, each
+  gold value not found a false negative. ``persons`` compare case-insensitively; all values are stripped.
+- scalar fields (``self``, ``date``): a non-null value counts as one item. Equal values: one true positive;
+  different values: one false positive and one false negative; one side null: one false positive or one
+  false negative; both null: nothing to count.
+
+Scores are micro-averaged over documents (true/false positives and negatives summed, then precision, recall
+and F1). A field with nothing to count (no gold items and nothing found) scores 1.0.
+
+``evaluate`` accepts one folder or several (``evaluate(seeds, dev)`` or ``evaluate([seeds, dev])``).
+:func:`format_table` and :func:`format_errors` render a report for people; :meth:`EvalReport.as_json` for
+machines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .extract import extract, summarise
+
+LIST_FIELDS = ("kamerstukken", "resolutions", "missions", "ministries", "persons")
+SCALAR_FIELDS = ("self", "date")
+FIELDS = (*LIST_FIELDS, *SCALAR_FIELDS)
+CASE_INSENSITIVE = {"persons"}
+
+
+@dataclass
+class FieldScore:
+    """Counts for one field, summed over documents."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else (1.0 if not self.fp else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def gold(self) -> int:
+        return self.tp + self.fn
+
+    def add(self, other: FieldScore) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_json(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class DocResult:
+    """One document: its scores per field and what went wrong."""
+
+    doc: str                                   # "<corpus folder name>/<stem>"
+    path: str
+    scores: dict[str, FieldScore] = field(default_factory=dict)
+    misses: dict[str, list[str]] = field(default_factory=dict)      # gold values not found
+    false_hits: dict[str, list[str]] = field(default_factory=dict)  # values found but not in the gold
+
+    @property
+    def ok(self) -> bool:
+        return not any(self.misses.values()) and not any(self.false_hits.values())
+
+    def as_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "path": self.path,
+                "scores": {f: s.as_json() for f, s in self.scores.items()},
+                "misses": {f: v for f, v in self.misses.items() if v},
+                "false_hits": {f: v for f, v in self.false_hits.items() if v}}
+
+
+@dataclass
+class EvalReport:
+    corpora: list[str]
+    fields: dict[str, FieldScore]
+    documents: list[DocResult]
+    skipped: list[str] = field(default_factory=list)   # docs without gold, gold without docs
+
+    def as_json(self) -> dict[str, Any]:
+        return {"corpora": self.corpora, "documents_scored": len(self.documents),
+                "fields": {f: s.as_json() for f, s in self.fields.items()},
+                "documents": [d.as_json() for d in self.documents], "skipped": self.skipped}
+
+
+def _norm(value: Any, fld: str) -> str:
+    text = " ".join(str(value).split())
+    return text.casefold() if fld in CASE_INSENSITIVE else text
+
+
+def _as_set(values: Any, fld: str) -> dict[str, str]:
+    """Normalised key -> first surface form, for a list (or None)."""
+    out: dict[str, str] = {}
+    for v in values or []:
+        if v is None or str(v).strip() == "":
+            continue
+        out.setdefault(_norm(v, fld), str(v))
+    return out
+
+
+def compare(found: dict[str, Any], gold: dict[str, Any], fields: Iterable[str] = FIELDS,
+            doc: str = "", path: str = "") -> DocResult:
+    """Score one document's summary against its gold record."""
+    result = DocResult(doc=doc, path=path)
+    for fld in fields:
+        score = FieldScore()
+        misses: list[str] = []
+        false_hits: list[str] = []
+        if fld in SCALAR_FIELDS:
+            g, f = gold.get(fld), found.get(fld)
+            g = None if g in (None, "") else _norm(g, fld)
+            f = None if f in (None, "") else _norm(f, fld)
+            if g is not None and f is not None and g == f:
+                score.tp = 1
+            else:
+                if f is not None:
+                    score.fp = 1
+                    false_hits.append(f)
+                if g is not None:
+                    score.fn = 1
+                    misses.append(g)
+        else:
+            g_set, f_set = _as_set(gold.get(fld), fld), _as_set(found.get(fld), fld)
+            score.tp = len(g_set.keys() & f_set.keys())
+            false_hits = [f_set[k] for k in f_set if k not in g_set]
+            misses = [g_set[k] for k in g_set if k not in f_set]
+            score.fp, score.fn = len(false_hits), len(misses)
+        result.scores[fld] = score
+        result.misses[fld] = misses
+        result.false_hits[fld] = false_hits
+    return result
+
+
+def _dirs(corpus_dir: Path | str | Iterable[Path | str], more: tuple[Path | str, ...]) -> list[Path]:
+    if isinstance(corpus_dir, (str, Path)):
+        dirs = [Path(corpus_dir)]
+    else:
+        dirs = [Path(d) for d in corpus_dir]
+    return dirs + [Path(d) for d in more]
+
+
+def evaluate(corpus_dir: Path | str | Iterable[Path | str], *more: Path | str,
+             fields: Iterable[str] = FIELDS) -> EvalReport:
+    """Run the extractor over one or more corpus folders and score it against their gold files."""
+    fields = tuple(fields)
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+    dirs = _dirs(corpus_dir, more)
+    totals = {f: FieldScore() for f in fields}
+    documents: list[DocResult] = []
+    skipped: list[str] = []
+    for d in dirs:
+        docs_dir, gold_dir = d / "docs", d / "gold"
+        if not docs_dir.is_dir() or not gold_dir.is_dir():
+            raise FileNotFoundError(f"{d} is not a corpus folder (needs docs/ and gold/)")
+        doc_files = {p.stem: p for p in sorted(docs_dir.glob("*.txt"))}
+        gold_files = {p.stem: p for p in sorted(gold_dir.glob("*.json"))}
+        for stem in sorted(doc_files.keys() - gold_files.keys()):
+            skipped.append(f"{d.name}/{stem}: no gold")
+        for stem in sorted(gold_files.keys() - doc_files.keys()):
+            skipped.append(f"{d.name}/{stem}: no document")
+        for stem in sorted(doc_files.keys() & gold_files.keys()):
+            text = doc_files[stem].read_text(encoding="utf-8")
+            gold = json.loads(gold_files[stem].read_text(encoding="utf-8"))
+            found = summarise(extract(text))
+            result = compare(found, gold, fields, doc=f"{d.name}/{stem}", path=str(doc_files[stem]))
+            for f in fields:
+                totals[f].add(result.scores[f])
+            documents.append(result)
+    return EvalReport(corpora=[str(d) for d in dirs], fields=totals, documents=documents, skipped=skipped)
+
+
+def format_table(report: EvalReport) -> str:
+    """Per-field precision/recall/F1 as a fixed-width table."""
+    head = f"{'field':<14}{'gold':>6}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"
+    lines = [head, "-" * len(head)]
+    total = FieldScore()
+    for name, s in report.fields.items():
+        total.add(s)
+        lines.append(f"{name:<14}{s.gold:>6}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+    lines.append("-" * len(head))
+    lines.append(f"{'all (micro)':<14}{total.gold:>6}{total.tp:>6}{total.fp:>6}{total.fn:>6}"
+                 f"{total.precision:>8.3f}{total.recall:>8.3f}{total.f1:>8.3f}")
+    lines.append(f"{len(report.documents)} documents from {', '.join(report.corpora)}")
+    if report.skipped:
+        lines.append(f"skipped: {'; '.join(report.skipped)}")
+    return "\n".join(lines)
+
+
+def format_errors(report: EvalReport) -> str:
+    """Every document with a miss or a false hit: ``- value`` missed, ``+ value`` found but not in the gold."""
+    lines: list[str] = []
+    for d in report.documents:
+        if d.ok:
+            continue
+        lines.append(f"{d.doc}  ({d.path})")
+        for f in d.scores:
+            for v in d.misses.get(f, []):
+                lines.append(f"  {f:<13} - {v}")
+            for v in d.false_hits.get(f, []):
+                lines.append(f"  {f:<13} + {v}")
+    if not lines:
+        return "no errors"
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""Extraction: small pure rules, each ``(text: str) -> Iterable[Mention]``, registered in ``RULES``.
+
+Rule modules (references, dates, entities, structure, metadata) each export a ``RULES`` list; this module
+concatenates them in a fixed order. ``extract`` runs every rule over a text; ``summarise`` turns the mentions
+into the gold-schema record that ``missiongraph extract --json`` prints and ``missiongraph eval`` scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..model import Mention
+from . import dates, entities, metadata, references, structure
+from .text import normalise
+
+Rule = Callable[[str], Iterable[Mention]]
+
+RULES: list[Rule] = [*references.RULES, *dates.RULES, *entities.RULES, *metadata.RULES, *structure.RULES]
+
+
+def extract(text: str) -> list[Mention]:
+    """Every mention every rule finds in ``text``, sorted by position. Offsets index into ``text``."""
+    clean = normalise(text)
+    found: list[Mention] = []
+    for rule in RULES:
+        found.extend(rule(clean))
+    found.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
+    return found
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def summarise(mentions: list[Mention]) -> dict[str, Any]:
+    """The gold-schema view of a document's mentions (first occurrence order, duplicates removed)."""
+    by_kind: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_kind.setdefault(m.kind, []).append(m)
+
+    def first(kind: str, role: str | None = None) -> str | None:
+        for m in by_kind.get(kind, []):
+            if role is None or m.role == role:
+                return m.value
+        return None
+
+    own = first("kamerstuk", "self")
+    return {
+        "self": own,
+        "kamerstukken": _unique(m.value for m in by_kind.get("kamerstuk", []) if m.role != "self"
+                                and m.value != own),
+        "resolutions": _unique(m.value for m in by_kind.get("resolution", [])),
+        "missions": _unique(m.value for m in by_kind.get("mission", [])),
+        "ministries": _unique(m.value for m in by_kind.get("ministry", [])),
+        "persons": _unique(m.attrs.get("name", m.value) for m in by_kind.get("person", [])),
+        "date": first("date"),
+        "title": first("title"),
+        "kind": first("kind"),
+        "reference": first("reference"),
+        "tk_ids": _unique(m.value for m in by_kind.get("tk-id", [])),
+        "organisations": _unique(m.value for m in by_kind.get("organisation", [])),
+        "countries": _unique(m.value for m in by_kind.get("country", [])),
+        "evaluations": _unique(m.value for m in by_kind.get("evaluation", [])),
+        "findings": [{"number": m.value, "kind": m.attrs.get("kind"), "stance": m.attrs.get("stance"),
+                      "text": m.attrs.get("text", "")} for m in by_kind.get("finding", [])],
+        "recommendations": [{"number": m.value, "stance": m.attrs.get("stance"), "text": m.attrs.get("text", ""),
+                             "finding": m.attrs.get("finding")} for m in by_kind.get("recommendation", [])],
+        "commitments": [{"text": m.attrs.get("text", ""), "finding": m.attrs.get("finding")}
+                        for m in by_kind.get("commitment", [])],
+    }

@@ -1,0 +1,112 @@
+"""Document metadata rules: title, kind and own reference (Onze Referentie / kenmerk)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Mention
+from .text import fold
+
+# --- reference ---------------------------------------------------------------------------------------------------
+# A reference is a field: a label at the start of a line (Markdown bold allowed) and a value on the same or next
+# line. The value must contain a letter: a bare "29521-227" after "kenmerk" is a Kamerstuk, not a reference.
+_REFERENCE = re.compile(
+    r"^[ \t]*(?:\*\*)?(?:Onze referentie|Ons kenmerk|Onze ref\.|Referentie|Kenmerk)(?:\*\*)?[ \t]*:?[ \t]*\n?"
+    r"(?:[ \t]*\n)?[ \t]*(?P<value>[A-Za-z][A-Za-z0-9]*(?:[./-][A-Za-z0-9]+){0,8})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def reference(text: str) -> Iterator[Mention]:
+    for m in _REFERENCE.finditer(text):
+        value = m.group("value")
+        if re.search(r"\d", value) and re.search(r"[A-Za-z]", value):
+            yield Mention("reference", value, m.start("value"), m.end("value"), value)
+            return
+
+
+# --- kind --------------------------------------------------------------------------------------------------------
+# Ordered: the first kind whose marker occurs wins. Markers are looked for in the head of the document, where
+# the document says what it is; a letter that *mentions* a motion is still a letter.
+_HEAD = 1500
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("nota", re.compile(r"^#*[ \t]*nota[ \t]*$|\*\*TER (?:BESLISSING|INFORMATIE|ADVISERING)\*\*|"
+                        r"^TER (?:BESLISSING|INFORMATIE|ADVISERING)\s*$", re.IGNORECASE | re.MULTILINE)),
+    ("motie", re.compile(r"\b(?:GEWIJZIGDE )?MOTIE VAN (?:HET LID|DE LEDEN)\b|^Nr\. \d+\s+(?:GEWIJZIGDE )?MOTIE\b",
+                         re.MULTILINE)),
+    ("amendement", re.compile(r"\b(?:GEWIJZIGD )?AMENDEMENT VAN HET LID\b")),
+    ("verslag", re.compile(r"\bVERSLAG VAN EEN (?:ALGEMEEN|SCHRIFTELIJK|NOTA)\s*OVERLEG\b|"
+                           r"\bVerslag van een (?:commissiedebat|algemeen overleg|schriftelijk overleg)\b|"
+                           r"^Handeling(?:en)?\s*$|^Aan de orde is (?:de|het)\b|\bLIJST VAN VRAGEN EN ANTWOORDEN\b",
+                           re.IGNORECASE | re.MULTILINE)),
+    ("beleidsreactie", re.compile(r"\b(?:beleidsreactie|kabinetsreactie|kabinetsstandpunt)\b", re.IGNORECASE)),
+    ("brief", re.compile(r"\bBRIEF VAN DE (?:MINISTERS?|STAATSSECRETARIS(?:SEN)?)\b|"
+                         r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer|^Brief regering\b|"
+                         r"^Den Haag,? \d{1,2} \w+ \d{4}", re.IGNORECASE | re.MULTILINE)),
+    ("nieuws", re.compile(r"\baldus (?:de )?(?:minister|staatssecretaris)\b|"
+                          r"\b(?:heeft de ministerraad|heeft ministerraad|De ministerraad heeft)\b.{0,200}\bbesloten\b|"
+                          r"\bmeld(?:t|en) (?:minister|staatssecretaris)", re.IGNORECASE | re.DOTALL)),
+]
+
+
+def kind(text: str) -> Iterator[Mention]:
+    head = text[:_HEAD]
+    for name, pattern in _KINDS:
+        m = pattern.search(head)
+        if m:
+            # A policy response is a letter whose subject is the response, said in its opening.
+            yield Mention("kind", name, m.start(), m.end(), m.group(0))
+            return
+
+
+# --- title -------------------------------------------------------------------------------------------------------
+_NOTA_TITLE = re.compile(r"^#+[ \t]*nota[ \t]*\n+(?P<title>(?:[^\n#*].*\n?){1,3})", re.IGNORECASE | re.MULTILINE)
+_KST_HEADER = re.compile(r"^(?P<dossier>\d{2}[ .]?\d{3}(?:[ -][0-9A-Z]{1,4})?)[ \t]+(?P<dtitle>[A-Z][^\n]{3,160})\n"
+                         r"(?:[ \t]*\n)*(?:(?:\d{2}[ .]?\d{3}[^\n]*\n)(?:[ \t]*\n)*)*"
+                         r"[ \t]*Nr\.?[ \t]*\d+[ \t]+(?P<what>[A-Z][^\n]{3,300})", re.MULTILINE)
+_OPENING = re.compile(r"^\s*(?:In|Met|Bij) deze brief (?:ontvangt u|informeer\w* (?:ik|wij|het kabinet) u over|"
+                      r"bied\w* (?:ik|wij) u) (?P<subject>[^.]{10,300})", re.IGNORECASE)
+_BOILERPLATE = re.compile(r"^(?:Kamerstuk|Handeling(?:en)?|Datum publicatie.*|Tweede Kamer der Staten-Generaal.*|"
+                          r"Eerste Kamer der Staten-Generaal.*|Preview document.*|\d+|[-=*_#\s]*|date .*|"
+                          r"Aan|Van|Via|Kopie aan|Afgestemd met)$", re.IGNORECASE)
+
+
+def _sentence_case(s: str) -> str:
+    s = fold(s).strip(" .,:;")
+    if s.isupper():
+        s = s.lower()
+        for name in ("tweede kamer", "eerste kamer", "staten-generaal", "buitenlandse zaken", "defensie",
+                     "buitenlandse handel en ontwikkelingssamenwerking", "justitie en veiligheid",
+                     "veiligheid en justitie", "ontwikkelingssamenwerking"):
+            s = re.sub(rf"\b{name}\b", name.title().replace(" En ", " en "), s)
+    return s[:1].upper() + s[1:]
+
+
+def title(text: str) -> Iterator[Mention]:
+    m = _NOTA_TITLE.search(text)
+    if m:
+        yield Mention("title", _sentence_case(m.group("title").replace("**", "")), m.start("title"),
+                      m.end("title"), m.group("title"))
+        return
+    m = _KST_HEADER.search(text[:3000])
+    if m:
+        value = f"{fold(m.group('dtitle'))}: {_sentence_case(m.group('what'))}"
+        yield Mention("title", value[:300], m.start(), m.end(), m.group(0))
+        return
+    m = _OPENING.search(text)
+    if m:
+        yield Mention("title", _sentence_case(m.group("subject"))[:300], m.start("subject"), m.end("subject"),
+                      m.group("subject"))
+        return
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip().strip("*#").strip()
+        if stripped and not _BOILERPLATE.match(stripped) and len(stripped.split()) >= 3:
+            start = offset + line.index(line.strip()[0])
+            value = fold(stripped)[:300]
+            yield Mention("title", value, start, start + len(line.strip()), line.strip())
+            return
+        offset += len(line)
+
+
+RULES = [reference, kind, title]

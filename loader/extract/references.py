@@ -1,0 +1,395 @@
+"""References: Kamerstukken, Tweede Kamer zaak/document ids, UN Security Council resolutions.
+
+Three rules, each a pure function ``(text) -> list[Mention]`` over normalised text (dashes are '-'):
+
+``kamerstukken``
+    kind ``kamerstuk``, value ``DOSSIER[-SUB]-NR`` (``29521-451``, ``35570-V-9``, ``21501-02-1210``,
+    ``27925-AB``). The document's own number gets role ``self`` (every mention of that value, so it never
+    counts as a citation). How it works: every five-digit dossier number (``29 521``, ``29521``) is an
+    *anchor*; from each anchor a small hand-written parser reads forward (sub-dossier, ``nr.``/``nrs.``, a
+    list or range of numbers, a letter number after a comma, a ``-NR`` suffix) and looks back for a keyword
+    (``Kamerstuk``, ``kenmerk``, ``kst``, ``dossier``, ``ID:``). Forms without ``nr.`` need a keyword, so
+    bare numbers (amounts, years, phone numbers) never become references. Separate patterns handle the
+    Handelingen form ``Zij krijgt nr. 427 (29521)`` and the document headers that state the own number.
+``tk_ids``
+    kind ``tk-id``: ``2021Z18124`` (zaak), ``2021D41047`` (document).
+``resolutions``
+    kind ``resolution``: UN Security Council resolutions (``VNVR-resolutie 2164``, ``resolutie 2100 (2013)``,
+    ``UNSCR 1701``, ``S/RES/2690 (2023)``, ``resoluties 2100 en 2164``), value the number, attrs ``year``.
+
+Every regular expression here is linear: no nested quantifiers over overlapping classes, every repetition
+bounded. The forward parser works on anchored ``match`` calls at known offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Mention
+
+# ---------------------------------------------------------------------------------------------------------
+# Building blocks
+# ---------------------------------------------------------------------------------------------------------
+
+# A dossier number: five digits, optionally written with a space after the first two ("29 521"). Not glued to
+# other digits, letters, or the end of a decimal/slash number.
+_DOSSIER = re.compile(r"(?<![\w./-])(\d{2})[ ]?(\d{3})(?![\d])")
+
+# Roman-numeral or single-letter sub-dossier after a space ("35 570 V", "36 200 A"), only when "nr" follows.
+_SUB_ROMAN = re.compile(r"[ ]([IVXL]{1,6}[AB]?|[A-HJ-UWYZ])(?=[ ]{0,2},?[ ]{0,2}(?:[Nn][Rr][Ss]?\b|[Nn]ummer))")
+# Numeric sub-dossier with a dash ("21 501-02", "21501-32"): only when followed by a number part.
+_SUB_NUM = re.compile(r"[ ]?-[ ]?(\d{2})(?![\d])(?=[ ]{0,2}(?:,|[Nn][Rr]|-[ ]?\d))")
+# Roman sub-dossier with dashes ("35570-V-9").
+_SUB_ROMAN_DASH = re.compile(r"[ ]?-([IVXL]{1,6})(?=-[ ]?\d|[ ]{0,2},?[ ]{0,2}(?:[Nn][Rr][Ss]?\b|[Nn]ummer))")
+
+# "nr." / "nrs." / "nummer(s)" / "no." between dossier and number; the comma before it is optional and the
+# reference may be broken across (blank) lines.
+_NR_WORD = re.compile(r"[ \t]{0,3},?\s{0,8}(?:[Nn][Rr][Ss]?\b\.?|[Nn]ummers?\b|[Nn]o\.)[ \t]{0,3}")
+# One number: digits (not a dossier, so not followed by " ddd") or an upper-case letter number.
+_NUM = re.compile(r"(\d{1,4})(?![\d])(?![ ]?\d{3}(?!\d))|([A-Z]{1,3})(?![\w])")
+# Separators inside a number list.
+_LIST_SEP = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}(?:en[ \t]{1,3})?|en[ \t]{1,3}|t/m[ \t]{1,3}|tot en met[ \t]{1,3}|"
+                       r"-[ \t]{0,3}|&[ \t]{1,3})(?:[Nn][Rr][Ss]?\.?[ \t]{0,3})?")
+# Letter number after a comma ("Kamerstuk 27925, AB", "29 521, I"): needs a keyword before the dossier.
+_LETTER_NR = re.compile(r"[ \t]{0,3},[ \t]{0,3}([A-Z]{1,3})(?![\w-])")
+# Dash number ("29521-274", "29521 -433", "29521-I").
+_DASH_NR = re.compile(r"[ ]?-[ ]?(\d{1,4}|[A-Z]{1,2})(?![\w]|-\d)")
+# A second dossier after the first ("Kamerstukken 33 694 en 29 521, nr. 11"): the number is the first's.
+_MORE_DOSSIERS = re.compile(r"(?:[ \t]{0,3}(?:,|en|/)[ \t]{0,3}\d{2}[ ]?\d{3}(?![\d])(?:[ ][IVXL]{1,6}|-\d{2})?){1,4}"
+                            r"(?=[ \t]{0,3},?\s{0,3}(?:[Nn][Rr][Ss]?\b|[Nn]ummer))")
+
+# Keywords before a dossier number that make it a Kamerstuk reference even without "nr.".
+_KEYWORD_BEFORE = re.compile(
+    r"(?:\b[Kk]amerstuk\w{0,12}|\bKAMERSTUK\w{0,8}|\b[Kk]enmerk|\b[Dd]ossier(?:nummer)?|\bID|\bkst|"
+    r"\b[Mm]otie|\b[Aa]mendement)"
+    r"[ \t]{0,3}:?[ \t]{0,3}(?:I{1,2}\b[ \t]{0,3}|[ET]K\b[ \t]{0,3})?,?[ \t]{0,3}"
+    r"(?:(?:vergaderjaar[ \t]{1,3})?\d{4}(?:[ ]?[/-][ ]?\d{2,4})?[ \t]{0,3},?[ \t]{0,3})?\(?\s{0,3}\Z")
+_KEYWORD_WINDOW = 70
+
+# Words after which a dossier-like number is something else (an amount, a law article, a page...).
+_NOT_AFTER = re.compile(r"(?:€|EUR|euro|artikel|art\.|blz\.|p\.|pag\.|pagina|tel\.|telefoon|ISSN|nummer van|"
+                        r"Handelingen(?:\s+[IV]{1,2})?)[ \t]{0,3}\Z", re.IGNORECASE)
+
+_MAX_RANGE = 50          # "nrs. 12-14" expands; larger spans are kept as the two end points
+_MAX_LIST = 30           # at most this many numbers in one list
+
+
+def _dossier_value(d1: str, d2: str) -> str:
+    return d1 + d2
+
+
+def _value(dossier: str, sub: str | None, nr: str) -> str:
+    nr = nr.upper() if not nr.isdigit() else str(int(nr))
+    return f"{dossier}-{sub}-{nr}" if sub else f"{dossier}-{nr}"
+
+
+def _has_keyword(text: str, start: int) -> bool:
+    window = text[max(0, start - _KEYWORD_WINDOW):start]
+    return _KEYWORD_BEFORE.search(window) is not None
+
+
+def _excluded_context(text: str, start: int) -> bool:
+    return _NOT_AFTER.search(text[max(0, start - 20):start]) is not None
+
+
+# A footnote or page number that a PDF extraction put between "nr." and the number it belongs to:
+# "nr. \n\n3 Zie ... \n\n941" or "nr.\n2\n451". We skip at most a few such lines.
+_BREAK_LINE = re.compile(r"\s{0,8}\n[ \t]*(?:\d{1,2}[ \t]*(?=\n)|\d{1,2}[ \t]+[^\n]{0,300}(?=\n))")
+_NUM_AT_LINE = re.compile(r"\s{0,8}\n[ \t]*(?=\d{1,4}(?![\d])(?:[).,;:\s]|$))")
+
+
+def _skip_break(text: str, pos: int) -> int | None:
+    """After "nr." at ``pos``: position of the number when a page/footnote break interrupts the reference."""
+    cur = pos
+    for _ in range(4):
+        m = _NUM_AT_LINE.match(text, cur)
+        # the number line must not itself look like a footnote ("3 Zie ...")
+        if m and not re.match(r"\d{1,2}[ \t]+[A-Za-z]", text[m.end():m.end() + 8]):
+            return m.end()
+        b = _BREAK_LINE.match(text, cur)
+        if not b:
+            return None
+        cur = b.end()
+    return None
+
+
+def _parse_numbers(text: str, pos: int, plural: bool) -> tuple[list[str], int]:
+    """Read a number or a list/range of numbers at ``pos``. Returns (numbers, end)."""
+    m = _NUM.match(text, pos)
+    if not m:
+        alt = _skip_break(text, pos)
+        if alt is None:
+            return [], pos
+        m = _NUM.match(text, alt)
+        if not m or not m.group(1):
+            return [], pos
+    first_is_digit = m.group(1) is not None
+    nums = [m.group(1) or m.group(2)]
+    end = m.end()
+    while len(nums) < _MAX_LIST:
+        s = _LIST_SEP.match(text, end)
+        if not s:
+            break
+        sep = s.group(0).strip()
+        if sep.startswith(",") and not plural and "en" not in sep:
+            break  # "nr. 451, 2022" is not a list; only "nrs. 1, 2 en 3" is
+        n = _NUM.match(text, s.end())
+        if not n or (n.group(1) is not None) != first_is_digit:
+            break
+        value = n.group(1) or n.group(2)
+        if first_is_digit and value.isdigit() and len(value) == 4 and len(nums[-1]) < 4 and sep != "-":
+            break  # "nr. 12, 2014" - a year, not a number
+        if sep.startswith("-") or sep in ("t/m", "tot en met"):
+            if not (first_is_digit and nums[-1].isdigit()):
+                break
+            lo, hi = int(nums[-1]), int(value)
+            if lo < hi <= lo + _MAX_RANGE:
+                nums.extend(str(i) for i in range(lo + 1, hi + 1))
+            elif hi > lo:
+                nums.append(value)
+            else:
+                break
+        else:
+            nums.append(value)
+        end = n.end()
+    return nums, end
+
+
+def _iter_citations(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, value) for every Kamerstuk reference found from a dossier anchor."""
+    consumed = 0
+    for a in _DOSSIER.finditer(text):
+        start = a.start()
+        if start < consumed:
+            continue
+        if _excluded_context(text, start):
+            continue
+        dossier = _dossier_value(a.group(1), a.group(2))
+        pos = a.end()
+        keyword = _has_keyword(text, start)
+
+        # Several dossiers sharing one number: the number belongs to the first one.
+        more = _MORE_DOSSIERS.match(text, pos)
+        if more:
+            pos = more.end()
+
+        sub = None
+        for sub_re in (_SUB_NUM, _SUB_ROMAN_DASH, _SUB_ROMAN):
+            s = sub_re.match(text, pos)
+            if s:
+                sub = s.group(1)
+                pos = s.end()
+                break
+
+        # 1. "nr." form (no keyword needed)
+        w = _NR_WORD.match(text, pos)
+        if w:
+            plural = bool(re.search(r"[Nn][Rr][Ss]|ummers", w.group(0)))
+            nums, end = _parse_numbers(text, w.end(), plural)
+            if nums:
+                for n in nums:
+                    yield start, end, _value(dossier, sub, n)
+                consumed = end
+                continue
+        # 2. dash form: "29521-274", "kenmerk 29521-227", "21501-32-1740"
+        d = _DASH_NR.match(text, pos)
+        if d and (keyword or sub):
+            yield start, d.end(), _value(dossier, sub, d.group(1))
+            consumed = d.end()
+            continue
+        if d and sub is None and text[start - 1:start] == "(" and text[d.end():d.end() + 1] == ")":
+            yield start, d.end(), _value(dossier, sub, d.group(1))   # "(29521-227)"
+            consumed = d.end()
+            continue
+        # 3. letter number after a comma: "Kamerstuk 27925, AB"
+        if keyword and sub is None:
+            lm = _LETTER_NR.match(text, pos)
+            if lm and lm.group(1) not in _NOT_LETTER_NUMBERS:
+                yield start, lm.end(), _value(dossier, None, lm.group(1))
+                consumed = lm.end()
+                continue
+
+
+# Upper-case words that follow "dossier," but are not letter numbers.
+_NOT_LETTER_NUMBERS = {"EU", "VN", "NL", "TK", "EK", "BZ", "OS", "DEF", "IOB", "NAVO", "MR", "AO", "SO", "CD"}
+
+# "kst-29521-451", "kst-21501-02-1210", "kst-29521-I" (official publication ids, also inside URLs).
+_KST = re.compile(r"\bkst-(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})(?![\w])")
+
+# Handelingen: "Zij krijgt nr. 427 (29521)", "Zij krijgt nr. 314, was nr. 305 (29521)".
+_KRIJGT = re.compile(r"\b[Nn]r\.?[ \t]{0,3}(\d{1,4})(?:,?[ \t]{0,3}was[ \t]{1,3}nr\.?[ \t]{0,3}\d{1,4})?[ \t]{0,3}"
+                     r"\((\d{2})[ ]?(\d{3})(?:[ -]([IVXL]{1,6}|\d{2}))?\)")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The document's own number
+# ---------------------------------------------------------------------------------------------------------
+
+_HEAD_WINDOW = 5000
+
+# Kamerstuk header: "29 521 Nederlandse deelname aan vredesmissies\n\nNr. 309 BRIEF VAN ..." (title optional,
+# other dossier lines allowed in between) or the Eerste Kamer form "29 521\n<title>\nI\nBRIEF VAN".
+_HEADER = re.compile(
+    r"(?m)^[ \t]{0,4}(\d{2})[ ]?(\d{3})(?:[ ]?-[ ]?(\d{2})(?![\d])|[ ]([IVXL]{1,6}))?(?=[ \t]|$)[^\n]{0,200}"
+    r"(?:\n[^\n]{0,200}){0,5}?"
+    r"\n[ \t]{0,4}(?:[Nn][Rr]\.?[ \t]{0,3}(\d{1,4}|[A-Z]{1,3})(?![\w])|([A-Z]{1,3})[ \t]*(?=\n))"
+    r"\s{0,4}(?=[A-Z]{4,}|[A-Z]{2,}[ ][A-Z]{2,})")
+# "Dossier- en ondernummer" table (officielebekendmakingen page); the vergaderjaar is glued to the dossier:
+# "Tweede Kamer der Staten-Generaal2017-201827925 nr. 630".
+_DOSSIER_TABLE = re.compile(r"Dossier- en ondernummer[^\n]{0,200}\n[^\n]{0,120}?(?:\d{4}-\d{4})?"
+                            r"(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?[ ]?nr\.?[ ]?(\d{1,4}|[A-Z]{1,3})(?![\w])")
+# First line "Kamerstuk 29521-274" (openkamer page title).
+_FIRST_LINE = re.compile(r"\A\s{0,20}Kamerstuk(?:ken)?[ \t]{1,3}(\d{2})[ ]?(\d{3})(?:-(\d{2}|[IVXL]{1,6}))?"
+                         r"(?:[ ]?-[ ]?|,?[ ]nr\.?[ ]?|,[ ]?)(\d{1,4}|[A-Z]{1,3})[ \t]*(?=\n|\Z)")
+# Metadata lines of scraped pages: "ID: 29521-109", "officiële HTML versie (kst-29521-433)",
+# "kamerstukdossier 29521 -433", "Bron: https://.../kst-29521-109.html".
+_META_SELF = re.compile(
+    r"(?:\bID:[ \t]{0,3}|officiële HTML versie \(|\bkamerstukdossier[ \t]{1,3}|\bBron:[ \t]{0,3}\S{0,80}?)"
+    r"(?:kst-)?(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?[ ]?-[ ]?(\d{1,4}|[A-Z]{1,3})(?![\w])")
+# Running page header of a Kamerstuk PDF: "Tweede Kamer, vergaderjaar 2015-2016, 29 521, nr. 309".
+_RUNNING_HEAD = re.compile(r"\b(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}[ ]?-[ ]?\d{4},[ ]{0,2}(\d{2})[ ]?(\d{3})"
+                           r"(?:[ ]([IVXL]{1,6})|-(\d{2}))?,[ ]{0,2}(?:nr\.[ ]{0,2})?(\d{1,4}|[A-Z]{1,3})(?![\w])")
+# First-page footer of a Kamerstuk PDF: "kst-29521-I ISSN 0921 - 7371".
+_FOOTER = re.compile(r"\bkst-(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})[ \t]{1,4}ISSN\b")
+
+
+def own_number(text: str) -> str | None:
+    """The document's own Kamerstuk number, from its header, metadata lines, running head or footer."""
+    head = text[:_HEAD_WINDOW]
+    m = _HEADER.search(head)
+    if m:
+        nr = m.group(5) or m.group(6)
+        return _value(m.group(1) + m.group(2), m.group(3) or m.group(4), nr)
+    m = _DOSSIER_TABLE.search(head)
+    if m:
+        return _value(m.group(1), m.group(2), m.group(3))
+    m = _FIRST_LINE.match(head)
+    if m:
+        return _value(m.group(1) + m.group(2), m.group(3), m.group(4))
+    m = _META_SELF.search(head)
+    if m:
+        return _value(m.group(1), m.group(2), m.group(3))
+    m = _RUNNING_HEAD.search(text)
+    if m:
+        return _value(m.group(1) + m.group(2), m.group(3) or m.group(4), m.group(5))
+    m = _FOOTER.search(text)
+    if m:
+        return _value(m.group(1), m.group(2), m.group(3))
+    return None
+
+
+def _self_spans(text: str, own: str) -> Iterator[tuple[int, int]]:
+    """Spans that state the own number in a header form (so the number has a mention even when no
+    citation pattern covers it)."""
+    head = text[:_HEAD_WINDOW]
+    for rx, sub_groups in ((_HEADER, None), (_DOSSIER_TABLE, None), (_FIRST_LINE, None), (_META_SELF, None)):
+        for m in rx.finditer(head):
+            yield m.start(), m.end()
+    for rx in (_RUNNING_HEAD, _FOOTER):
+        for m in rx.finditer(text):
+            yield m.start(), m.end()
+
+
+def kamerstukken(text: str) -> list[Mention]:
+    """Kamerstuk references; the document's own number with role ``self``."""
+    own = own_number(text)
+    found: dict[tuple[int, int, str], None] = {}
+    for start, end, value in _iter_citations(text):
+        found[(start, end, value)] = None
+    for m in _KST.finditer(text):
+        found[(m.start(), m.end(), _value(m.group(1), m.group(2), m.group(3)))] = None
+    for m in _KRIJGT.finditer(text):
+        found[(m.start(), m.end(), _value(m.group(2) + m.group(3), m.group(4), m.group(1)))] = None
+    if own:
+        values = {v for (_, _, v) in found}
+        if own not in values:
+            for s, e in _self_spans(text, own):
+                found[(s, e, own)] = None
+                break
+    out = []
+    for (start, end, value) in sorted(found):
+        out.append(Mention("kamerstuk", value, start, end, text[start:end], role="self" if value == own else ""))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tweede Kamer ids
+# ---------------------------------------------------------------------------------------------------------
+
+_TK_ID = re.compile(r"(?<![\w])((?:19|20)\d{2})([ZD])(\d{5})(?![\w])")
+
+
+def tk_ids(text: str) -> list[Mention]:
+    return [Mention("tk-id", m.group(0), m.start(), m.end(), m.group(0),
+                    attrs={"type": "zaak" if m.group(2) == "Z" else "document"})
+            for m in _TK_ID.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# UN Security Council resolutions
+# ---------------------------------------------------------------------------------------------------------
+
+# The resolution word, with the UN prefixes that may be glued or hyphenated to it.
+_RES_WORD = re.compile(
+    r"(?:(?P<un>VNVR|VN|UNSC|UN|VR)[- ]?)?(?:(?P<vr>[Vv]eiligheidsraad|Security[ ]Council)s?[- ]?)?"
+    r"(?<![A-Za-z])(?P<word>[Rr]esoluti(?:es|e|ons|on)|RESOLUTIE[S]?)"
+    r"|(?P<vrglued>[Vv]eiligheidsraads?resoluti(?:es|e))"
+    r"|(?P<unscr>\bUNSCRs?\b|\bUNSCR's)")
+_RES_NUM = re.compile(r"[ \t]{0,3}(?:[-\s]?nr\.?[ \t]{0,2}|no\.?[ \t]{0,2})?(\d{1,4})(?![\d/]|[.,]\d|-\d)"
+                      r"(?:[ \t]{0,2}\((\d{4})\))?")
+_RES_SEP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}(?:en[ \t]{1,2}|and[ \t]{1,2})?|en[ \t]{1,2}|and[ \t]{1,2}|&[ \t]{1,2})")
+_S_RES = re.compile(r"\bS/RES/(\d{1,4})[ \t]{0,2}(?:\((\d{4})\))?")
+# Other bodies whose resolutions are not Security Council resolutions.
+_OTHER_BODY = re.compile(r"(?:Algemene Vergadering|AVVN|Mensenrechtenraad|Europees Parlement|Europese Parlement|"
+                         r"Raad van Europa|OVSE|NAVO|EU|EP|AV|Kamer|Senaat|Parlementaire Assemblee)"
+                         r"[- ]?(?:van de VN[ ])?\Z")
+
+
+def _res_number_ok(n: str, year: str | None, prefixed: bool) -> bool:
+    value = int(n)
+    if value == 0:
+        return False
+    if year:
+        return True
+    if prefixed:
+        return True
+    # a bare "resolutie 2014" is more likely a year than resolution 2014
+    return len(n) >= 3 and not (1945 <= value <= 2040)
+
+
+def resolutions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _RES_WORD.finditer(text):
+        prefixed = bool(m.group("un") or m.group("vr") or m.group("vrglued") or m.group("unscr"))
+        if not prefixed:
+            before = text[max(0, m.start() - 30):m.start()]
+            if _OTHER_BODY.search(before):
+                continue
+            # "EP-resolutie", "Kamerresolutie": another body glued to the word
+            if m.start() > 0 and (text[m.start() - 1] == "-" or text[m.start() - 1].isalpha()):
+                continue
+        pos = m.end()
+        n = _RES_NUM.match(text, pos)
+        count = 0
+        while n and count < 20:
+            num, year = n.group(1), n.group(2)
+            if not _res_number_ok(num, year, prefixed):
+                break
+            attrs = {"year": int(year)} if year else {}
+            start = m.start() if count == 0 else n.start(1)
+            out.append(Mention("resolution", str(int(num)), start, n.end(), text[start:n.end()], attrs=attrs))
+            count += 1
+            sep = _RES_SEP.match(text, n.end())
+            if not sep:
+                break
+            n = _RES_NUM.match(text, sep.end())
+            if n and n.group(2) is None and len(n.group(1)) < 3:
+                break  # "resoluties 2100 en 3 andere" - stop at small numbers in lists
+    for m in _S_RES.finditer(text):
+        attrs = {"year": int(m.group(2))} if m.group(2) else {}
+        out.append(Mention("resolution", str(int(m.group(1))), m.start(), m.end(), m.group(0), attrs=attrs))
+    return out
+
+
+RULES = [kamerstukken, tk_ids, resolutions]

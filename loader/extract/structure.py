@@ -1,0 +1,386 @@
+"""Rules for the structure of evaluations and the cabinet's responses.
+
+- ``evaluations``: evaluation reports a document names ("de IOB-evaluatie van de Nederlandse bijdrage aan MINUSMA
+  tussen 2014 en 2019"), with an id from evaluator, mission and period (``iob-minusma-2014-2019``); the one the
+  document responds to is marked ``main``; a Kamerstuk in the same clause is recorded as a response to it.
+- ``findings`` and ``recommendations``: numbered conclusions/findings ("1. De missie sloot aan ...",
+  "Bevinding 10: ...") and recommendations ("2.1. Pas het format ... aan"), with their text.
+- ``stances``: "Het kabinet onderschrijft aanbevelingen 2.2, 3.1 en 5.2 volledig, en de aanbevelingen 2.1 en 4.1
+  ten dele", "bevindingen 1, 2, 8 en 9 deels en 3 t/m 7 en 10 t/m 12 volledig"; merged into the finding and
+  recommendation mentions by ``merge_stances``.
+- ``commitments``: "Het kabinet doet de volgende toezeggingen: - Bevinding 1: ..." and "zegde het kabinet toe ...".
+- ``mandates``: a UN Security Council resolution and a mission in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Mention
+from . import entities, references
+from .text import Sentences, fold
+
+# --- layout helpers ----------------------------------------------------------------------------------------------
+
+
+def undouble(text: str) -> str:
+    """Same-length copy where PDF double spacing (a blank line after every line) becomes single spacing.
+
+    In double-spaced text every line break is "\\n\\n" and paragraphs are separated by lines of white space;
+    turning each "\\n\\n" into " \\n" keeps offsets and leaves paragraph breaks as blank lines.
+    """
+    newlines = text.count("\n")
+    if newlines and text.count("\n\n") * 2 >= 0.6 * newlines:
+        return text.replace("\n\n", " \n")
+    return text
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
+
+
+def _item_end(layout: str, start: int, limit: int, next_item: re.Pattern[str]) -> int:
+    """Where a numbered item that starts at ``start`` ends: a paragraph break, the next item, or a new page
+    paragraph (a line that starts with a space after a line that ends a sentence)."""
+    end = min(limit, start + 1500)
+    m = _PARA_BREAK.search(layout, start, end)
+    if m:
+        end = m.start()
+    m = next_item.search(layout, start + 1, end)
+    if m:
+        end = m.start()
+    m = re.compile(r"[.;]\s*\n (?=[A-Z])").search(layout, start, end)
+    if m:
+        end = m.start() + 1
+    return end
+
+
+# --- evaluations ---------------------------------------------------------------------------------------------------
+
+_EVAL = re.compile(r"\b(?:(?P<iob>IOB)[- ])?(?:eind|beleids|mid-term[- ]|tussentijdse |onafhankelijke )?"
+                   r"(?P<word>evaluatie|evaluatierapport|evaluation)\b(?!s)", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?P<a>(?:19|20)\d{2})\s*(?:-|/|tot en met|t/m|tot|en)\s*(?:\w+\s+)?(?P<b>(?:19|20)\d{2})\b")
+_QUOTED_TITLE = re.compile(r"[\"“]\s*(?P<t>[^\"”\n]{8,300}?)\s*[\"”]")
+_RESPONSE = re.compile(r"\b(?:beleids|kabinets)reactie\b|\breactie van het kabinet\b|\bkabinetsstandpunt\b",
+                       re.IGNORECASE)
+_EVALUATOR = re.compile(r"\b(IOB|Inspectie|Algemene Rekenkamer|Clingendael|AIV|CDS|Defensie)\b")
+
+
+def _found(rules, kind: str, text: str, offset: int = 0) -> list[Mention]:
+    """What other rule modules find of one kind in ``text`` (offsets shifted by ``offset``)."""
+    found = []
+    for rule in rules:
+        for m in rule(text):
+            if m.kind == kind:
+                m.start += offset
+                m.end += offset
+                found.append(m)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _missions_in(text: str, offset: int) -> list[Mention]:
+    return _found(entities.RULES, "mission", text, offset)
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def evaluations(text: str) -> Iterator[Mention]:
+    sentences = Sentences(text)
+    main_given = False
+    doc_mentions_iob = "IOB" in text
+    for m in _EVAL.finditer(text):
+        s, e = sentences.span_of(m.start(), m.end())
+        # The clause: sentence cut at semicolons around the match.
+        cs = text.rfind(";", s, m.start()) + 1 or s
+        ce = text.find(";", m.end(), e)
+        ce = e if ce < 0 else ce
+        clause = text[cs:ce]
+        after = text[m.start():min(ce, m.end() + 260)]
+        missions = _missions_in(after, m.start())
+        if not missions:
+            continue
+        mission = missions[0].value
+        years = _YEARS.search(after)
+        if not years:  # "De inzet vond plaats van november 2021 t/m mei 2022." in the next sentence
+            ns, ne = sentences.span_of(e, e + 1) if e < len(text) else (e, e)
+            years = _YEARS.search(text, ns, min(ne, ns + 300))
+        period = f"{years.group('a')}-{years.group('b')}" if years else ""
+        evaluator = "IOB" if (m.group("iob") or "IOB" in clause or "Beleidsevaluatie" in clause) else ""
+        if not evaluator and doc_mentions_iob and _RESPONSE.search(text[max(0, m.start() - 120):m.start()]):
+            evaluator = "IOB"
+        ev_id = _slug("-".join(p for p in (evaluator or "evaluatie", mission, period) if p))
+        quoted = _QUOTED_TITLE.search(text, m.end(), min(len(text), m.end() + 40))
+        title = fold(quoted.group("t")) if quoted else \
+            f"{evaluator + '-' if evaluator else ''}evaluatie {mission}{' ' + period if period else ''}".capitalize()
+        if title.startswith("Iob"):
+            title = "IOB" + title[3:]
+        before = text[max(cs, m.start() - 160):m.start()]
+        is_response = bool(_RESPONSE.search(before)) or bool(_RESPONSE.search(text[max(0, m.start() - 40):m.start()]))
+        responses = [k.value for k in _found(references.RULES, "kamerstuk", clause) if k.role != "self"]
+        main = False
+        if is_response and not main_given and not responses and not re.search(r"\breeds\b|\beerder", clause):
+            main = main_given = True
+        yield Mention("evaluation", ev_id, m.start(), m.end(), m.group(0), attrs={
+            "title": title, "evaluator": evaluator or None, "mission": mission, "period": period or None,
+            "main": main, "responses": responses})
+
+
+# --- findings and recommendations ----------------------------------------------------------------------------------
+
+_SECTION = re.compile(r"^[ \t#*]*(?:Conclusies(?: en aanbevelingen)?|Bevindingen(?: en aanbevelingen)?|"
+                      r"Hoofdconclusies|Aanbevelingen)[ \t*]*$", re.IGNORECASE | re.MULTILINE)
+_CONCLUSION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=[A-Z])", re.MULTILINE)
+_RECOMMENDATION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Z])", re.MULTILINE)
+_ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})?\.[ \t]+[A-Z]|\d{1,2}\.\d{1,2}[ \t]+[A-Z]|"
+                       r"Aanbeveling(?:en)?:|Geen aanbeveling)", re.IGNORECASE)
+_LABELLED = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
+                       r"(?P<n>\d{1,2}(?:\.\d{1,2})?)[ \t]*:[ \t]*(?P<text>[^\n]{5,1500})", re.IGNORECASE)
+
+
+def _clean_item(s: str) -> str:
+    return fold(s).strip(" \"“”").rstrip(";")
+
+
+def numbered_items(text: str) -> Iterator[Mention]:
+    """Numbered conclusions (``1.``) and recommendations (``2.1.``) inside a conclusions section."""
+    layout = undouble(text)
+    sections = list(_SECTION.finditer(layout))
+    if not sections:
+        return
+    start = sections[0].end()
+    end_heading = re.compile(r"^[ \t#*]*(?:Ter afsluiting|Tot slot|Afsluitend|Slot|Bijlage[n]?)[ \t*:]*$",
+                             re.IGNORECASE | re.MULTILINE).search(layout, start)
+    limit = end_heading.start() if end_heading else len(layout)
+    conclusion = None
+    seen: set[str] = set()
+    for m in sorted([*_CONCLUSION.finditer(layout, start, limit), *_RECOMMENDATION.finditer(layout, start, limit)],
+                    key=lambda m: m.start("n")):
+        number = m.group("n")
+        if number in seen:
+            continue
+        body_start = m.end()
+        body_end = _item_end(layout, body_start, limit, _ANY_ITEM)
+        body = _clean_item(text[body_start:body_end])
+        if "." in number:
+            if conclusion is None or not number.startswith(conclusion + "."):
+                continue
+            seen.add(number)
+            yield Mention("recommendation", number, m.start("n"), body_end, text[m.start("n"):body_end],
+                          attrs={"text": body, "finding": conclusion, "finding_kind": "conclusie"})
+        else:
+            if conclusion is not None and int(number) != int(conclusion) + 1:
+                continue
+            if conclusion is None and number != "1":
+                continue
+            conclusion = number
+            seen.add(number)
+            yield Mention("finding", number, m.start("n"), body_end, text[m.start("n"):body_end],
+                          attrs={"kind": "conclusie", "text": body})
+
+
+def labelled_items(text: str) -> Iterator[Mention]:
+    """Findings stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", outside commitment lists."""
+    commitments_at = [(m.start(), _list_end(text, m.end())) for m in _COMMITMENT_LIST.finditer(text)]
+    for m in _LABELLED.finditer(text):
+        if any(a <= m.start() < b for a, b in commitments_at):
+            continue
+        kind = m.group("kind").lower()
+        if kind == "aanbeveling":
+            yield Mention("recommendation", m.group("n"), m.start("kind"), m.end("text"), m.group(0).strip(),
+                          attrs={"text": _clean_item(m.group("text"))})
+        else:
+            yield Mention("finding", m.group("n"), m.start("kind"), m.end("text"), m.group(0).strip(),
+                          attrs={"kind": kind, "text": _clean_item(m.group("text")), "main": bool(m.group("main"))})
+
+
+# --- stances -------------------------------------------------------------------------------------------------------
+
+_STANCE_VERB = re.compile(r"\b(?:onderschrijft|onderschrijven|deelt|delen|neemt|nemen|omarmt|omarmen|"
+                          r"steunt|steunen|erkent|herkent|verwerpt|verwerpen|volgt|volgen)\b", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?P<noun>aanbeveling(?:en)?|bevinding(?:en)?|hoofdbevinding(?:en)?|conclusie(?:s)?)\s+"
+                     r"(?P<list>\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|en|t/m|tot en met|-)\s*\d{1,2}(?:\.\d{1,2})?)*)",
+                     re.IGNORECASE)
+_NUMBER_LIST = re.compile(r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|en|t/m|tot en met|-)\s*\d{1,2}(?:\.\d{1,2})?)*")
+_STANCE_WORDS = [
+    ("rejected", re.compile(r"\b(?:niet|verwerpt|verwerpen|ontraden|afgewezen)\b", re.IGNORECASE)),
+    ("partial", re.compile(r"\b(?:ten dele|deels|gedeeltelijk|voor een deel|grotendeels|in beperkte mate)\b",
+                           re.IGNORECASE)),
+    ("full", re.compile(r"\b(?:volledig|geheel|in zijn geheel|onverkort|volmondig|integraal)\b", re.IGNORECASE)),
+]
+
+
+def expand_numbers(spec: str) -> list[str]:
+    """"2.2, 3.1 en 5.2" → [2.2, 3.1, 5.2]; "3 t/m 7" → [3..7]; "2.1 t/m 2.3" → [2.1, 2.2, 2.3]."""
+    out: list[str] = []
+    tokens = re.findall(r"\d{1,2}(?:\.\d{1,2})?|t/m|tot en met|-", spec)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("t/m", "tot en met", "-") and out and i + 1 < len(tokens):
+            a, b = out[-1], tokens[i + 1]
+            if "." in a and "." in b and a.split(".")[0] == b.split(".")[0]:
+                major = a.split(".")[0]
+                out += [f"{major}.{k}" for k in range(int(a.split(".")[1]) + 1, int(b.split(".")[1]) + 1)][:50]
+            elif "." not in a and "." not in b and int(a) < int(b) <= int(a) + 50:
+                out += [str(k) for k in range(int(a) + 1, int(b) + 1)]
+            else:
+                out.append(b)
+            i += 2
+            continue
+        if tok not in ("t/m", "tot en met", "-"):
+            out.append(tok)
+        i += 1
+    return list(dict.fromkeys(out))
+
+
+def _stance_of(segment: str, verb: str) -> str | None:
+    for stance, pattern in _STANCE_WORDS:
+        if pattern.search(segment):
+            return stance
+    if verb.lower() in ("onderschrijft", "onderschrijven", "omarmt", "omarmen", "steunt", "steunen", "deelt", "delen"):
+        return "full"
+    if verb.lower() in ("verwerpt", "verwerpen"):
+        return "rejected"
+    return None
+
+
+def stances(text: str) -> Iterator[Mention]:
+    """Stance statements: the cabinet's view on numbered recommendations and findings."""
+    sentences = Sentences(text)
+    for s, e in zip(sentences.starts, [*sentences.starts[1:], len(text)]):
+        sentence = text[s:e]
+        if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
+            continue
+        verb = _STANCE_VERB.search(sentence)
+        if not verb:
+            continue
+        targets = list(_TARGET.finditer(sentence))
+        if not targets:
+            continue
+        noun = targets[0].group("noun").lower()
+        # Groups of numbers; a group's stance is the stance word after it, up to the next group.
+        groups = []
+        for t in targets:
+            groups.append((t.group("noun").lower(), t.start("list"), t.end("list"), t.group("list")))
+        # Bare number lists after a stance word ("... 1, 2, 8 en 9 deels en 3 t/m 7 ... volledig"):
+        last_end = groups[-1][2]
+        for extra in _NUMBER_LIST.finditer(sentence, last_end):
+            if re.search(r"[a-z]", sentence[last_end:extra.start()]) and len(sentence[last_end:extra.start()]) < 40:
+                groups.append((groups[-1][0], extra.start(), extra.end(), extra.group(0)))
+                last_end = extra.end()
+        for i, (noun, gs, ge, numbers) in enumerate(groups):
+            next_start = groups[i + 1][1] if i + 1 < len(groups) else len(sentence)
+            after = sentence[ge:next_start]
+            stance = None
+            for st, pattern in _STANCE_WORDS:
+                if pattern.search(after):
+                    stance = st
+                    break
+            if stance is None:
+                stance = _stance_of(sentence[verb.start():gs], verb.group(0))
+            if stance is None:
+                continue
+            kind = "recommendation" if noun.startswith("aanbeveling") else "finding"
+            for number in expand_numbers(numbers):
+                yield Mention("stance", number, s + gs, s + ge, sentence[gs:ge],
+                              attrs={"target": kind, "stance": stance,
+                                     "kind": None if kind == "recommendation" else noun.rstrip("sn").rstrip("e")
+                                     .replace("hoofd", "") or "bevinding"})
+
+
+# --- commitments ---------------------------------------------------------------------------------------------------
+
+_COMMITMENT_LIST = re.compile(r"\b(?:doet|doen|deed) (?:het kabinet |de regering )?(?:de )?volgende toezeggingen\b[^\n]*",
+                              re.IGNORECASE)
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?P<body>[^\n]+)", re.MULTILINE)
+_COMMIT_TARGET = re.compile(r"^(?P<kind>Hoofdbevinding|Bevinding|Conclusie|Aanbeveling)[ \t]+"
+                            r"(?P<n>\d{1,2}(?:\.\d{1,2})?)[ \t]*:[ \t]*", re.IGNORECASE)
+_TOE = re.compile(r"\b(?:zegde|zegt|zeggen|zegden) (?:het kabinet|de regering|de minister|ik|wij) (?:[^.]{0,60}?)toe\b",
+                  re.IGNORECASE)
+
+
+def _list_end(text: str, start: int) -> int:
+    """End of a bullet list that starts after ``start``: the first non-bullet, non-blank line."""
+    pos = start
+    for line in re.finditer(r"[^\n]*\n?", text[start:]):
+        content = line.group(0)
+        if not content:
+            break
+        if content.strip() and not re.match(r"[ \t]*[-*•]", content) and pos > start:
+            return pos
+        pos += len(content)
+    return pos
+
+
+def commitments(text: str) -> Iterator[Mention]:
+    n = 0
+    for m in _COMMITMENT_LIST.finditer(text):
+        end = _list_end(text, m.end() + 1)
+        for b in _BULLET.finditer(text, m.end(), end):
+            body = b.group("body")
+            n += 1
+            attrs: dict = {"text": fold(body)}
+            t = _COMMIT_TARGET.match(body)
+            if t:
+                attrs["text"] = fold(body[t.end():])
+                kind = t.group("kind").lower().replace("hoofd", "")
+                key = "finding" if kind != "aanbeveling" else "recommendation"
+                attrs[key] = t.group("n")
+                attrs["finding_kind"] = kind
+            yield Mention("commitment", str(n), b.start("body"), b.end("body"), body, attrs=attrs)
+    sentences = Sentences(text)
+    for m in _TOE.finditer(text):
+        n += 1
+        s, e = sentences.span_of(m.start(), m.end())
+        yield Mention("commitment", str(n), m.start(), m.end(), m.group(0), attrs={"text": fold(text[s:e])})
+
+
+# --- mandates ------------------------------------------------------------------------------------------------------
+
+
+def mandates(text: str) -> Iterator[Mention]:
+    """A resolution and a mission in one sentence: the resolution mandates that mission (the nearest one)."""
+    sentences = Sentences(text)
+    for r in _found(references.RULES, "resolution", text):
+        s, e = sentences.span_of(r.start, r.end)
+        missions = _missions_in(text[s:e], s)
+        if missions:
+            nearest = min(missions, key=lambda mm: abs(mm.start - r.start))
+            yield Mention("mandate", r.value, r.start, r.end, r.text, attrs={"mission": nearest.value})
+
+
+# --- putting it together -------------------------------------------------------------------------------------------
+
+
+def findings_and_recommendations(text: str) -> Iterator[Mention]:
+    """Numbered and labelled items, with the stances stated about them merged in."""
+    items: dict[tuple[str, str], Mention] = {}
+    for m in [*numbered_items(text), *labelled_items(text)]:
+        key = (m.kind, m.value)
+        have = items.get(key)
+        if have is None:
+            items[key] = m
+        elif not have.attrs.get("text") and m.attrs.get("text"):
+            have.attrs["text"] = m.attrs["text"]
+    finding_kind = next((m.attrs.get("kind") for (k, _), m in items.items() if k == "finding"), None)
+    for st in stances(text):
+        kind = st.attrs["target"]
+        key = (kind, st.value)
+        have = items.get(key)
+        if have is None:
+            attrs = {"text": "", "stance": st.attrs["stance"]}
+            if kind == "finding":
+                attrs["kind"] = finding_kind or st.attrs.get("kind") or "bevinding"
+            elif "." in st.value:
+                attrs["finding"] = st.value.split(".")[0]
+                attrs["finding_kind"] = finding_kind or "conclusie"
+            items[key] = Mention(kind, st.value, st.start, st.end, st.text, attrs=attrs)
+        elif "stance" not in have.attrs:
+            have.attrs["stance"] = st.attrs["stance"]
+    yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))
+
+
+RULES = [evaluations, findings_and_recommendations, commitments, mandates]

@@ -1,0 +1,83 @@
+"""Text helpers shared by the rules: normalisation that keeps offsets, sentences, whitespace folding."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# One-for-one character replacements: offsets in the normalised text equal offsets in the original.
+_ONE_FOR_ONE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00ad": " ",   # soft hyphen
+    "\ufeff": " ",
+    "\r": "\n",
+})
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Same length as ``text``: non-breaking spaces to spaces, dashes to '-', CR to LF."""
+    return text.translate(_ONE_FOR_ONE)
+
+
+def fold(text: str) -> str:
+    """Collapse runs of white space to one space and strip."""
+    return _WS.sub(" ", text).strip()
+
+
+# A sentence ends at . ! ? followed by white space and an upper-case letter, digit, quote or bullet, unless the
+# word before is an abbreviation common in these texts. A blank line ends a sentence only when the line before it
+# ends with punctuation or is short (a heading): PDF extractions put blank lines inside sentences.
+_ABBREV = re.compile(r"\b(?:nr|nrs|blz|art|jl|d\.d|t\.a\.v|i\.h\.k\.v|n\.a\.v|cf|bijv|o\.a|m\.b\.t|drs|dr|mr|"
+                     r"ir|prof|ing|mevr|dhr|e\.a|resp|incl|excl|vs|ca|St|p|pag|sub|t\.b\.v|z\.s\.m|"
+                     r"[A-Z])\.$")
+_PUNCT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*[ \t]*\n?[ \t]*(?=[A-Z0-9\u201c\"'\u2018(\u2022\-])"
+                        r"|(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z0-9\u201c\"'\u2018(\u2022\-])")
+_BLANK = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+_BULLET = re.compile(r"\n(?=[ \t]*(?:[-\u2022*][ \t]|#|\d+(?:\.\d+)*\.[ \t]|\d+\.\d+[ \t]))")
+_SHORT_LINE = 60
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the text just before ``end`` closes a sentence (punctuation that is not an abbreviation)."""
+    line = text[max(0, end - 40):end].rstrip()
+    if not line or line[-1] not in ".!?:;":
+        return False
+    return not (line[-1] == "." and _ABBREV.search(line))
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (the first is 0)."""
+    starts = {0}
+    for m in _PUNCT_END.finditer(text):
+        if m.end() > m.start() and not _ABBREV.search(text[max(0, m.start() - 12):m.start()]):
+            starts.add(m.end())
+    for m in _BLANK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start:m.start()].strip()
+        if not line or len(line) < _SHORT_LINE or _ends_sentence(text, m.start()):
+            starts.add(m.end())
+    for m in _BULLET.finditer(text):
+        starts.add(m.end())
+    return sorted(s for s in starts if s < len(text)) or [0]
+
+
+class Sentences:
+    """Look up the sentence around a span."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = sentence_bounds(text)
+
+    def span_of(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, start) - 1
+        s = self.starts[i]
+        j = bisect_right(self.starts, max(start, end - 1))
+        e = self.starts[j] if j < len(self.starts) else len(self.text)
+        return s, e
+
+    def around(self, start: int, end: int) -> str:
+        s, e = self.span_of(start, end)
+        return fold(self.text[s:e])

@@ -1,0 +1,164 @@
+"""Turn one document and its mentions into a :class:`DocumentGraph` (pure: no I/O)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .extract.text import Sentences, fold
+from .model import DocumentGraph, Mention, Node, NodeRef, Provenance, Relationship, SourceDocument
+
+OFFICIAL_URL = "https://zoek.officielebekendmakingen.nl/kst-{id}.html"
+
+
+def kamerstuk_props(ks_id: str) -> dict[str, Any]:
+    """``29521-451`` → dossier 29521, number 451; ``35570-V-9`` → subdossier V; ``21501-02-1210`` → 02."""
+    parts = ks_id.split("-")
+    dossier, number = parts[0], parts[-1]
+    sub = "-".join(parts[1:-1])
+    return {"dossier": dossier, "subdossier": sub or None, "number": number, "url": OFFICIAL_URL.format(id=ks_id)}
+
+
+def resolution_url(number: str, year: int | None) -> str:
+    if year:
+        return f"https://undocs.org/S/RES/{number}({year})"
+    return f"https://digitallibrary.un.org/search?ln=en&p=S%2FRES%2F{number}"
+
+
+def person_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+class _Builder:
+    def __init__(self, doc: SourceDocument):
+        self.doc = doc
+        self.sentences = Sentences(doc.text)
+        self.nodes: dict[tuple[str, str], Node] = {}
+        self.rels: dict[tuple[str, NodeRef, NodeRef], Relationship] = {}
+
+    def node(self, label: str, key: str, **props: Any) -> NodeRef:
+        props = {k: v for k, v in props.items() if v is not None and v != ""}
+        have = self.nodes.get((label, key))
+        if have is None:
+            self.nodes[(label, key)] = Node(label, key, props)
+        else:
+            for k, v in props.items():
+                have.props.setdefault(k, v)
+        return NodeRef(label, key)
+
+    def rel(self, rel_type: str, start: NodeRef, end: NodeRef, m: Mention, **props: Any) -> None:
+        key = (rel_type, start, end)
+        have = self.rels.get(key)
+        if have is not None:
+            have.count += 1
+            for k, v in props.items():
+                if v is not None:
+                    have.props.setdefault(k, v)
+            return
+        prov = Provenance(doc=self.doc.id, start=m.start, end=m.end, text=fold(m.text),
+                          sentence=self.sentences.around(m.start, m.end), page=self.doc.page_at(m.start))
+        self.rels[key] = Relationship(rel_type, start, end, prov, {k: v for k, v in props.items() if v is not None})
+
+
+def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
+    """Nodes and relationships for one document; every relationship's provenance is a span of ``doc.text``."""
+    b = _Builder(doc)
+    first = {}
+    for m in mentions:
+        first.setdefault((m.kind, m.role if m.kind == "kamerstuk" else ""), m)
+    meta = dict(doc.meta)
+
+    def value(kind: str, role: str = "") -> str | None:
+        m = first.get((kind, role))
+        return m.value if m else meta.get(kind)
+
+    own = value("kamerstuk", "self")
+    document = Node("Document", doc.id, {k: v for k, v in {
+        "title": value("title"), "kind": value("kind") or "document", "date": value("date"),
+        "reference": value("reference"), "kamerstuk": own, "source": doc.source, "sha256": doc.sha256,
+        "chars": len(doc.text)}.items() if v is not None})
+    d = document.ref
+
+    evaluations = [m for m in mentions if m.kind == "evaluation"]
+    main_eval = next((m.value for m in evaluations if m.attrs.get("main")), None)
+    scope = main_eval or doc.id
+
+    for m in mentions:
+        if m.kind == "kamerstuk":
+            ks = b.node("Kamerstuk", m.value, **kamerstuk_props(m.value))
+            dossier = b.node("Dossier", m.value.split("-")[0])
+            b.rel("PUBLISHED_AS" if m.role == "self" else "CITES", d, ks, m)
+            b.rel("IN_DOSSIER", ks, dossier, m)
+        elif m.kind == "resolution":
+            year = m.attrs.get("year")
+            r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}", year=year, url=resolution_url(m.value, year))
+            b.rel("MENTIONS", d, r, m)
+        elif m.kind == "mission":
+            b.rel("MENTIONS", d, b.node("Mission", m.value, name=m.attrs.get("name"),
+                                         organisation=m.attrs.get("organisation"), area=m.attrs.get("area")), m)
+        elif m.kind == "ministry":
+            mi = b.node("Ministry", m.value, abbreviation=m.attrs.get("abbreviation"))
+            b.rel("MENTIONS", d, mi, m)
+            if m.role == "issuer":
+                b.rel("ISSUED_BY", d, mi, m)
+        elif m.kind == "person":
+            name = m.attrs.get("name") or m.value
+            p = b.node("Person", person_key(name), name=name)
+            b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
+            ministry = m.attrs.get("ministry")
+            if ministry:
+                b.rel("HOLDS_POST", p, b.node("Ministry", ministry), m, role=m.attrs.get("role") or "minister")
+            if m.role == "signatory" and ministry:
+                b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)
+        elif m.kind == "organisation":
+            b.rel("MENTIONS", d, b.node("Organisation", m.value, name=m.attrs.get("name")), m)
+        elif m.kind == "country":
+            b.rel("MENTIONS", d, b.node("Country", m.value), m)
+        elif m.kind == "mandate":
+            r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}")
+            b.rel("MANDATES", r, b.node("Mission", m.attrs["mission"]), m)
+        elif m.kind == "evaluation":
+            a = m.attrs
+            ev = b.node("Evaluation", m.value, title=a.get("title"), evaluator=a.get("evaluator"),
+                        mission=a.get("mission"), period=a.get("period"))
+            b.rel("RESPONDS_TO" if m.value == main_eval else "CITES", d, ev, m)
+            if a.get("mission"):
+                b.rel("EVALUATES", ev, b.node("Mission", a["mission"]), m)
+            for ks_id in a.get("responses", ()):
+                b.rel("RESPONDS_TO", b.node("Kamerstuk", ks_id, **kamerstuk_props(ks_id)), ev, m)
+        elif m.kind == "finding":
+            kind = m.attrs.get("kind") or "bevinding"
+            f = b.node("Finding", f"{scope}/{kind}-{m.value}", caption=f"{kind.capitalize()} {m.value}",
+                       number=m.value, kind=kind, text=m.attrs.get("text") or None)
+            if main_eval:
+                b.rel("HAS_FINDING", NodeRef("Evaluation", main_eval), f, m)
+            if m.attrs.get("stance"):
+                b.rel("ENDORSES", d, f, m, stance=m.attrs["stance"])
+        elif m.kind == "recommendation":
+            r = b.node("Recommendation", f"{scope}/aanbeveling-{m.value}", caption=f"Aanbeveling {m.value}",
+                       number=m.value, text=m.attrs.get("text") or None)
+            if main_eval:
+                b.rel("HAS_RECOMMENDATION", NodeRef("Evaluation", main_eval), r, m)
+            parent = m.attrs.get("finding")
+            if parent:
+                kind = m.attrs.get("finding_kind") or "conclusie"
+                f = b.node("Finding", f"{scope}/{kind}-{parent}", caption=f"{kind.capitalize()} {parent}",
+                           number=parent, kind=kind)
+                b.rel("HAS_RECOMMENDATION", f, r, m)
+            if m.attrs.get("stance"):
+                b.rel("ENDORSES", d, r, m, stance=m.attrs["stance"])
+        elif m.kind == "commitment":
+            c = b.node("Commitment", f"{doc.id}/toezegging-{m.value}", caption=f"Toezegging {m.value}",
+                       text=m.attrs.get("text"))
+            b.rel("COMMITS", d, c, m)
+            target = m.attrs.get("finding")
+            if target:
+                kind = m.attrs.get("finding_kind") or "bevinding"
+                f = b.node("Finding", f"{scope}/{kind}-{target}", caption=f"{kind.capitalize()} {target}",
+                           number=target, kind=kind)
+                b.rel("ADDRESSES", c, f, m)
+    # Every relationship endpoint must be a node of this graph (HAS_FINDING from the main evaluation).
+    for rel in list(b.rels.values()):
+        for end in (rel.start, rel.end):
+            if (end.label, end.key) not in b.nodes and end != d:
+                b.node(end.label, end.key)
+    return DocumentGraph(document=document, nodes=list(b.nodes.values()), relationships=list(b.rels.values()))

@@ -1,0 +1,144 @@
+"""The typed intermediate model between extraction and the stores.
+
+Extraction turns a :class:`SourceDocument` into :class:`Mention` objects (pure functions, see
+``missiongraph.extract``). ``missiongraph.graph.to_graph`` turns a document and its mentions into a
+:class:`DocumentGraph`: nodes and relationships, every relationship with its :class:`Provenance`. The stores only
+ever see ``DocumentGraph`` objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A document as read from disk: decoded text plus what the reader knows about it."""
+
+    id: str                      # stable id: the file name without extension
+    text: str                    # decoded text; provenance offsets index into this string
+    source: str                  # path it was read from
+    sha256: str                  # hash of the raw bytes
+    encoding: str = "utf-8"
+    pages: tuple[int, ...] = ()  # character offset where each page starts (PDF); empty for plain text
+    meta: dict[str, Any] = field(default_factory=dict)  # metadata a reader found (e.g. XML header fields)
+
+    def page_at(self, offset: int) -> int:
+        """1-based page number of a character offset, or 0 when the document has no pages."""
+        if not self.pages:
+            return 0
+        page = 0
+        for i, start in enumerate(self.pages):
+            if start <= offset:
+                page = i + 1
+            else:
+                break
+        return page
+
+
+@dataclass(slots=True)
+class Mention:
+    """One thing a rule found in a document, with its character span.
+
+    ``kind`` names what was found (see ``MENTION_KINDS``); ``value`` is its canonical id (``29521-451``,
+    ``MINUSMA``, ``Buitenlandse Zaken``, ``van leeuwen``, ``2.1``); ``role`` qualifies it (``self`` for the
+    document's own Kamerstuk number, ``signatory`` for a person in a signature block); ``attrs`` carries
+    rule-specific details (stance, text, number, ...).
+    """
+
+    kind: str
+    value: str
+    start: int
+    end: int
+    text: str
+    role: str = ""
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "value": self.value, "start": self.start, "end": self.end,
+                               "text": self.text}
+        if self.role:
+            out["role"] = self.role
+        if self.attrs:
+            out["attrs"] = self.attrs
+        return out
+
+
+# What rules may report. The graph converter and ``extract --json`` read these.
+MENTION_KINDS = {
+    "kamerstuk",      # a cited Kamerstuk; value DOSSIER[-SUB]-NR; role "self" for the document's own number
+    "tk-id",          # Tweede Kamer zaak/document id (2021Z18124, 2021D41047); attrs: {"type": "zaak"|"document"}
+    "resolution",     # UN Security Council resolution number; attrs: {"year": 2013} when given
+    "mission",        # canonical mission short name
+    "ministry",       # canonical ministry name; role "issuer" when the document comes from it
+    "person",         # surname key (lower case); attrs: {"name", "role", "ministry"}; role "signatory"
+    "organisation",   # canonical organisation name
+    "country",        # canonical country name
+    "date",           # the document's own date, ISO; attrs: {"how": "den-haag"|"vastgesteld"|...}
+    "reference",      # the document's own reference (Onze Referentie / kenmerk)
+    "title",          # the document's title
+    "kind",           # the document's kind (brief, nota, verslag, ...)
+    "evaluation",     # an evaluation; value = evaluation id; attrs: {"title","evaluator","mission","period","main"}
+    "finding",        # a finding/conclusion; value = number; attrs: {"kind","text","stance"}
+    "recommendation", # a recommendation; value = number; attrs: {"text","stance","finding"}
+    "commitment",     # a toezegging; value = ordinal; attrs: {"text","finding"}
+    "mandate",        # resolution -> mission link; value = resolution number; attrs: {"mission"}
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a relationship comes from: document, character span, surface text, sentence, page."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    page: int = 0
+
+    def as_props(self) -> dict[str, Any]:
+        return {"doc": self.doc, "span_start": self.start, "span_end": self.end, "text": self.text,
+                "sentence": self.sentence, "page": self.page}
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    label: str
+    key: str
+
+
+@dataclass(slots=True)
+class Node:
+    label: str
+    key: str
+    props: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> NodeRef:
+        return NodeRef(self.label, self.key)
+
+
+@dataclass(slots=True)
+class Relationship:
+    type: str
+    start: NodeRef
+    end: NodeRef
+    provenance: Provenance
+    props: dict[str, Any] = field(default_factory=dict)
+    count: int = 1
+
+
+@dataclass(slots=True)
+class DocumentGraph:
+    """Everything one document contributes to the graph: its own node, the nodes it names, the relationships
+    it states. Loading is per document: a store replaces all relationships whose provenance is this document."""
+
+    document: Node
+    nodes: list[Node] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.key

@@ -1,0 +1,1010 @@
+"""A real local Neo4j 5.26 Community server, assembled from Maven Central and managed from Python.
+
+No Docker and no Neo4j download site needed: only Java 17+ and Maven. The layout of a home folder::
+
+    <home>/lib/        every jar of org.neo4j:neo4j (+ neo4j-browser), put there by scripts/neo4j/pom.xml
+    <home>/conf/       neo4j.conf, written by assemble() (regenerated on every assemble/start)
+    <home>/data/       the databases (the password is fixed when this is first created)
+    <home>/logs/       neo4j.log (server output), debug.log, assemble.log (mvn), admin.log
+    <home>/run/        neo4j.pid
+
+Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Password: ``$NEO4J_PASSWORD``
+(8 characters or more), user ``neo4j``. Memory: ``$MISSIONGRAPH_NEO4J_HEAP`` (default 1g) and
+``$MISSIONGRAPH_NEO4J_PAGECACHE`` (default 512m).
+
+Library functions: :func:`assemble`, :func:`start`, :func:`stop`, :func:`status`,
+:func:`connect_error_message`, :func:`check_server_version`. A minimal command line for people and scripts:
+``python -m missiongraph.neo4j_local start|stop|status|assemble``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import errno
+import json
+import os
+import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator
+
+__all__ = [
+    "DEFAULT_BOLT_PORT",
+    "DEFAULT_HTTP_PORT",
+    "USER",
+    "Neo4jLocalError",
+    "ToolMissingError",
+    "ServerTooOldError",
+    "ServerInfo",
+    "default_home",
+    "get_password",
+    "validate_password",
+    "assemble",
+    "start",
+    "stop",
+    "status",
+    "check_connection",
+    "check_server_version",
+    "parse_server_version",
+    "connect_error_message",
+]
+
+USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+HOST = "127.0.0.1"
+MIN_PASSWORD_LENGTH = 8
+MIN_SERVER_VERSION = (5, 0)
+
+DEFAULT_HEAP = "1g"
+DEFAULT_PAGECACHE = "512m"
+DEFAULT_MVN_TIMEOUT = 900.0  # seconds; a cold download here takes about 10-60 s
+
+_LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
+_ADMIN = "org.neo4j.server.startup.Neo4jAdminCommand"
+_ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+_MARKER = ".missiongraph-complete"
+
+# The stock JVM flags of Neo4j 5.26's conf/neo4j.conf.
+STOCK_JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+AlwaysPreTouch",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-XX:FlightRecorderOptions=stackdepth=256",
+    "-XX:+UnlockDiagnosticVMOptions",
+    "-XX:+DebugNonSafepoints",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
+)
+
+# Popen objects of servers started by this process, so that stop() can reap them (no zombies).
+_CHILDREN: dict[int, subprocess.Popen] = {}
+
+
+# --------------------------------------------------------------------------------------------- errors
+
+
+class Neo4jLocalError(RuntimeError):
+    """A one-line, actionable error about the local Neo4j server (never contains the password)."""
+
+
+class ToolMissingError(Neo4jLocalError):
+    """Java 17+ or Maven is missing, so the local server cannot be assembled or started."""
+
+
+class ServerTooOldError(Neo4jLocalError):
+    """The server answered, but it is older than Neo4j 5."""
+
+    def __init__(self, agent: str, uri: str | None = None):
+        self.agent = agent
+        self.uri = uri
+        where = f" at {uri}" if uri else ""
+        super().__init__(
+            f"Neo4j{where} is too old ({agent or 'unknown version'}); missiongraph needs Neo4j 5 or newer "
+            f"(e.g. the local server or `docker run ... neo4j:5.26`)."
+        )
+
+
+# --------------------------------------------------------------------------------------------- basics
+
+
+@dataclasses.dataclass(frozen=True)
+class ServerInfo:
+    """How to reach a running server."""
+
+    uri: str
+    http_url: str
+    user: str
+    password: str = dataclasses.field(repr=False)
+    database: str = DEFAULT_DATABASE
+    home: Path | None = None
+    pid: int | None = None
+    version: str | None = None
+    started: bool = False  # True when this call launched the server process
+
+    @property
+    def browser_url(self) -> str:
+        return self.http_url.rstrip("/") + "/browser/"
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        return (self.user, self.password)
+
+
+def default_home() -> Path:
+    """``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``."""
+    env = os.environ.get("MISSIONGRAPH_NEO4J_HOME")
+    return Path(env).expanduser().resolve() if env else (Path.cwd() / ".missiongraph" / "neo4j").resolve()
+
+
+def validate_password(password: str | None, *, source: str = "NEO4J_PASSWORD") -> str:
+    if not password:
+        raise Neo4jLocalError(
+            f"No Neo4j password: set {source} (at least {MIN_PASSWORD_LENGTH} characters) to the password "
+            f"the local server should use."
+        )
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Neo4jLocalError(
+            f"{source} is too short ({len(password)} characters): Neo4j requires at least "
+            f"{MIN_PASSWORD_LENGTH}."
+        )
+    return password
+
+
+def get_password(env: dict[str, str] | None = None) -> str:
+    """The password from ``$NEO4J_PASSWORD``, validated (clear error if unset or too short)."""
+    env = os.environ if env is None else env
+    return validate_password(env.get("NEO4J_PASSWORD"))
+
+
+def _home(home: Path | str | None) -> Path:
+    return Path(home).expanduser().resolve() if home is not None else default_home()
+
+
+def _pom_path() -> Path:
+    env = os.environ.get("MISSIONGRAPH_NEO4J_POM")
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve().parent
+    candidates += [here.parent / "scripts" / "neo4j" / "pom.xml", Path.cwd() / "scripts" / "neo4j" / "pom.xml"]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise Neo4jLocalError(
+        "Cannot find scripts/neo4j/pom.xml (the Neo4j jar list); run from a missiongraph checkout or set "
+        "MISSIONGRAPH_NEO4J_POM."
+    )
+
+
+def _pom_versions(pom: Path) -> dict[str, str]:
+    text = pom.read_text(encoding="utf-8")
+    found = {}
+    for key in ("neo4j.version", "neo4j.browser.version"):
+        m = re.search(rf"<{re.escape(key)}>\s*([^<\s]+)\s*</{re.escape(key)}>", text)
+        if m:
+            found[key] = m.group(1)
+    return found
+
+
+def _tail(path: Path, lines: int = 1) -> str:
+    """The last non-empty line(s) of a log, shortened, for one-line error messages."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            fh.seek(max(0, size - 16384))
+            text = fh.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+    kept = [line.strip() for line in text.splitlines() if line.strip()][-lines:]
+    out = " | ".join(kept)
+    return out if len(out) <= 300 else out[:297] + "..."
+
+
+def _with_tail(message: str, log: Path) -> str:
+    last = _tail(log)
+    return f"{message}; see {log}" + (f" (last line: {last})" if last else "")
+
+
+# --------------------------------------------------------------------------------------------- tools
+
+
+def _java() -> str:
+    """Path of a Java 17+ ``java`` (``$JAVA_HOME/bin/java`` first, then PATH)."""
+    candidates = []
+    if os.environ.get("JAVA_HOME"):
+        candidates.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
+    found = shutil.which("java")
+    if found:
+        candidates.append(found)
+    for java in candidates:
+        if os.access(java, os.X_OK):
+            major = _java_major(java)
+            if major is not None and major < 17:
+                raise ToolMissingError(
+                    f"{java} is Java {major}; Neo4j 5.26 needs Java 17 or 21 (install OpenJDK 17, or set NEO4J_URI "
+                    f"to use an existing Neo4j server)."
+                )
+            return java
+    raise ToolMissingError(
+        "java not found: the local Neo4j server needs Java 17 and Maven (e.g. `apt-get install openjdk-17-jdk-headless "
+        "maven`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server."
+    )
+
+
+def _java_major(java: str) -> int | None:
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    m = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not m:
+        return None
+    major = int(m.group(1))
+    return int(m.group(2) or 0) if major == 1 else major
+
+
+def _mvn() -> str:
+    found = shutil.which("mvn")
+    if not found:
+        raise ToolMissingError(
+            "mvn not found: assembling the local Neo4j server needs Maven and Java 17 (e.g. `apt-get install maven "
+            "openjdk-17-jdk-headless`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server."
+        )
+    return found
+
+
+def _launcher_env(home: Path, java: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["NEO4J_HOME"] = str(home)
+    env["NEO4J_CONF"] = str(home / "conf")
+    env["JAVA_HOME"] = str(Path(java).resolve().parent.parent)
+    # A stray JAVA_OPTS/HEAP_SIZE would change the launcher; never let the password leak via env either.
+    for key in ("JAVA_OPTS", "HEAP_SIZE", "NEO4J_DEBUG"):
+        env.pop(key, None)
+    return env
+
+
+def _run_killable(cmd: list[str], *, env: dict[str, str] | None, cwd: Path, log: Path, timeout: float) -> int:
+    """Run ``cmd`` with output appended to ``log``; kill its whole process group on timeout."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            return proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+            raise
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+            raise
+
+
+# --------------------------------------------------------------------------------------------- locking
+
+
+@contextlib.contextmanager
+def _locked(home: Path, timeout: float) -> Iterator[None]:
+    """An exclusive lock on ``<home>/.lock`` (two test sessions never assemble or launch at once)."""
+    import fcntl
+
+    home.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    with open(home / ".lock", "a+") as fh:
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() > deadline:
+                    raise Neo4jLocalError(
+                        f"Timed out after {timeout:.0f} s waiting for another process that holds {home / '.lock'}"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+# --------------------------------------------------------------------------------------------- assemble
+
+
+def _lib_complete(home: Path, versions: dict[str, str]) -> bool:
+    marker = home / "lib" / _MARKER
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if data.get("versions") != versions:
+        return False
+    jars = data.get("jars") or []
+    return bool(jars) and all((home / "lib" / jar).is_file() for jar in jars)
+
+
+def _download_jars(home: Path, pom: Path, versions: dict[str, str], timeout: float) -> None:
+    mvn = _mvn()
+    java = _java()
+    partial = home / "lib.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    log = home / "logs" / "assemble.log"
+    env = dict(os.environ)
+    env.setdefault("JAVA_HOME", str(Path(java).resolve().parent.parent))
+    cmd = [mvn, "-B", "-ntp", "-f", str(pom), "package", f"-Dneo4j.lib={partial}"]
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(cmd)}\n")
+    try:
+        code = _run_killable(cmd, env=env, cwd=pom.parent, log=log, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise Neo4jLocalError(
+            _with_tail(f"mvn did not finish within {timeout:.0f} s (set MISSIONGRAPH_NEO4J_MVN_TIMEOUT)", log)
+        ) from None
+    jars = sorted(p.name for p in partial.glob("*.jar")) if partial.is_dir() else []
+    if code != 0 or not jars:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise Neo4jLocalError(_with_tail(f"mvn failed (exit {code}) while downloading Neo4j's jars", log))
+    if not any(j.startswith("neo4j-browser-") for j in jars) or not any(j.startswith("neo4j-server-") for j in jars):
+        raise Neo4jLocalError(f"mvn ran but {partial} lacks neo4j-server or neo4j-browser jars; see {log}")
+    (partial / _MARKER).write_text(json.dumps({"versions": versions, "jars": jars}, indent=1), encoding="utf-8")
+    old = home / "lib.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if (home / "lib").exists():
+        os.replace(home / "lib", old)
+    os.replace(partial, home / "lib")
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_conf(home: Path) -> dict[str, str]:
+    conf: dict[str, str] = {}
+    try:
+        text = (home / "conf" / "neo4j.conf").read_text(encoding="utf-8")
+    except OSError:
+        return conf
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            conf[key.strip()] = value.strip()
+    return conf
+
+
+def _conf_ports(home: Path) -> tuple[int, int]:
+    conf = _read_conf(home)
+
+    def port(key: str, default: int) -> int:
+        value = conf.get(key, "")
+        try:
+            return int(value.rsplit(":", 1)[1])
+        except (IndexError, ValueError):
+            return default
+
+    return (port("server.bolt.listen_address", DEFAULT_BOLT_PORT), port("server.http.listen_address", DEFAULT_HTTP_PORT))
+
+
+def _write_conf(home: Path, bolt_port: int, http_port: int) -> None:
+    heap = os.environ.get("MISSIONGRAPH_NEO4J_HEAP") or DEFAULT_HEAP
+    pagecache = os.environ.get("MISSIONGRAPH_NEO4J_PAGECACHE") or DEFAULT_PAGECACHE
+    lines = [
+        "# Written by missiongraph (loader/neo4j_local.py) on every assemble/start: edits here are overwritten.",
+        "# Memory: MISSIONGRAPH_NEO4J_HEAP / MISSIONGRAPH_NEO4J_PAGECACHE; ports: start(bolt_port=, http_port=).",
+        f"server.directories.data={home / 'data'}",
+        f"server.directories.logs={home / 'logs'}",
+        f"server.directories.run={home / 'run'}",
+        f"server.directories.plugins={home / 'plugins'}",
+        f"server.directories.import={home / 'import'}",
+        f"server.directories.lib={home / 'lib'}",
+        f"server.default_listen_address={HOST}",
+        f"server.default_advertised_address={HOST}",
+        "server.bolt.enabled=true",
+        f"server.bolt.listen_address={HOST}:{bolt_port}",
+        f"server.bolt.advertised_address={HOST}:{bolt_port}",
+        "server.http.enabled=true",
+        f"server.http.listen_address={HOST}:{http_port}",
+        f"server.http.advertised_address={HOST}:{http_port}",
+        "server.https.enabled=false",
+        "dbms.security.auth_enabled=true",
+        "dbms.usage_report.enabled=false",
+        f"server.memory.heap.initial_size={heap}",
+        f"server.memory.heap.max_size={heap}",
+        f"server.memory.pagecache.size={pagecache}",
+        "db.tx_log.rotation.retention_policy=2 days 1G",
+        # Bolt's netty event loops otherwise wait a 5 s quiet period twice on shutdown (stop took ~10 s);
+        # 0 is what Neo4j's own test harness uses.
+        "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+    ]
+    lines += [f"server.jvm.additional={flag}" for flag in STOCK_JVM_FLAGS]
+    text = "\n".join(lines) + "\n"
+    conf = home / "conf" / "neo4j.conf"
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if conf.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    tmp = conf.with_suffix(".conf.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, conf)
+
+
+def _assemble_unlocked(home: Path, bolt_port: int, http_port: int, mvn_timeout: float | None) -> None:
+    for sub in ("conf", "data", "logs", "run", "plugins", "import"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    pom = _pom_path()
+    versions = _pom_versions(pom)
+    if not _lib_complete(home, versions):
+        if mvn_timeout is None:
+            mvn_timeout = float(os.environ.get("MISSIONGRAPH_NEO4J_MVN_TIMEOUT") or DEFAULT_MVN_TIMEOUT)
+        _download_jars(home, pom, versions, mvn_timeout)
+    _write_conf(home, bolt_port, http_port)
+
+
+def assemble(
+    home: Path | str | None = None,
+    *,
+    bolt_port: int = DEFAULT_BOLT_PORT,
+    http_port: int = DEFAULT_HTTP_PORT,
+    mvn_timeout: float | None = None,
+) -> None:
+    """Make ``home`` a Neo4j home: jars in lib/ (mvn runs only when lib/ is missing or incomplete) and
+    conf/neo4j.conf. Idempotent; a warm call takes milliseconds."""
+    home = _home(home)
+    timeout = (mvn_timeout or DEFAULT_MVN_TIMEOUT) + 60
+    with _locked(home, timeout):
+        _assemble_unlocked(home, bolt_port, http_port, mvn_timeout)
+
+
+# --------------------------------------------------------------------------------------------- processes
+
+
+def _pid_file(home: Path) -> Path:
+    return home / "run" / "neo4j.pid"
+
+
+def _read_pid(home: Path) -> int | None:
+    try:
+        return int(_pid_file(home).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    proc = _CHILDREN.get(pid)
+    if proc is not None:
+        if proc.poll() is not None:
+            _CHILDREN.pop(pid, None)
+            return False
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        if stat.rsplit(")", 1)[1].split()[0] == "Z":
+            return False
+    except (OSError, IndexError):
+        pass
+    return True
+
+
+def _cmdline(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part]
+
+
+def _is_our_server(pid: int, home: Path) -> bool:
+    """Whether ``pid`` is a Neo4j server of ``home`` (True when /proc cannot tell, e.g. on macOS)."""
+    if not _alive(pid):
+        return False
+    args = _cmdline(pid)
+    if args is None:
+        return True
+    return _ENTRY_POINT in args and f"--home-dir={home}" in args
+
+
+def _find_server_pid(home: Path) -> int | None:
+    """The pid of the server of ``home``: from run/neo4j.pid, else by scanning /proc."""
+    pid = _read_pid(home)
+    if pid is not None and _is_our_server(pid, home):
+        return pid
+    proc = Path("/proc")
+    if proc.is_dir():
+        for entry in proc.iterdir():
+            if entry.name.isdigit():
+                args = _cmdline(int(entry.name))
+                if args and _ENTRY_POINT in args and f"--home-dir={home}" in args and _alive(int(entry.name)):
+                    return int(entry.name)
+    return None
+
+
+def _port_open(port: int, host: str = HOST, timeout: float = 1.0) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _server_command(home: Path, java: str, timeout: float = 60) -> list[str]:
+    """The server JVM's command line as Neo4j's own launcher computes it (``console --dry-run``).
+
+    Cached in run/launch.json, keyed on java, conf/neo4j.conf and the jar list (saves a JVM start, ~1.5 s).
+    """
+    import hashlib
+
+    key_src = "\0".join([
+        java,
+        (home / "conf" / "neo4j.conf").read_text(encoding="utf-8"),
+        (home / "lib" / _MARKER).read_text(encoding="utf-8"),
+    ])
+    key = hashlib.sha256(key_src.encode()).hexdigest()
+    cache = home / "run" / "launch.json"
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("key") == key and cached.get("cmd"):
+            return list(cached["cmd"])
+    except (OSError, ValueError):
+        pass
+    args = _dry_run(home, java, timeout)
+    with contextlib.suppress(OSError):
+        cache.write_text(json.dumps({"key": key, "cmd": args}), encoding="utf-8")
+    return args
+
+
+def _dry_run(home: Path, java: str, timeout: float) -> list[str]:
+    cmd = [java, "-cp", str(home / "lib" / "*"), f"-Dbasedir={home}", _LAUNCHER, "console", "--dry-run"]
+    try:
+        out = subprocess.run(
+            cmd, env=_launcher_env(home, java), cwd=home, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        raise Neo4jLocalError(f"Neo4j's launcher (console --dry-run) did not answer within {timeout:.0f} s") from None
+    lines = [line for line in out.stdout.splitlines() if _ENTRY_POINT in line]
+    if out.returncode != 0 or not lines:
+        detail = (out.stderr or out.stdout).strip().splitlines()
+        raise Neo4jLocalError(
+            f"Neo4j's launcher failed (exit {out.returncode}): {detail[-1] if detail else 'no output'}"
+        )
+    args = shlex.split(lines[-1])
+    # We run the server in the background with its output in logs/neo4j.log: no console mode.
+    return [a for a in args if a != "--console-mode"]
+
+
+def _set_initial_password(home: Path, java: str, password: str, timeout: float = 120) -> None:
+    """Before the very first start: ``neo4j-admin dbms set-initial-password`` (writes data/dbms/auth.ini)."""
+    log = home / "logs" / "admin.log"
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} neo4j-admin dbms set-initial-password ***\n")
+    cmd = [java, "-cp", str(home / "lib" / "*"), f"-Dbasedir={home}", _ADMIN, "dbms", "set-initial-password", password]
+    try:
+        code = _run_killable(cmd, env=_launcher_env(home, java), cwd=home, log=log, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise Neo4jLocalError(_with_tail(f"set-initial-password did not finish within {timeout:.0f} s", log)) from None
+    if code != 0:
+        raise Neo4jLocalError(_with_tail(f"neo4j-admin dbms set-initial-password failed (exit {code})", log))
+
+
+def _database_initialised(home: Path) -> bool:
+    return (home / "data" / "databases" / "system").exists()
+
+
+def _launch(home: Path, java: str) -> subprocess.Popen:
+    cmd = _server_command(home, java)
+    log = home / "logs" / "neo4j.log"
+    with open(log, "ab") as out:
+        out.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} missiongraph starts Neo4j\n".encode())
+        out.flush()
+        proc = subprocess.Popen(
+            cmd, cwd=home, env=_launcher_env(home, java), stdin=subprocess.DEVNULL, stdout=out,
+            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True,
+        )
+    _CHILDREN[proc.pid] = proc
+    tmp = _pid_file(home).with_suffix(".tmp")
+    tmp.write_text(f"{proc.pid}\n")
+    os.replace(tmp, _pid_file(home))
+    return proc
+
+
+# --------------------------------------------------------------------------------------------- connecting
+
+
+def parse_server_version(agent: str | None) -> tuple[int, ...] | None:
+    """``"Neo4j/5.26.30"`` -> ``(5, 26, 30)``; None if the agent string has no version."""
+    if not agent:
+        return None
+    m = re.search(r"(\d+)\.(\d+)(?:\.(\d+))?", agent)
+    if not m:
+        return None
+    return tuple(int(g) for g in m.groups() if g is not None)
+
+
+def check_server_version(agent: str | None, *, uri: str | None = None, minimum: tuple[int, ...] = MIN_SERVER_VERSION) -> tuple[int, ...] | None:
+    """Raise :class:`ServerTooOldError` when the server agent (e.g. ``Neo4j/4.4.12``) is older than ``minimum``."""
+    version = parse_server_version(agent)
+    if version is not None and version < minimum:
+        raise ServerTooOldError(agent or "", uri)
+    return version
+
+
+def connect_error_message(
+    exc: BaseException,
+    *,
+    uri: str | None = None,
+    user: str = USER,
+    database: str | None = None,
+    password: str | None = None,
+) -> str:
+    """Turn a driver exception into one actionable line. Never contains the password."""
+    from neo4j import exceptions as ne
+
+    where = uri or "the Neo4j server"
+    code = getattr(exc, "code", None) or ""
+    if isinstance(exc, ServerTooOldError):
+        msg = str(exc)
+    elif isinstance(exc, Neo4jLocalError):
+        msg = str(exc)
+    elif code == "Neo.ClientError.Security.AuthenticationRateLimit":
+        msg = (
+            f"Neo4j at {where} refused user '{user}' after too many wrong passwords in a row; wait a few seconds "
+            f"and connect with the right NEO4J_PASSWORD."
+        )
+    elif isinstance(exc, ne.AuthError) or code == "Neo.ClientError.Security.Unauthorized":
+        msg = (
+            f"Neo4j at {where} rejected the credentials of user '{user}' (wrong password?): set NEO4J_PASSWORD to "
+            f"that server's password (a local server keeps the password of its first start; delete its data/ "
+            f"folder to start over)."
+        )
+    elif code == "Neo.ClientError.Database.DatabaseNotFound":
+        name = f"'{database}'" if database else "the requested database"
+        msg = (
+            f"Database {name} does not exist on {where}; Neo4j Community has only 'neo4j' (and 'system'): "
+            f"use NEO4J_DATABASE=neo4j or create it on an Enterprise server."
+        )
+    elif isinstance(exc, ne.UnsupportedServerProduct):
+        msg = f"The server at {where} is not Neo4j (unsupported server product); check NEO4J_URI and the port."
+    elif isinstance(exc, ne.ConfigurationError):
+        msg = f"Invalid Neo4j connection settings for {where}: {_first_line(exc)}"
+    elif isinstance(exc, ne.ServiceUnavailable):
+        detail = _unavailable_reason(exc)
+        if re.search(r"protocol version|handshake", detail, re.I):
+            msg = (
+                f"Neo4j at {where} speaks no Bolt version this driver supports (server too old?); missiongraph "
+                f"needs Neo4j 5 or newer."
+            )
+        else:
+            msg = (
+                f"Cannot reach Neo4j at {where} ({detail or 'connection refused'}): start the local server "
+                f"(`python -m missiongraph.neo4j_local start`) or set NEO4J_URI to a running one."
+            )
+    elif isinstance(exc, ne.Neo4jError):
+        msg = f"Neo4j at {where} answered {code or type(exc).__name__}: {_first_line(exc)}"
+    else:
+        msg = f"{type(exc).__name__} while talking to Neo4j at {where}: {_first_line(exc)}"
+    if password:
+        msg = msg.replace(password, "***")
+    return " ".join(msg.split())
+
+
+def _unavailable_reason(exc: BaseException) -> str:
+    """'Connection refused', 'Name or service not known', 'timed out', ... out of the driver's long message."""
+    text = str(getattr(exc, "message", None) or exc)
+    m = re.search(r"\(reason (?:\[Errno -?\d+\] )?([^)]*)\)", text) or re.search(r"\[Errno -?\d+\] ([^\n]+)", text)
+    if m:
+        return m.group(1).strip()
+    if re.search(r"timed? ?out", text, re.I):
+        return "timed out"
+    return _first_line(exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc)
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    line = lines[0] if lines else ""
+    return line if len(line) <= 240 else line[:237] + "..."
+
+
+def check_connection(
+    uri: str,
+    user: str,
+    password: str,
+    *,
+    database: str = DEFAULT_DATABASE,
+    timeout: float = 10.0,
+) -> str:
+    """Connect, check the server is Neo4j 5+, run ``RETURN 1`` on ``database``; return the server agent.
+
+    Raises the driver's exceptions (or :class:`ServerTooOldError`): feed them to :func:`connect_error_message`.
+    """
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(
+        uri, auth=(user, password), connection_timeout=timeout, connection_acquisition_timeout=timeout,
+        max_transaction_retry_time=0,
+    ) as driver:
+        driver.verify_connectivity()
+        agent = driver.get_server_info().agent
+        check_server_version(agent, uri=uri)
+        with driver.session(database=database) as session:
+            session.run("RETURN 1 AS ok").single(strict=True)
+        return agent
+
+
+def _components(uri: str, user: str, password: str, timeout: float = 10.0) -> tuple[str | None, str | None]:
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout) as driver:
+        with driver.session(database="system") as session:
+            for record in session.run("CALL dbms.components() YIELD name, versions, edition"):
+                if record["name"] == "Neo4j Kernel":
+                    return (record["versions"][0] if record["versions"] else None, record["edition"])
+    return (None, None)
+
+
+def _wait_ready(home: Path, proc: subprocess.Popen | None, pid: int | None, uri: str, http_port: int,
+                password: str, deadline: float, timeout: float) -> str:
+    """Poll the HTTP port, then the driver (verify_connectivity + RETURN 1). Returns the server agent."""
+    from neo4j import exceptions as ne
+
+    log = home / "logs" / "neo4j.log"
+    last_error: BaseException | None = None
+    while True:
+        if proc is not None and proc.poll() is not None:
+            _CHILDREN.pop(proc.pid, None)
+            raise Neo4jLocalError(_with_tail(f"Neo4j exited with code {proc.returncode} while starting", log))
+        if proc is None and pid is not None and not _alive(pid):
+            raise Neo4jLocalError(_with_tail("Neo4j stopped while starting", log))
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            why = f" (last error: {connect_error_message(last_error, uri=uri, password=password)})" if last_error else ""
+            raise Neo4jLocalError(_with_tail(f"Neo4j was not ready within {timeout:.0f} s{why}", log))
+        if _port_open(http_port, timeout=min(1.0, remaining)):
+            try:
+                return check_connection(uri, USER, password, timeout=max(1.0, min(5.0, remaining)))
+            except (ne.AuthError, ServerTooOldError) as exc:
+                raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
+            except ne.Neo4jError as exc:
+                if getattr(exc, "code", "") == "Neo.ClientError.Security.AuthenticationRateLimit":
+                    raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
+                last_error = exc
+            except (ne.DriverError, OSError) as exc:
+                last_error = exc
+        time.sleep(0.5)
+
+
+# --------------------------------------------------------------------------------------------- public API
+
+
+def start(
+    home: Path | str | None = None,
+    password: str | None = None,
+    *,
+    bolt_port: int = DEFAULT_BOLT_PORT,
+    http_port: int = DEFAULT_HTTP_PORT,
+    timeout: float = 120,
+    mvn_timeout: float | None = None,
+) -> ServerInfo:
+    """Start the local server in the background (assembling it first if needed) and wait until it answers.
+
+    ``password`` defaults to ``$NEO4J_PASSWORD``. If a server already answers on ``bolt_port`` with that password,
+    nothing is started (``ServerInfo.started`` is False). Raises :class:`Neo4jLocalError` (one line, with the
+    log path) on failure, and :class:`ToolMissingError` when java or mvn is missing.
+    """
+    from neo4j import exceptions as ne
+
+    home = _home(home)
+    password = validate_password(password if password is not None else os.environ.get("NEO4J_PASSWORD"))
+    uri = f"bolt://{HOST}:{bolt_port}"
+    http_url = f"http://{HOST}:{http_port}"
+    t0 = time.monotonic()
+
+    def info(pid: int | None, agent: str | None, started: bool) -> ServerInfo:
+        version = parse_server_version(agent)
+        return ServerInfo(
+            uri=uri, http_url=http_url, user=USER, password=password, home=home, pid=pid,
+            version=".".join(map(str, version)) if version else None, started=started,
+        )
+
+    def already_running() -> ServerInfo | None:
+        if not _port_open(bolt_port):
+            return None
+        try:
+            agent = check_connection(uri, USER, password, timeout=10)
+        except (ne.AuthError, ServerTooOldError) as exc:
+            raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
+        except ne.Neo4jError as exc:
+            raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
+        except (ne.DriverError, OSError) as exc:
+            if _find_server_pid(home) is not None:
+                return None  # our own server, still starting: wait for it below
+            raise Neo4jLocalError(
+                f"Port {bolt_port} is in use but does not answer as Neo4j ({connect_error_message(exc, uri=uri, password=password)})"
+            ) from None
+        return info(_find_server_pid(home), agent, False)
+
+    found = already_running()
+    if found is not None:
+        return found
+
+    lock_timeout = (mvn_timeout or DEFAULT_MVN_TIMEOUT) + timeout + 60
+    with _locked(home, lock_timeout):
+        found = already_running()  # someone else may have started it while we waited for the lock
+        if found is not None:
+            return found
+        java = _java()
+        _assemble_unlocked(home, bolt_port, http_port, mvn_timeout)
+        deadline = time.monotonic() + timeout
+        pid = _find_server_pid(home)
+        proc = None
+        if pid is None:
+            for port in (bolt_port, http_port):
+                if _port_open(port):
+                    raise Neo4jLocalError(
+                        f"Port {port} on {HOST} is already in use by another program; stop it or start Neo4j on "
+                        f"other ports (bolt_port=/http_port=)."
+                    )
+            if not _database_initialised(home):
+                _set_initial_password(home, java, password)
+            proc = _launch(home, java)
+            pid = proc.pid
+        try:
+            agent = _wait_ready(home, proc, pid, uri, http_port, password, deadline, timeout)
+        except BaseException:
+            if proc is not None and proc.poll() is None:
+                # We launched it and it never became usable: do not leave a half-started server behind.
+                _terminate(home, proc.pid, 30)
+            raise
+    result = info(pid, agent, proc is not None)
+    _log_line(home, f"ready in {time.monotonic() - t0:.1f} s (pid {pid})")
+    return result
+
+
+def _log_line(home: Path, text: str) -> None:
+    with contextlib.suppress(OSError), open(home / "logs" / "neo4j.log", "a", encoding="utf-8") as fh:
+        fh.write(f"=== {time.strftime('%Y-%m-%d %H:%M:%S')} missiongraph: {text}\n")
+
+
+def _terminate(home: Path, pid: int, timeout: float) -> None:
+    """SIGTERM, wait up to ``timeout``, then SIGKILL as a last resort; reap our own child."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if _alive(pid):
+        _log_line(home, f"pid {pid} ignored SIGTERM for {timeout:.0f} s: SIGKILL")
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        kill_deadline = time.monotonic() + 10
+        while _alive(pid) and time.monotonic() < kill_deadline:
+            time.sleep(0.1)
+    proc = _CHILDREN.pop(pid, None)
+    if proc is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=5)
+
+
+def stop(home: Path | str | None = None, timeout: float = 60) -> bool:
+    """Stop the server of ``home`` cleanly (SIGTERM, wait, SIGKILL as last resort).
+
+    Returns True if a server was running, False if there was nothing to stop.
+    """
+    home = _home(home)
+    pid = _find_server_pid(home)
+    stopped = False
+    if pid is not None:
+        _terminate(home, pid, timeout)
+        _log_line(home, f"stopped (pid {pid})")
+        stopped = True
+    with contextlib.suppress(FileNotFoundError):
+        _pid_file(home).unlink()
+    return stopped
+
+
+def status(home: Path | str | None = None, password: str | None = None) -> dict[str, Any]:
+    """What is known about the server of ``home``: running, pid, URLs, version (needs a password: the argument
+    or ``$NEO4J_PASSWORD``)."""
+    home = _home(home)
+    bolt_port, http_port = _conf_ports(home)
+    pid = _find_server_pid(home)
+    uri = f"bolt://{HOST}:{bolt_port}"
+    http_url = f"http://{HOST}:{http_port}"
+    result: dict[str, Any] = {
+        "home": str(home),
+        "assembled": (home / "lib" / _MARKER).is_file(),
+        "running": pid is not None,
+        "pid": pid,
+        "bolt_uri": uri,
+        "http_url": http_url,
+        "browser_url": http_url + "/browser/",
+        "bolt_listening": _port_open(bolt_port),
+        "version": None,
+        "edition": None,
+        "error": None,
+        "data": str(home / "data"),
+        "logs": str(home / "logs"),
+    }
+    password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+    if result["bolt_listening"]:
+        if not password:
+            result["error"] = "set NEO4J_PASSWORD to read the server version"
+        else:
+            try:
+                result["version"], result["edition"] = _components(uri, USER, password)
+            except Exception as exc:  # noqa: BLE001 - reported, not raised
+                result["error"] = connect_error_message(exc, uri=uri, password=password)
+    return result
+
+
+# --------------------------------------------------------------------------------------------- CLI
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m missiongraph.neo4j_local {assemble,start,stop,status}`` (the password comes from the env)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m missiongraph.neo4j_local", description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=["assemble", "start", "stop", "status"])
+    parser.add_argument("--home", type=Path, default=None, help="default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j")
+    parser.add_argument("--bolt-port", type=int, default=DEFAULT_BOLT_PORT)
+    parser.add_argument("--http-port", type=int, default=DEFAULT_HTTP_PORT)
+    parser.add_argument("--timeout", type=float, default=None)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "assemble":
+            t0 = time.monotonic()
+            assemble(args.home, bolt_port=args.bolt_port, http_port=args.http_port)
+            print(f"Neo4j home ready at {_home(args.home)} ({time.monotonic() - t0:.1f} s)")
+        elif args.command == "start":
+            t0 = time.monotonic()
+            info = start(args.home, bolt_port=args.bolt_port, http_port=args.http_port, timeout=args.timeout or 120)
+            what = "started" if info.started else "already running"
+            print(f"Neo4j {info.version or ''} {what} (pid {info.pid}) in {time.monotonic() - t0:.1f} s: "
+                  f"{info.uri}  {info.browser_url}  user {info.user}")
+        elif args.command == "stop":
+            was = stop(args.home, timeout=args.timeout or 60)
+            print("Neo4j stopped" if was else "Neo4j was not running")
+        else:
+            print(json.dumps(status(args.home), indent=2))
+    except Neo4jLocalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

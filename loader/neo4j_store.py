@@ -1,0 +1,144 @@
+"""The Neo4j store: any Neo4j 5 over Bolt (local server, Docker, Desktop, Aura).
+
+Connection from ``--neo4j URI`` or ``NEO4J_URI``, ``NEO4J_USERNAME`` (default neo4j), ``NEO4J_PASSWORD``,
+``NEO4J_DATABASE`` (default neo4j). Writes are batched ``UNWIND $rows`` statements in one managed transaction per
+batch of documents (the driver retries transient failures). Uniqueness constraints on each label's key and
+indexes on the properties saved queries filter on are created idempotently.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from .schema import Schema
+from .store import GraphStore, QueryResult, Statement, StoreError, plain, writes
+
+MIN_MAJOR_VERSION = 5
+
+
+def _plain_value(value: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship  # local import: the driver is optional at import time
+
+    if isinstance(value, Node):
+        label = sorted(value.labels)[0] if value.labels else ""
+        return {"_label": label, **{k: plain(v) for k, v in dict(value).items() if v is not None}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: plain(v) for k, v in dict(value).items() if v is not None}}
+    if isinstance(value, Path):
+        return {"nodes": [_plain_value(n) for n in value.nodes],
+                "relationships": [_plain_value(r) for r in value.relationships]}
+    if hasattr(value, "to_native"):
+        value = value.to_native()
+    if isinstance(value, list):
+        return [_plain_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_value(v) for k, v in value.items()}
+    return plain(value)
+
+
+def connection_settings(uri: str | None = None) -> dict[str, str | None]:
+    return {
+        "uri": uri or os.environ.get("NEO4J_URI"),
+        "user": os.environ.get("NEO4J_USERNAME") or os.environ.get("NEO4J_USER") or "neo4j",
+        "password": os.environ.get("NEO4J_PASSWORD"),
+        "database": os.environ.get("NEO4J_DATABASE") or "neo4j",
+    }
+
+
+class Neo4jStore(GraphStore):
+    name = "neo4j"
+
+    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None, schema: Schema | None = None, *, timeout: float = 10.0,
+                 create_schema: bool = True):
+        super().__init__(schema)
+        import neo4j
+
+        from .neo4j_local import connect_error_message
+
+        settings = connection_settings(uri)
+        self.uri = settings["uri"]
+        if not self.uri:
+            raise StoreError("no Neo4j server given: pass --neo4j bolt://HOST:7687 or set NEO4J_URI")
+        self.database = database or settings["database"]
+        user = user or settings["user"]
+        password = password if password is not None else settings["password"]
+        if not password:
+            raise StoreError("no Neo4j password: set NEO4J_PASSWORD")
+        try:
+            self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(user, password), connection_timeout=timeout,
+                                                     max_transaction_retry_time=30.0)
+            self.driver.verify_connectivity()
+            with self.driver.session(database=self.database) as session:
+                agent = session.run("CALL dbms.components() YIELD versions RETURN versions[0] AS v").single()["v"]
+        except Exception as exc:  # every driver failure becomes one actionable line, password never included
+            driver = getattr(self, "driver", None)
+            if driver is not None:
+                driver.close()
+            raise StoreError(connect_error_message(exc, uri=self.uri, database=self.database)) from None
+        self.version = agent
+        major = int(str(agent).split(".")[0]) if str(agent)[:1].isdigit() else 0
+        if major < MIN_MAJOR_VERSION:
+            self.driver.close()
+            raise StoreError(f"Neo4j at {self.uri} is version {agent}; missiongraph needs Neo4j 5 or newer")
+        if create_schema:
+            self.ensure_schema()
+
+    def schema_statements(self) -> list[str]:
+        out = []
+        for name, spec in self.schema.labels.items():
+            out.append(f"CREATE CONSTRAINT {name.lower()}_{spec.key} IF NOT EXISTS "
+                       f"FOR (n:{name}) REQUIRE n.{spec.key} IS UNIQUE")
+            for prop in spec.indexed:
+                out.append(f"CREATE INDEX {name.lower()}_{prop} IF NOT EXISTS FOR (n:{name}) ON (n.{prop})")
+        for name in self.schema.relationships:
+            out.append(f"CREATE INDEX rel_{name.lower()}_doc IF NOT EXISTS FOR ()-[r:{name}]-() ON (r.doc)")
+        return out
+
+    def ensure_schema(self) -> None:
+        with self.driver.session(database=self.database) as session:
+            for statement in self.schema_statements():
+                session.run(statement).consume()
+
+    def execute_many(self, statements: Sequence[Statement]) -> None:
+        def work(tx):
+            for cypher, params in statements:
+                tx.run(cypher, params).consume()
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except Exception as exc:
+            from .neo4j_local import connect_error_message
+
+            raise StoreError(connect_error_message(exc, uri=self.uri, database=self.database)) from None
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
+        import neo4j
+
+        if not write and writes(cypher):
+            raise StoreError("this query writes to the graph; pass --write to allow it")
+
+        def work(tx):
+            result = tx.run(cypher, params or {})
+            return list(result.keys()), [[_plain_value(v) for v in record.values()] for record in result]
+
+        try:
+            with self.driver.session(database=self.database,
+                                     default_access_mode=neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS) as s:
+                columns, rows = s.execute_write(work) if write else s.execute_read(work)
+        except neo4j.exceptions.ClientError as exc:
+            raise StoreError(f"query failed: {' '.join(str(exc.message).split())}") from None
+        except Exception as exc:
+            from .neo4j_local import connect_error_message
+
+            raise StoreError(connect_error_message(exc, uri=self.uri, database=self.database)) from None
+        return QueryResult(columns, rows)
+
+    def close(self) -> None:
+        driver = getattr(self, "driver", None)
+        self.driver = None
+        if driver is not None:
+            driver.close()

@@ -1,0 +1,123 @@
+"""Saved queries: ``queries/*.cypher``, one per file, with a header of ``// name:``, ``// description:`` and
+``// param: NAME = DEFAULT`` lines (defaults are JSON: ``20``, ``"MINUSMA"``).
+
+The files are written in Neo4j's Cypher 5, kept to a subset that LadybugDB also runs, plus a few constructs that
+``to_ladybug`` translates (see docs/cypher.md): ``type(r)``, ``labels(n)[0]``, ``toString``, ``toInteger``,
+``relationships(p)`` and ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+_HEADER = re.compile(r"^//\s*(?P<key>name|description|param)\s*:\s*(?P<value>.*?)\s*$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+)$")
+
+
+class QueryError(ValueError):
+    """Unknown query or bad parameter; the message lists the valid choices."""
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    description: str
+    cypher: str
+    params: dict[str, Any] = field(default_factory=dict)  # name -> default
+    filename: str = ""
+
+    def bind(self, given: dict[str, str]) -> dict[str, Any]:
+        """Defaults overridden by ``given`` (strings from the command line), converted to the default's type."""
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            valid = ", ".join(self.params) or "none"
+            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r}; its parameters: {valid}")
+        out = dict(self.params)
+        for key, raw in given.items():
+            default = self.params[key]
+            if isinstance(default, bool):
+                out[key] = raw.lower() in ("1", "true", "yes")
+            elif isinstance(default, int):
+                try:
+                    out[key] = int(raw)
+                except ValueError:
+                    raise QueryError(f"parameter {key!r} of {self.name!r} must be a whole number, got {raw!r}") from None
+            else:
+                out[key] = raw
+        return out
+
+
+def parse(text: str, filename: str = "") -> SavedQuery:
+    meta: dict[str, str] = {}
+    params: dict[str, Any] = {}
+    body = []
+    for line in text.splitlines():
+        m = _HEADER.match(line)
+        if m and not body:
+            if m.group("key") == "param":
+                p = _PARAM.match(m.group("value"))
+                if not p:
+                    raise QueryError(f"{filename}: bad param line {line!r} (want: // param: name = default)")
+                params[p.group("name")] = json.loads(p.group("default"))
+            else:
+                meta[m.group("key")] = m.group("value")
+        elif line.strip() or body:
+            body.append(line)
+    if "name" not in meta:
+        raise QueryError(f"{filename}: missing '// name:' header")
+    return SavedQuery(name=meta["name"], description=meta.get("description", ""), cypher="\n".join(body).strip(),
+                      params=params, filename=filename)
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    """Every saved query by name, in file order."""
+    folder = resources.files("missiongraph.queries")
+    out = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            q = parse(entry.read_text("utf-8"), entry.name)
+            out[q.name] = q
+    return out
+
+
+def get(name: str) -> SavedQuery:
+    queries = saved_queries()
+    if name not in queries:
+        raise QueryError(f"unknown query {name!r}; saved queries: {', '.join(queries)}")
+    return queries[name]
+
+
+# --- dialect translation: Neo4j Cypher 5 -> LadybugDB --------------------------------------------------------------
+
+_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\ballShortestPaths\(\s*\((\w+)\)-\[\*\.\.(\d+)\]-\((\w+)\)\s*\)"), r"(\1)-[* ALL SHORTEST 1..\2]-(\3)"),
+    (re.compile(r"\bshortestPath\(\s*\((\w+)\)-\[\*\.\.(\d+)\]-\((\w+)\)\s*\)"), r"(\1)-[* SHORTEST 1..\2]-(\3)"),
+    (re.compile(r"\blabels\((\w+)\)\[0\]"), r"label(\1)"),
+    (re.compile(r"\btype\((\w+)\)"), r"label(\1)"),
+    (re.compile(r"\btoString\("), "to_string("),
+    (re.compile(r"\btoInteger\("), "to_int64("),
+    (re.compile(r"\btoFloat\("), "to_double("),
+    (re.compile(r"\brelationships\((\w+)\)"), r"rels(\1)"),
+]
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def to_ladybug(cypher: str) -> str:
+    """Rewrite the few Neo4j constructs LadybugDB spells differently (outside string literals)."""
+    out, pos = [], 0
+    for m in _STRING.finditer(cypher):
+        out.append(_translate(cypher[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_translate(cypher[pos:]))
+    return "".join(out)
+
+
+def _translate(code: str) -> str:
+    for pattern, repl in _TRANSLATIONS:
+        code = pattern.sub(repl, code)
+    return code

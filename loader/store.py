@@ -1,0 +1,261 @@
+"""What every graph store does, and the Cypher both stores share.
+
+A store writes :class:`DocumentGraph` objects and answers Cypher. Writing a document *replaces* its facts: every
+relationship whose provenance is that document is deleted, then the document's nodes are merged and its
+relationships created, all in one transaction per batch of documents. Entities no longer named by any document
+(orphans) are removed. Loading the same document twice therefore gives the same graph.
+
+All Cypher here is parameterised; labels and relationship types come only from the schema, never from
+document content. The statements are written in the subset both Neo4j 5 and LadybugDB accept
+(see docs/cypher.md).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .model import DocumentGraph
+from .schema import Schema, load_schema
+
+Statement = tuple[str, dict[str, Any]]
+# How a store reads a row value in UNWIND batches: (property, schema type) -> Cypher expression.
+RowExpr = Callable[[str, str], str]
+
+
+def plain_expr(prop: str, typ: str) -> str:
+    return f"row.{prop}"
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+class StoreError(RuntimeError):
+    """A store could not do what was asked; the message is one line a user can act on."""
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Pure row converters and statement builders (no I/O).
+# --------------------------------------------------------------------------------------------------------------
+
+def node_rows(graphs: Sequence[DocumentGraph], schema: Schema) -> dict[str, list[dict[str, Any]]]:
+    """Rows per label, one per distinct node key (first non-null value of each property wins)."""
+    rows: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for graph in graphs:
+        for node in [graph.document, *graph.nodes]:
+            row = schema.node_row(node)
+            have = rows[node.label].get(node.key)
+            if have is None:
+                rows[node.label][node.key] = row
+            else:
+                for k, v in row.items():
+                    if have.get(k) is None and v is not None:
+                        have[k] = v
+    return {label: list(by_key.values()) for label, by_key in rows.items()}
+
+
+def rel_rows(graphs: Sequence[DocumentGraph], schema: Schema) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Rows per (type, start label, end label): ``src``, ``dst`` and every property of the type."""
+    out: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for graph in graphs:
+        for rel in graph.relationships:
+            row = schema.rel_row(rel)
+            row["src"] = rel.start.key
+            row["dst"] = rel.end.key
+            out[(rel.type, rel.start.label, rel.end.label)].append(row)
+    return dict(out)
+
+
+def merge_nodes_cypher(label: str, schema: Schema, expr: RowExpr = plain_expr) -> str:
+    spec = schema.label(label)
+    sets = ", ".join(f"n.{p} = coalesce({expr(p, t)}, n.{p})" for p, t in spec.properties.items() if p != spec.key)
+    cypher = f"UNWIND $rows AS row MERGE (n:{label} {{{spec.key}: row.{spec.key}}})"
+    return f"{cypher} SET {sets}" if sets else cypher
+
+
+def replace_document_cypher(schema: Schema, expr: RowExpr = plain_expr) -> str:
+    """Document properties are the document's own: set them all (a re-load may clear a field)."""
+    spec = schema.label("Document")
+    sets = ", ".join(f"n.{p} = {expr(p, t)}" for p, t in spec.properties.items() if p != spec.key)
+    return f"UNWIND $rows AS row MERGE (n:Document {{{spec.key}: row.{spec.key}}}) SET {sets}"
+
+
+def create_rels_cypher(rel_type: str, start: str, end: str, schema: Schema, expr: RowExpr = plain_expr) -> str:
+    spec = schema.rel(rel_type)
+    skey, ekey = schema.label(start).key, schema.label(end).key
+    sets = ", ".join(f"r.{p} = {expr(p, t)}" for p, t in spec.properties.items())
+    return (f"UNWIND $rows AS row MATCH (a:{start} {{{skey}: row.src}}) MATCH (b:{end} {{{ekey}: row.dst}}) "
+            f"CREATE (a)-[r:{rel_type}]->(b) SET {sets}")
+
+
+def delete_doc_rels_cypher(rel_type: str) -> str:
+    return f"MATCH ()-[r:{rel_type}]->() WHERE r.doc IN $docs DELETE r"
+
+
+def delete_orphans_cypher(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)--() }} DELETE n"
+
+
+def write_plan(graphs: Sequence[DocumentGraph], schema: Schema, *, replace: bool = True,
+               expr: RowExpr = plain_expr) -> list[Statement]:
+    """The statements that write ``graphs``: delete their old facts, merge nodes, create relationships."""
+    if not graphs:
+        return []
+    docs = [g.doc_id for g in graphs]
+    plan: list[Statement] = []
+    if replace:
+        plan += [(delete_doc_rels_cypher(t), {"docs": docs}) for t in schema.relationships]
+    nodes = node_rows(graphs, schema)
+    for label, rows in nodes.items():
+        cypher = (replace_document_cypher(schema, expr) if label == "Document"
+                  else merge_nodes_cypher(label, schema, expr))
+        plan += [(cypher, {"rows": chunk}) for chunk in _chunks(rows)]
+    for (rel_type, start, end), rows in rel_rows(graphs, schema).items():
+        plan += [(create_rels_cypher(rel_type, start, end, schema, expr), {"rows": chunk})
+                 for chunk in _chunks(rows)]
+    if replace:
+        plan += [(delete_orphans_cypher(label), {}) for label in schema.labels if label != "Document"]
+    return plan
+
+
+def forget_plan(doc_id: str, schema: Schema) -> list[Statement]:
+    plan = [(delete_doc_rels_cypher(t), {"docs": [doc_id]}) for t in schema.relationships]
+    plan.append(("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": doc_id}))
+    plan += [(delete_orphans_cypher(label), {}) for label in schema.labels if label != "Document"]
+    return plan
+
+
+def _chunks(rows: list[dict[str, Any]], size: int = 2000) -> Iterable[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+# Read-only check for ad-hoc Cypher: clauses that write. Parameters never reach this check (they are data).
+_WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|"
+                           r"FOREACH|CALL\s+db\.|CALL\s+dbms\.|IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b",
+                           re.IGNORECASE)
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
+                                   re.DOTALL)
+
+
+def writes(cypher: str) -> bool:
+    """Whether a Cypher text contains a writing clause (string literals and comments ignored)."""
+    return bool(_WRITE_CLAUSE.search(_STRINGS_AND_COMMENTS.sub(" ", cypher)))
+
+
+def plain(value: Any) -> Any:
+    """Turn a store's result value into plain Python that both stores render the same way."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The store interface.
+# --------------------------------------------------------------------------------------------------------------
+
+class GraphStore(ABC):
+    """A graph store: LadybugDB (``EmbeddedStore``) or Neo4j (``Neo4jStore``)."""
+
+    name = "store"
+    row_expr: RowExpr = staticmethod(plain_expr)
+
+    def __init__(self, schema: Schema | None = None):
+        self.schema = schema or load_schema()
+
+    # --- primitives each backend implements -------------------------------------------------------------
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create tables / constraints and indexes (idempotent)."""
+
+    @abstractmethod
+    def execute_many(self, statements: Sequence[Statement]) -> None:
+        """Run write statements in ONE transaction: all or nothing."""
+
+    @abstractmethod
+    def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
+        """Run one Cypher statement and return plain rows. Refuses writing Cypher unless ``write``."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # --- shared behaviour ---------------------------------------------------------------------------------
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Replace the facts of each document in ``graphs`` (one transaction for the batch)."""
+        self.execute_many(write_plan(graphs, self.schema, expr=self.row_expr))
+
+    def forget(self, doc_id: str) -> bool:
+        """Remove one document and every fact it contributed. Returns whether it was there."""
+        found = self.run("MATCH (d:Document {id: $id}) RETURN d.id", {"id": doc_id}).rows
+        if not found:
+            return False
+        self.execute_many(forget_plan(doc_id, self.schema))
+        return True
+
+    def document_hashes(self) -> dict[str, str]:
+        return {row[0]: row[1] for row in self.run("MATCH (d:Document) RETURN d.id, d.sha256").rows}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node count per label and relationship count per type (zeros included)."""
+        labels = {label: self.run(f"MATCH (n:{label}) RETURN count(n)").rows[0][0] for label in self.schema.labels}
+        rels = {t: self.run(f"MATCH ()-[r:{t}]->() RETURN count(r)").rows[0][0] for t in self.schema.relationships}
+        return {"nodes": labels, "relationships": rels}
+
+    def nodes(self, label: str) -> list[dict[str, Any]]:
+        """Every node of a label as a dict of its schema properties, sorted by key."""
+        spec = self.schema.label(label)
+        cols = list(spec.properties)
+        ret = ", ".join(f"n.{p}" for p in cols)
+        rows = self.run(f"MATCH (n:{label}) RETURN {ret} ORDER BY n.{spec.key}").rows
+        return [dict(zip(cols, row)) for row in rows]
+
+    def relationships(self, rel_type: str) -> list[dict[str, Any]]:
+        """Every relationship of a type: start and end label and key, and its properties, in a stable order."""
+        spec = self.schema.rel(rel_type)
+        out = []
+        for start, end in spec.endpoints:
+            skey, ekey = self.schema.label(start).key, self.schema.label(end).key
+            cols = list(spec.properties)
+            ret = ", ".join(f"r.{p}" for p in cols)
+            cypher = (f"MATCH (a:{start})-[r:{rel_type}]->(b:{end}) "
+                      f"RETURN a.{skey}, b.{ekey}, {ret} ORDER BY a.{skey}, b.{ekey}, r.doc, r.span_start")
+            for row in self.run(cypher).rows:
+                out.append({"type": rel_type, "start": f"{start}:{row[0]}", "end": f"{end}:{row[1]}",
+                            **dict(zip(cols, row[2:]))})
+        return out
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a networkx MultiDiGraph (node id ``Label:key``; attrs label, key, props)."""
+        g = nx.MultiDiGraph()
+        for label, spec in self.schema.labels.items():
+            for props in self.nodes(label):
+                g.add_node(f"{label}:{props[spec.key]}", label=label, key=props[spec.key],
+                           props={k: v for k, v in props.items() if v is not None})
+        for rel_type in self.schema.relationships:
+            for rel in self.relationships(rel_type):
+                props = {k: v for k, v in rel.items() if k not in ("type", "start", "end") and v is not None}
+                g.add_edge(rel["start"], rel["end"], type=rel_type, props=props)
+        return g
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,12 @@
+// name: mission-timeline
+// description: A mission's timeline: dated documents that mention it, resolutions that mandate it, evaluations of it, in order.
+// param: mission = "MINUSMA"
+MATCH (m:Mission)
+WHERE toLower(m.id) = toLower($mission)
+MATCH (x:Document|Resolution|Evaluation)-[:MENTIONS|MANDATES|EVALUATES]->(m)
+WITH DISTINCT x, labels(x)[0] AS kind
+WITH x, kind, CASE kind WHEN 'Document' THEN x.date WHEN 'Resolution' THEN toString(x.year)
+                        ELSE left(x.period, 4) END AS date
+WHERE date IS NOT NULL
+RETURN date, kind, x.id AS item, coalesce(x.title, x.caption) AS title
+ORDER BY date, kind, item

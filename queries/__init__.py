@@ -1,0 +1,1 @@
+"""Saved Cypher queries (one per .cypher file)."""

@@ -1,0 +1,181 @@
+"""pytest plugin: a real Neo4j for the tests that need one.
+
+Enable it in tests/conftest.py with ``pytest_plugins = ["tests.neo4j_plugin"]``.
+
+Fixtures
+  ``neo4j_server`` (session)  -> :class:`Neo4jConnection` (uri, user, password, database, ...).
+      With ``NEO4J_URI`` set: that server (``NEO4J_USERNAME`` default ``neo4j``, ``NEO4J_PASSWORD`` required,
+      ``NEO4J_DATABASE`` default ``neo4j``). Otherwise the local Neo4j 5.26 server of loader/neo4j_local.py is
+      assembled (first time: mvn) and started in ``$MISSIONGRAPH_NEO4J_HOME`` or ``<rootdir>/.missiongraph/neo4j``,
+      with ``NEO4J_PASSWORD`` or the test password ``missiongraph-test``. A server this session started is
+      stopped at the end of the session (keep it running with ``MISSIONGRAPH_NEO4J_KEEP=1``).
+  ``neo4j_driver`` (session)  -> a ``neo4j.Driver`` for that server.
+  ``neo4j_clean`` (function)  -> the same :class:`Neo4jConnection`, after ``MATCH (n) DETACH DELETE n``
+      (indexes and constraints are left alone). With ``NEO4J_URI`` this empties *that* database.
+
+Marker ``neo4j``: tests marked with it get ``neo4j_server`` automatically, and tests that use these fixtures are
+marked with it automatically (so ``-m "not neo4j"`` leaves them out).
+
+When the server is unavailable: with ``CI`` set, the tests FAIL. On a developer's machine without java/mvn
+they are skipped with a message saying how to enable them; any other failure fails them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from pathlib import Path
+from typing import Iterator, Mapping
+
+import pytest
+
+from missiongraph import neo4j_local
+
+TEST_PASSWORD = "missiongraph-test"
+_FIXTURES = ("neo4j_server", "neo4j_driver", "neo4j_clean")
+
+ENABLE_HINT = (
+    "To run them: install Java 17 and Maven (e.g. `apt-get install openjdk-17-jdk-headless maven`) so the local "
+    "Neo4j can be assembled and started, or point NEO4J_URI/NEO4J_PASSWORD at a running Neo4j 5 "
+    "(e.g. `docker run -p 7474:7474 -p 7687:7687 -e NEO4J_AUTH=neo4j/<password> neo4j:5.26`)."
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Neo4jConnection:
+    uri: str
+    user: str
+    password: str = dataclasses.field(repr=False)
+    database: str = "neo4j"
+    local: bool = False  # True: the local server of loader/neo4j_local.py (home below)
+    home: Path | None = None
+    http_url: str | None = None
+    version: str | None = None
+    started: bool = False  # True: this test session launched it (and stops it at the end)
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        return (self.user, self.password)
+
+    def driver(self, **config):
+        from neo4j import GraphDatabase
+
+        return GraphDatabase.driver(self.uri, auth=self.auth, **config)
+
+
+def is_ci(env: Mapping[str, str] | None = None) -> bool:
+    env = os.environ if env is None else env
+    return env.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def unavailable_outcome(message: str, *, missing_tool: bool, env: Mapping[str, str] | None = None) -> str:
+    """``"fail"`` or ``"skip"`` for a Neo4j that cannot be had: skip only for missing java/mvn off CI."""
+    if missing_tool and not is_ci(env):
+        return "skip"
+    return "fail"
+
+
+def _unavailable(message: str, *, missing_tool: bool) -> None:
+    if unavailable_outcome(message, missing_tool=missing_tool) == "skip":
+        pytest.skip(f"Neo4j tests skipped: {message} {ENABLE_HINT}")
+    suffix = " (CI is set, so this fails instead of skipping)" if is_ci() else ""
+    pytest.fail(f"Neo4j unavailable: {message}{suffix}", pytrace=False)
+
+
+def _local_home(config: pytest.Config) -> Path:
+    env = os.environ.get("MISSIONGRAPH_NEO4J_HOME")
+    return Path(env).expanduser().resolve() if env else (config.rootpath / ".missiongraph" / "neo4j").resolve()
+
+
+def _external(env: Mapping[str, str]) -> Neo4jConnection:
+    uri = env["NEO4J_URI"]
+    user = env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or neo4j_local.USER
+    password = env.get("NEO4J_PASSWORD") or ""
+    database = env.get("NEO4J_DATABASE") or "neo4j"
+    if not password:
+        pytest.fail(f"NEO4J_URI is set ({uri}) but NEO4J_PASSWORD is not.", pytrace=False)
+    try:
+        agent = neo4j_local.check_connection(uri, user, password, database=database, timeout=15)
+    except Exception as exc:  # noqa: BLE001 - turned into one actionable line
+        msg = neo4j_local.connect_error_message(exc, uri=uri, user=user, database=database, password=password)
+        _unavailable(msg, missing_tool=False)
+        raise  # not reached
+    version = neo4j_local.parse_server_version(agent)
+    return Neo4jConnection(
+        uri=uri, user=user, password=password, database=database, local=False,
+        version=".".join(map(str, version)) if version else None,
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "neo4j: needs a real Neo4j (the local server from loader/neo4j_local.py, or NEO4J_URI)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if any(name in names for name in _FIXTURES) and item.get_closest_marker("neo4j") is None:
+            item.add_marker(pytest.mark.neo4j)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jConnection]:
+    env = os.environ
+    if env.get("NEO4J_URI"):
+        yield _external(env)
+        return
+
+    home = _local_home(request.config)
+    password = env.get("NEO4J_PASSWORD") or TEST_PASSWORD
+    bolt_port = int(env.get("MISSIONGRAPH_NEO4J_BOLT_PORT") or neo4j_local.DEFAULT_BOLT_PORT)
+    http_port = int(env.get("MISSIONGRAPH_NEO4J_HTTP_PORT") or neo4j_local.DEFAULT_HTTP_PORT)
+    timeout = float(env.get("MISSIONGRAPH_NEO4J_START_TIMEOUT") or 180)
+    t0 = time.monotonic()
+    try:
+        info = neo4j_local.start(home, password, bolt_port=bolt_port, http_port=http_port, timeout=timeout)
+    except neo4j_local.ToolMissingError as exc:
+        _unavailable(str(exc), missing_tool=True)
+        raise  # not reached
+    except neo4j_local.Neo4jLocalError as exc:
+        _unavailable(str(exc), missing_tool=False)
+        raise  # not reached
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        what = "started" if info.started else "reused"
+        reporter.write_line(
+            f"neo4j: {what} local Neo4j {info.version} at {info.uri} in {time.monotonic() - t0:.1f} s (home {home})"
+        )
+    conn = Neo4jConnection(
+        uri=info.uri, user=info.user, password=password, database=info.database, local=True, home=home,
+        http_url=info.http_url, version=info.version, started=info.started,
+    )
+    try:
+        yield conn
+    finally:
+        if info.started and not env.get("MISSIONGRAPH_NEO4J_KEEP"):
+            neo4j_local.stop(home)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_server: Neo4jConnection):
+    driver = neo4j_server.driver(connection_timeout=15)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+@pytest.fixture
+def neo4j_clean(neo4j_server: Neo4jConnection, neo4j_driver) -> Neo4jConnection:
+    """Empty the database (nodes and relationships only; indexes and constraints stay) before the test."""
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_server.database)
+    return neo4j_server
+
+
+@pytest.fixture(autouse=True)
+def _neo4j_for_marked_tests(request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker("neo4j") is not None and "neo4j_server" not in request.fixturenames:
+        request.getfixturevalue("neo4j_server")
