@@ -12,7 +12,7 @@ from typing import Any
 
 import ladybug
 
-from .saved import to_ladybug
+from .saved import return_columns, to_ladybug
 from .schema import Schema
 from .store import GraphStore, QueryResult, Statement, StoreError, plain, writes
 
@@ -97,13 +97,18 @@ class EmbeddedStore(GraphStore):
     def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
         if not write and writes(cypher):
             raise StoreError("this query writes to the graph; pass --write to allow it")
+        translated = to_ladybug(cypher)
         try:
-            result = self.conn.execute(to_ladybug(cypher), params or None)
+            result = self.conn.execute(translated, params or None)
         except RuntimeError as exc:
             raise StoreError(f"query failed: {' '.join(str(exc).split())}") from None
         if isinstance(result, list):  # several statements: keep the last result
             result = result[-1]
         columns = result.get_column_names()
+        if translated != cypher:  # name columns as Neo4j would, not after the translated expression
+            original = return_columns(cypher)
+            if original and len(original) == len(columns):
+                columns = original
         rows = []
         while result.has_next():
             rows.append([_plain_value(v) for v in result.get_next()])

@@ -225,3 +225,8 @@ def format_errors(report: EvalReport) -> str:
     if not lines:
         return "no errors"
     return "\n".join(lines)
+
+
+def report_json(report: EvalReport) -> dict[str, Any]:
+    """The report as plain JSON data (what ``missiongraph eval --json`` prints)."""
+    return report.as_json()

@@ -71,6 +71,21 @@ def phrase_pattern(phrase: str, title_acronyms: bool = True) -> str:
     return SEP.join(token_pattern(t, title_acronyms) for t in tokens)
 
 
+def alternation(patterns: dict[str, str]) -> str:
+    """One regex for many aliases (alias -> its pattern): longest alias first among those that can match at the
+    same place, grouped by first letter behind a one-character lookahead, so that at each position the engine
+    only tries the aliases that start with the letter found there."""
+    groups: dict[str, list[str]] = {}
+    for alias in patterns:
+        groups.setdefault(alias.strip()[:1].casefold(), []).append(alias)
+    branches = []
+    for first in sorted(groups):
+        ordered = sorted(groups[first], key=lambda a: (-len(key(a)), a))
+        chars = "".join(re.escape(c) for c in sorted({first, first.upper(), first.lower()}) if len(c) == 1)
+        branches.append(f"(?=[{chars}])(?:" + "|".join(patterns[a] for a in ordered) + ")")
+    return "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
@@ -93,9 +108,7 @@ class PhraseMatcher:
                 raise ValueError(f"alias {alias!r} names both {other!r} and {ident!r}")
             self.ids[k] = ident
             patterns.setdefault(alias, phrase_pattern(alias, title_acronyms))
-        ordered = sorted(patterns, key=lambda a: (-len(key(a)), a))
-        body = "|".join(patterns[a] for a in ordered) or r"(?!x)x"
-        self.regex = re.compile((START + "(?:" + body + ")" + END) if boundaries else "(?:" + body + ")")
+        self.regex = re.compile((START + alternation(patterns) + END) if boundaries else alternation(patterns))
 
     def finditer(self, text: str) -> Iterator[Hit]:
         for m in self.regex.finditer(text):
@@ -118,7 +131,7 @@ def _read(name: str) -> list[dict[str, Any]]:
         if entry["id"] in seen:
             raise ValueError(f"{name}.yaml: duplicate id {entry['id']!r}")
         seen.add(entry["id"])
-        for field in ("aliases", "names", "abbreviations", "prefixed", "english"):
+        for field in ("aliases", "names", "abbreviations", "prefixed", "english", "compounds"):
             value = entry.get(field)
             if value is None:
                 entry[field] = []

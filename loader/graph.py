@@ -118,7 +118,8 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             b.rel("MANDATES", r, b.node("Mission", m.attrs["mission"]), m)
         elif m.kind == "evaluation":
             a = m.attrs
-            ev = b.node("Evaluation", m.value, title=a.get("title"), evaluator=a.get("evaluator"),
+            ev = b.node("Evaluation", m.value, title=a.get("title"), report_title=a.get("report_title"),
+                        evaluator=a.get("evaluator"),
                         mission=a.get("mission"), period=a.get("period"))
             b.rel("RESPONDS_TO" if m.value == main_eval else "CITES", d, ev, m)
             if a.get("mission"):

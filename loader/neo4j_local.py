@@ -5,7 +5,8 @@ No Docker and no Neo4j download site needed: only Java 17+ and Maven. The layout
     <home>/lib/        every jar of org.neo4j:neo4j (+ neo4j-browser), put there by scripts/neo4j/pom.xml
     <home>/conf/       neo4j.conf, written by assemble() (regenerated on every assemble/start)
     <home>/data/       the databases (the password is fixed when this is first created)
-    <home>/logs/       neo4j.log (server output), debug.log, assemble.log (mvn), admin.log
+    <home>/logs/       neo4j.log + debug.log (Neo4j's own logs), console.log (the server process's stdout/stderr
+                       and missiongraph's start/stop lines), assemble.log (mvn), admin.log (set-initial-password)
     <home>/run/        neo4j.pid
 
 Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Password: ``$NEO4J_PASSWORD``
@@ -32,8 +33,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -98,8 +97,6 @@ STOCK_JVM_FLAGS = (
     "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
 )
 
-# Popen objects of servers started by this process, so that stop() can reap them (no zombies).
-_CHILDREN: dict[int, subprocess.Popen] = {}
 
 
 # --------------------------------------------------------------------------------------------- errors
@@ -111,6 +108,10 @@ class Neo4jLocalError(RuntimeError):
 
 class ToolMissingError(Neo4jLocalError):
     """Java 17+ or Maven is missing, so the local server cannot be assembled or started."""
+
+    def __init__(self, message: str, short: str):
+        super().__init__(message)
+        self.short = short  # e.g. "java not found"
 
 
 class ServerTooOldError(Neo4jLocalError):
@@ -206,24 +207,68 @@ def _pom_versions(pom: Path) -> dict[str, str]:
     return found
 
 
-def _tail(path: Path, lines: int = 1) -> str:
-    """The last non-empty line(s) of a log, shortened, for one-line error messages."""
+def _lines_since(path: Path, since: int = 0) -> list[str]:
+    """Non-empty lines of a log written after byte offset ``since`` (at most the last 16 KiB)."""
     try:
         with open(path, "rb") as fh:
             fh.seek(0, os.SEEK_END)
             size = fh.tell()
-            fh.seek(max(0, size - 16384))
+            fh.seek(max(since if since <= size else 0, size - 16384))
             text = fh.read().decode("utf-8", "replace")
     except OSError:
-        return ""
-    kept = [line.strip() for line in text.splitlines() if line.strip()][-lines:]
-    out = " | ".join(kept)
-    return out if len(out) <= 300 else out[:297] + "..."
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _with_tail(message: str, log: Path) -> str:
-    last = _tail(log)
-    return f"{message}; see {log}" + (f" (last line: {last})" if last else "")
+def _short(line: str) -> str:
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+_ERROR_LINE = re.compile(
+    r"\bERROR\b|Exception|Error:|error:|\bFailed\b|\bfailed\b|Could not|Cannot|denied|Unrecognized|[Ii]nvalid"
+)
+_NOISE_LINE = re.compile(
+    r"^(===|Run with '--verbose'|\[ERROR\] *$"
+    r"|\[ERROR\] (-> \[Help|To see the full|Re-run Maven|For more information|\[Help))"
+)
+
+
+def _best_line(lines: list[str]) -> str:
+    """The most telling line of a log excerpt: the first error-looking line (the cause, before the follow-up
+    noise), else the last line."""
+    lines = [line for line in lines if not _NOISE_LINE.search(line)]
+    errors = [line for line in lines if _ERROR_LINE.search(line)]
+    best = errors[0] if errors else (lines[-1] if lines else "")
+    return _short(best)
+
+
+def _tail(path: Path, since: int = 0) -> str:
+    """The most telling line of (the new part of) a log, shortened, for one-line error messages."""
+    return _best_line(_lines_since(path, since))
+
+
+def _log_sizes(home: Path) -> dict[str, int]:
+    sizes = {}
+    for name in ("neo4j.log", "console.log"):
+        try:
+            sizes[name] = (home / "logs" / name).stat().st_size
+        except OSError:
+            sizes[name] = 0
+    return sizes
+
+
+def _with_server_tail(message: str, home: Path, since: dict[str, int]) -> str:
+    """``message; see logs/neo4j.log and logs/console.log (log: ...)`` using only what this start wrote,
+    preferring an ERROR/exception line."""
+    logs = home / "logs"
+    last = _best_line(_lines_since(logs / "neo4j.log", since.get("neo4j.log", 0))
+                      + _lines_since(logs / "console.log", since.get("console.log", 0)))
+    return f"{message}; see {logs / 'neo4j.log'} and {logs / 'console.log'}" + (f" (log: {last})" if last else "")
+
+
+def _with_tail(message: str, log: Path, since: int = 0) -> str:
+    last = _tail(log, since)
+    return f"{message}; see {log}" + (f" (log: {last})" if last else "")
 
 
 # --------------------------------------------------------------------------------------------- tools
@@ -243,12 +288,14 @@ def _java() -> str:
             if major is not None and major < 17:
                 raise ToolMissingError(
                     f"{java} is Java {major}; Neo4j 5.26 needs Java 17 or 21 (install OpenJDK 17, or set NEO4J_URI "
-                    f"to use an existing Neo4j server)."
+                    f"to use an existing Neo4j server).",
+                    short=f"java is Java {major}, Neo4j 5.26 needs 17 or 21",
                 )
             return java
     raise ToolMissingError(
         "java not found: the local Neo4j server needs Java 17 and Maven (e.g. `apt-get install openjdk-17-jdk-headless "
-        "maven`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server."
+        "maven`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
+        short="java not found",
     )
 
 
@@ -269,7 +316,8 @@ def _mvn() -> str:
     if not found:
         raise ToolMissingError(
             "mvn not found: assembling the local Neo4j server needs Maven and Java 17 (e.g. `apt-get install maven "
-            "openjdk-17-jdk-headless`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server."
+            "openjdk-17-jdk-headless`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
+            short="mvn not found",
         )
     return found
 
@@ -279,8 +327,9 @@ def _launcher_env(home: Path, java: str) -> dict[str, str]:
     env["NEO4J_HOME"] = str(home)
     env["NEO4J_CONF"] = str(home / "conf")
     env["JAVA_HOME"] = str(Path(java).resolve().parent.parent)
-    # A stray JAVA_OPTS/HEAP_SIZE would change the launcher; never let the password leak via env either.
-    for key in ("JAVA_OPTS", "HEAP_SIZE", "NEO4J_DEBUG"):
+    # A stray JAVA_OPTS/HEAP_SIZE would change the launcher; and the long-running JVM has no use for the
+    # password (it would only sit readable in /proc/<pid>/environ).
+    for key in ("JAVA_OPTS", "HEAP_SIZE", "NEO4J_DEBUG", "NEO4J_PASSWORD"):
         env.pop(key, None)
     return env
 
@@ -362,17 +411,18 @@ def _download_jars(home: Path, pom: Path, versions: dict[str, str], timeout: flo
     cmd = [mvn, "-B", "-ntp", "-f", str(pom), "package", f"-Dneo4j.lib={partial}"]
     with open(log, "a", encoding="utf-8") as fh:
         fh.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(cmd)}\n")
+    since = log.stat().st_size
     try:
         code = _run_killable(cmd, env=env, cwd=pom.parent, log=log, timeout=timeout)
     except subprocess.TimeoutExpired:
         shutil.rmtree(partial, ignore_errors=True)
         raise Neo4jLocalError(
-            _with_tail(f"mvn did not finish within {timeout:.0f} s (set MISSIONGRAPH_NEO4J_MVN_TIMEOUT)", log)
+            _with_tail(f"mvn did not finish within {timeout:.0f} s (set MISSIONGRAPH_NEO4J_MVN_TIMEOUT)", log, since)
         ) from None
     jars = sorted(p.name for p in partial.glob("*.jar")) if partial.is_dir() else []
     if code != 0 or not jars:
         shutil.rmtree(partial, ignore_errors=True)
-        raise Neo4jLocalError(_with_tail(f"mvn failed (exit {code}) while downloading Neo4j's jars", log))
+        raise Neo4jLocalError(_with_tail(f"mvn failed (exit {code}) while downloading Neo4j's jars", log, since))
     if not any(j.startswith("neo4j-browser-") for j in jars) or not any(j.startswith("neo4j-server-") for j in jars):
         raise Neo4jLocalError(f"mvn ran but {partial} lacks neo4j-server or neo4j-browser jars; see {log}")
     (partial / _MARKER).write_text(json.dumps({"versions": versions, "jars": jars}, indent=1), encoding="utf-8")
@@ -438,6 +488,7 @@ def _write_conf(home: Path, bolt_port: int, http_port: int) -> None:
         f"server.memory.heap.max_size={heap}",
         f"server.memory.pagecache.size={pagecache}",
         "db.tx_log.rotation.retention_policy=2 days 1G",
+        "db.tx_log.rotation.size=64M",  # each database preallocates one log file of this size (stock: 256M)
         # Bolt's netty event loops otherwise wait a 5 s quiet period twice on shutdown (stop took ~10 s);
         # 0 is what Neo4j's own test harness uses.
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
@@ -498,12 +549,6 @@ def _read_pid(home: Path) -> int | None:
 
 
 def _alive(pid: int) -> bool:
-    proc = _CHILDREN.get(pid)
-    if proc is not None:
-        if proc.poll() is not None:
-            _CHILDREN.pop(pid, None)
-            return False
-        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -601,7 +646,7 @@ def _dry_run(home: Path, java: str, timeout: float) -> list[str]:
             f"Neo4j's launcher failed (exit {out.returncode}): {detail[-1] if detail else 'no output'}"
         )
     args = shlex.split(lines[-1])
-    # We run the server in the background with its output in logs/neo4j.log: no console mode.
+    # We run the server in the background with its output in logs/console.log: no console mode.
     return [a for a in args if a != "--console-mode"]
 
 
@@ -610,34 +655,42 @@ def _set_initial_password(home: Path, java: str, password: str, timeout: float =
     log = home / "logs" / "admin.log"
     with open(log, "a", encoding="utf-8") as fh:
         fh.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} neo4j-admin dbms set-initial-password ***\n")
+    since = log.stat().st_size
     cmd = [java, "-cp", str(home / "lib" / "*"), f"-Dbasedir={home}", _ADMIN, "dbms", "set-initial-password", password]
     try:
         code = _run_killable(cmd, env=_launcher_env(home, java), cwd=home, log=log, timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise Neo4jLocalError(_with_tail(f"set-initial-password did not finish within {timeout:.0f} s", log)) from None
+        raise Neo4jLocalError(_with_tail(f"set-initial-password did not finish within {timeout:.0f} s", log, since)) from None
     if code != 0:
-        raise Neo4jLocalError(_with_tail(f"neo4j-admin dbms set-initial-password failed (exit {code})", log))
+        raise Neo4jLocalError(_with_tail(f"neo4j-admin dbms set-initial-password failed (exit {code})", log, since))
 
 
 def _database_initialised(home: Path) -> bool:
     return (home / "data" / "databases" / "system").exists()
 
 
-def _launch(home: Path, java: str) -> subprocess.Popen:
+def _launch(home: Path, java: str) -> int:
+    """Start the server JVM fully detached (its own session, re-parented to init: no zombie, no tie to the
+    caller) with stdin from /dev/null and its output appended to logs/console.log; write run/neo4j.pid."""
     cmd = _server_command(home, java)
-    log = home / "logs" / "neo4j.log"
+    # Not logs/neo4j.log: Neo4j's log4j writes that one through its own file position and would overwrite us.
+    log = home / "logs" / "console.log"
     with open(log, "ab") as out:
         out.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} missiongraph starts Neo4j\n".encode())
-        out.flush()
-        proc = subprocess.Popen(
-            cmd, cwd=home, env=_launcher_env(home, java), stdin=subprocess.DEVNULL, stdout=out,
-            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True,
+    # sh backgrounds the JVM, prints its pid and exits at once; "$0" is the log file, "$@" the command.
+    script = '"$@" </dev/null >>"$0" 2>&1 & echo $!'
+    try:
+        out = subprocess.run(
+            ["/bin/sh", "-c", script, str(log), *cmd], cwd=home, env=_launcher_env(home, java),
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30, start_new_session=True,
         )
-    _CHILDREN[proc.pid] = proc
+        pid = int(out.stdout.strip())
+    except (subprocess.TimeoutExpired, ValueError, OSError) as exc:
+        raise Neo4jLocalError(f"Could not launch the Neo4j JVM ({type(exc).__name__}: {exc})") from None
     tmp = _pid_file(home).with_suffix(".tmp")
-    tmp.write_text(f"{proc.pid}\n")
+    tmp.write_text(f"{pid}\n")
     os.replace(tmp, _pid_file(home))
-    return proc
+    return pid
 
 
 # --------------------------------------------------------------------------------------------- connecting
@@ -775,27 +828,32 @@ def _components(uri: str, user: str, password: str, timeout: float = 10.0) -> tu
     return (None, None)
 
 
-def _wait_ready(home: Path, proc: subprocess.Popen | None, pid: int | None, uri: str, http_port: int,
-                password: str, deadline: float, timeout: float) -> str:
+def _other_password_message(home: Path) -> str:
+    return (
+        f"The local Neo4j in {home} rejects this password: it keeps the one it was first started with. Set "
+        f"NEO4J_PASSWORD to that one, or stop it and delete {home / 'data'} to start over with this one."
+    )
+
+
+def _wait_ready(home: Path, pid: int | None, uri: str, http_port: int,
+                password: str, deadline: float, timeout: float, since: dict[str, int]) -> str:
     """Poll the HTTP port, then the driver (verify_connectivity + RETURN 1). Returns the server agent."""
     from neo4j import exceptions as ne
 
-    log = home / "logs" / "neo4j.log"
     last_error: BaseException | None = None
     while True:
-        if proc is not None and proc.poll() is not None:
-            _CHILDREN.pop(proc.pid, None)
-            raise Neo4jLocalError(_with_tail(f"Neo4j exited with code {proc.returncode} while starting", log))
-        if proc is None and pid is not None and not _alive(pid):
-            raise Neo4jLocalError(_with_tail("Neo4j stopped while starting", log))
+        if pid is not None and not _alive(pid):
+            raise Neo4jLocalError(_with_server_tail("Neo4j exited while starting", home, since))
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             why = f" (last error: {connect_error_message(last_error, uri=uri, password=password)})" if last_error else ""
-            raise Neo4jLocalError(_with_tail(f"Neo4j was not ready within {timeout:.0f} s{why}", log))
+            raise Neo4jLocalError(_with_server_tail(f"Neo4j was not ready within {timeout:.0f} s{why}", home, since))
         if _port_open(http_port, timeout=min(1.0, remaining)):
             try:
                 return check_connection(uri, USER, password, timeout=max(1.0, min(5.0, remaining)))
-            except (ne.AuthError, ServerTooOldError) as exc:
+            except ne.AuthError:
+                raise Neo4jLocalError(_other_password_message(home)) from None
+            except ServerTooOldError as exc:
                 raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
             except ne.Neo4jError as exc:
                 if getattr(exc, "code", "") == "Neo.ClientError.Security.AuthenticationRateLimit":
@@ -844,9 +902,14 @@ def start(
             return None
         try:
             agent = check_connection(uri, USER, password, timeout=10)
-        except (ne.AuthError, ServerTooOldError) as exc:
-            raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
-        except ne.Neo4jError as exc:
+        except ne.AuthError as exc:
+            if _find_server_pid(home) is None:
+                raise Neo4jLocalError(
+                    f"Another Neo4j (not the one in {home}) already listens on {uri} and rejects this password: "
+                    f"stop it, use its password in NEO4J_PASSWORD, or start on other ports (bolt_port=/http_port=)."
+                ) from None
+            raise Neo4jLocalError(_other_password_message(home)) from None
+        except (ServerTooOldError, ne.Neo4jError) as exc:
             raise Neo4jLocalError(connect_error_message(exc, uri=uri, password=password)) from None
         except (ne.DriverError, OSError) as exc:
             if _find_server_pid(home) is not None:
@@ -869,7 +932,8 @@ def start(
         _assemble_unlocked(home, bolt_port, http_port, mvn_timeout)
         deadline = time.monotonic() + timeout
         pid = _find_server_pid(home)
-        proc = None
+        launched = False
+        since = _log_sizes(home)
         if pid is None:
             for port in (bolt_port, http_port):
                 if _port_open(port):
@@ -879,27 +943,29 @@ def start(
                     )
             if not _database_initialised(home):
                 _set_initial_password(home, java, password)
-            proc = _launch(home, java)
-            pid = proc.pid
+            pid = _launch(home, java)
+            launched = True
         try:
-            agent = _wait_ready(home, proc, pid, uri, http_port, password, deadline, timeout)
+            agent = _wait_ready(home, pid, uri, http_port, password, deadline, timeout, since)
         except BaseException:
-            if proc is not None and proc.poll() is None:
+            if launched and _alive(pid):
                 # We launched it and it never became usable: do not leave a half-started server behind.
-                _terminate(home, proc.pid, 30)
+                _terminate(home, pid, 30)
+                with contextlib.suppress(FileNotFoundError):
+                    _pid_file(home).unlink()
             raise
-    result = info(pid, agent, proc is not None)
+    result = info(pid, agent, launched)
     _log_line(home, f"ready in {time.monotonic() - t0:.1f} s (pid {pid})")
     return result
 
 
 def _log_line(home: Path, text: str) -> None:
-    with contextlib.suppress(OSError), open(home / "logs" / "neo4j.log", "a", encoding="utf-8") as fh:
+    with contextlib.suppress(OSError), open(home / "logs" / "console.log", "a", encoding="utf-8") as fh:
         fh.write(f"=== {time.strftime('%Y-%m-%d %H:%M:%S')} missiongraph: {text}\n")
 
 
 def _terminate(home: Path, pid: int, timeout: float) -> None:
-    """SIGTERM, wait up to ``timeout``, then SIGKILL as a last resort; reap our own child."""
+    """SIGTERM, wait up to ``timeout``, then SIGKILL as a last resort."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
@@ -912,10 +978,6 @@ def _terminate(home: Path, pid: int, timeout: float) -> None:
         kill_deadline = time.monotonic() + 10
         while _alive(pid) and time.monotonic() < kill_deadline:
             time.sleep(0.1)
-    proc = _CHILDREN.pop(pid, None)
-    if proc is not None:
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=5)
 
 
 def stop(home: Path | str | None = None, timeout: float = 60) -> bool:
@@ -991,7 +1053,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Neo4j home ready at {_home(args.home)} ({time.monotonic() - t0:.1f} s)")
         elif args.command == "start":
             t0 = time.monotonic()
-            info = start(args.home, bolt_port=args.bolt_port, http_port=args.http_port, timeout=args.timeout or 120)
+            timeout = args.timeout or float(os.environ.get("MISSIONGRAPH_NEO4J_START_TIMEOUT") or 120)
+            info = start(args.home, bolt_port=args.bolt_port, http_port=args.http_port, timeout=timeout)
             what = "started" if info.started else "already running"
             print(f"Neo4j {info.version or ''} {what} (pid {info.pid}) in {time.monotonic() - t0:.1f} s: "
                   f"{info.uri}  {info.browser_url}  user {info.user}")

@@ -121,3 +121,32 @@ def _translate(code: str) -> str:
     for pattern, repl in _TRANSLATIONS:
         code = pattern.sub(repl, code)
     return code
+
+
+def return_columns(cypher: str) -> list[str] | None:
+    """Column names Neo4j gives the final RETURN: the alias, or the expression as written. None if unclear."""
+    code = _STRING.sub(lambda m: "_" * len(m.group(0)), cypher)  # same offsets, no quoted text
+    at = [m.start() for m in re.finditer(r"\bRETURN\b", code, re.IGNORECASE)]
+    if not at:
+        return None
+    start = at[-1] + len("RETURN")
+    end_m = re.search(r"\b(?:ORDER\s+BY|SKIP|LIMIT|UNION)\b", code[start:], re.IGNORECASE)
+    end = start + end_m.start() if end_m else len(code)
+    items, depth, last = [], 0, start
+    for i in range(start, end):
+        ch = code[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            items.append((last, i))
+            last = i + 1
+    items.append((last, end))
+    names = []
+    for a, b in items:
+        item = cypher[a:b].strip()
+        item = re.sub(r"^DISTINCT\s+", "", item, flags=re.IGNORECASE)
+        alias = re.search(r"\s+AS\s+`?(\w+)`?\s*$", item, re.IGNORECASE)
+        names.append(alias.group(1) if alias else " ".join(item.split()))
+    return names

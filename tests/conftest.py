@@ -58,3 +58,25 @@ def empty_store(tmp_path):
     store = EmbeddedStore(tmp_path / "graph.lbug")
     yield store
     store.close()
+
+
+def open_neo4j(conn):
+    from missiongraph.neo4j_store import Neo4jStore
+
+    return Neo4jStore(conn.uri, conn.user, conn.password, conn.database)
+
+
+def wipe(store) -> None:
+    store.run("MATCH (n) DETACH DELETE n", write=True)
+
+
+@pytest.fixture(scope="module")
+def neo4j_sample_store(neo4j_server, sample_docs):
+    """Neo4j with the seeds and the dev corpus loaded (fresh per test module)."""
+    from missiongraph.pipeline import load
+
+    store = open_neo4j(neo4j_server)
+    wipe(store)
+    assert load(sample_docs, store).ok
+    yield store
+    store.close()

@@ -5,7 +5,8 @@ Enable it in tests/conftest.py with ``pytest_plugins = ["tests.neo4j_plugin"]``.
 Fixtures
   ``neo4j_server`` (session)  -> :class:`Neo4jConnection` (uri, user, password, database, ...).
       With ``NEO4J_URI`` set: that server (``NEO4J_USERNAME`` default ``neo4j``, ``NEO4J_PASSWORD`` required,
-      ``NEO4J_DATABASE`` default ``neo4j``). Otherwise the local Neo4j 5.26 server of loader/neo4j_local.py is
+      ``NEO4J_DATABASE`` default ``neo4j``); if that is the running local server of the home below, it counts as
+      local (``local=True``) but is not stopped at the end. Otherwise the local Neo4j 5.26 server of loader/neo4j_local.py is
       assembled (first time: mvn) and started in ``$MISSIONGRAPH_NEO4J_HOME`` or ``<rootdir>/.missiongraph/neo4j``,
       with ``NEO4J_PASSWORD`` or the test password ``missiongraph-test``. A server this session started is
       stopped at the end of the session (keep it running with ``MISSIONGRAPH_NEO4J_KEEP=1``).
@@ -76,11 +77,23 @@ def unavailable_outcome(message: str, *, missing_tool: bool, env: Mapping[str, s
     return "fail"
 
 
-def _unavailable(message: str, *, missing_tool: bool) -> None:
+def _unavailable(message: str, *, missing_tool: bool, short: str | None = None) -> None:
     if unavailable_outcome(message, missing_tool=missing_tool) == "skip":
-        pytest.skip(f"Neo4j tests skipped: {message} {ENABLE_HINT}")
+        pytest.skip(f"Neo4j tests skipped ({short or message}). {ENABLE_HINT}")
     suffix = " (CI is set, so this fails instead of skipping)" if is_ci() else ""
     pytest.fail(f"Neo4j unavailable: {message}{suffix}", pytrace=False)
+
+
+def _report(config: pytest.Config, line: str) -> None:
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None:
+        return
+    if capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(line)
+    else:
+        reporter.write_line(line)
 
 
 def _local_home(config: pytest.Config) -> Path:
@@ -88,24 +101,34 @@ def _local_home(config: pytest.Config) -> Path:
     return Path(env).expanduser().resolve() if env else (config.rootpath / ".missiongraph" / "neo4j").resolve()
 
 
-def _external(env: Mapping[str, str]) -> Neo4jConnection:
+def _external(env: Mapping[str, str], local_home: Path) -> Neo4jConnection:
     uri = env["NEO4J_URI"]
     user = env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or neo4j_local.USER
     password = env.get("NEO4J_PASSWORD") or ""
     database = env.get("NEO4J_DATABASE") or "neo4j"
     if not password:
         pytest.fail(f"NEO4J_URI is set ({uri}) but NEO4J_PASSWORD is not.", pytrace=False)
+    failure = None
     try:
         agent = neo4j_local.check_connection(uri, user, password, database=database, timeout=15)
     except Exception as exc:  # noqa: BLE001 - turned into one actionable line
-        msg = neo4j_local.connect_error_message(exc, uri=uri, user=user, database=database, password=password)
-        _unavailable(msg, missing_tool=False)
-        raise  # not reached
+        failure = neo4j_local.connect_error_message(exc, uri=uri, user=user, database=database, password=password)
+    if failure is not None:
+        _unavailable(failure, missing_tool=False)
     version = neo4j_local.parse_server_version(agent)
-    return Neo4jConnection(
+    conn = Neo4jConnection(
         uri=uri, user=user, password=password, database=database, local=False,
         version=".".join(map(str, version)) if version else None,
     )
+    # NEO4J_URI may point at the local server started beforehand (scripts/test does that): then it is local.
+    from urllib.parse import urlsplit
+
+    target = urlsplit(uri)
+    if target.hostname in ("127.0.0.1", "localhost", "::1"):
+        st = neo4j_local.status(local_home, password=password)
+        if st["running"] and urlsplit(st["bolt_uri"]).port == (target.port or 7687):
+            conn = dataclasses.replace(conn, local=True, home=local_home, http_url=st["http_url"])
+    return conn
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -125,7 +148,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jConnection]:
     env = os.environ
     if env.get("NEO4J_URI"):
-        yield _external(env)
+        yield _external(env, _local_home(request.config))
         return
 
     home = _local_home(request.config)
@@ -134,20 +157,19 @@ def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jConnection]:
     http_port = int(env.get("MISSIONGRAPH_NEO4J_HTTP_PORT") or neo4j_local.DEFAULT_HTTP_PORT)
     timeout = float(env.get("MISSIONGRAPH_NEO4J_START_TIMEOUT") or 180)
     t0 = time.monotonic()
+    failure: neo4j_local.Neo4jLocalError | None = None
     try:
         info = neo4j_local.start(home, password, bolt_port=bolt_port, http_port=http_port, timeout=timeout)
-    except neo4j_local.ToolMissingError as exc:
-        _unavailable(str(exc), missing_tool=True)
-        raise  # not reached
     except neo4j_local.Neo4jLocalError as exc:
-        _unavailable(str(exc), missing_tool=False)
-        raise  # not reached
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        what = "started" if info.started else "reused"
-        reporter.write_line(
-            f"neo4j: {what} local Neo4j {info.version} at {info.uri} in {time.monotonic() - t0:.1f} s (home {home})"
-        )
+        failure = exc
+    if failure is not None:  # outside the except block: no chained traceback in the report
+        missing = isinstance(failure, neo4j_local.ToolMissingError)
+        _unavailable(str(failure), missing_tool=missing, short=getattr(failure, "short", None))
+    _report(
+        request.config,
+        f"neo4j: {'started' if info.started else 'reused'} local Neo4j {info.version} at {info.uri} "
+        f"in {time.monotonic() - t0:.1f} s (home {home})",
+    )
     conn = Neo4jConnection(
         uri=info.uri, user=info.user, password=password, database=info.database, local=True, home=home,
         http_url=info.http_url, version=info.version, started=info.started,

@@ -7,7 +7,8 @@ tom-select from CDNs even with ``cdn_resources='in_line'``. Inlined into it:
 * our own script and style (viz/static/app.js, viz/static/app.css): search, label and relationship filters,
   legend, tooltips, click-to-open for official pages;
 * the graph as JSON in a ``<script type="application/json">`` data block (never executed), with ``<``, ``>``,
-  ``&``, U+2028 and U+2029 escaped, so no document text can close the block or open a tag.
+  ``&``, U+2028 and U+2029 escaped, so no document text can close the block or open a tag; repeated strings
+  are sent once (see ``page_data``).
 
 A Content-Security-Policy in the page allows only these inline scripts (by SHA-256 hash) and no connection, so
 even a string that slipped through could neither run nor fetch anything. Tooltips are built by app.js as DOM
@@ -29,6 +30,9 @@ from pyvis.network import Network
 
 VIS_VERSION = "9.1.2"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+# Fields whose values repeat a lot; the page sends each distinct value once (see page_data).
+PACKED_NODE_FIELDS = ("schemaLabel", "color", "shape", "label", "caption")  # captions recur in tooltips
+PACKED_EDGE_FIELDS = ("relType", "label", "color", "stance")
 # What a JSON text must not contain raw inside an HTML <script> element (and what some JS parsers reject).
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -82,20 +86,77 @@ def _fallback_meta(network: Network) -> dict[str, Any]:
             "legend": {"labels": list(labels.values()), "relationships": list(rels.values()), "stances": []}}
 
 
+class _Strings:
+    """A table of distinct strings; ``ref`` gives a string's index in it."""
+
+    def __init__(self) -> None:
+        self.table: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.table)
+            self.table.append(text)
+        return self._index[text]
+
+
+def _pack(item: dict[str, Any], fields: tuple[str, ...], strings: _Strings) -> dict[str, Any]:
+    """``item`` with the string values of ``fields`` and each line of its ``title`` replaced by string refs."""
+    packed = dict(item)
+    for name in fields:
+        if isinstance(packed.get(name), str):
+            packed[name] = strings.ref(packed[name])
+    if isinstance(packed.get("title"), str):
+        packed["title"] = [strings.ref(line) for line in packed["title"].split("\n")]
+    return packed
+
+
+def _table(items: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Items as rows of one table: {"fields": [...], "rows": [[value per field], ...]}, null for a missing field
+    (trailing nulls dropped). Saves repeating every field name in every item."""
+    fields = list(dict.fromkeys(name for item in items for name in item))
+    rows = []
+    for item in items:
+        row = [item.get(name) for name in fields]
+        while row and row[-1] is None:
+            row.pop()
+        rows.append(row)
+    return {"fields": fields, "rows": rows}
+
+
 def page_data(network: Network) -> dict[str, Any]:
-    """Everything the page's script reads: title, legend, mode, nodes, edges and vis-network options."""
+    """Everything the page's script reads: title, mode, legend, vis-network options, nodes and edges.
+
+    Written compactly, because a 5,000-node graph repeats the same sentences, document ids, colours and types
+    thousands of times (app.js unpacks it):
+
+    * ``strings`` is a table of distinct strings; in nodes and edges the fields named in ``packed`` and every
+      line of ``title`` are indexes into it;
+    * an edge's ``from``/``to`` is the index of its node in the node table;
+    * ``nodes`` and ``edges`` are tables: ``fields`` once, then one row of values per item (see ``_table``).
+    """
     meta = getattr(network, "missiongraph", None) or _fallback_meta(network)
-    nodes = [dict(node, schemaLabel=node.get("schemaLabel") or node.get("group") or "node")
-             for node in network.nodes]
-    edges = [dict(edge, relType=edge.get("relType") or "edge") for edge in network.edges]
+    strings = _Strings()
+    position = {node["id"]: i for i, node in enumerate(network.nodes)}
+    nodes = [_pack(dict(node, schemaLabel=node.get("schemaLabel") or node.get("group") or "node"),
+                   PACKED_NODE_FIELDS, strings) for node in network.nodes]
+    edges = []
+    for edge in network.edges:
+        packed = _pack(dict(edge, relType=edge.get("relType") or "edge"), PACKED_EDGE_FIELDS, strings)
+        packed["from"] = position[edge["from"]]
+        packed["to"] = position[edge["to"]]
+        edges.append(packed)
     return {"title": meta["title"], "large": meta["large"], "threshold": meta["threshold"],
-            "legend": meta["legend"], "nodes": nodes, "edges": edges, "options": _options(network)}
+            "legend": meta["legend"], "options": _options(network),
+            "packed": {"nodes": list(PACKED_NODE_FIELDS), "edges": list(PACKED_EDGE_FIELDS)},
+            "strings": strings.table, "nodes": _table(nodes), "edges": _table(edges)}
 
 
 def render_html(network: Network) -> str:
     """The page as a string (no file I/O besides reading the packaged JS/CSS)."""
     data = page_data(network)
-    vis_js = _inline(_vis_file("vis-network.min.js"), "script")
+    # Without its source-map comment: DevTools would otherwise try to fetch vis-network.min.js.map.
+    vis_js = _inline(re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", _vis_file("vis-network.min.js")), "script")
     app_js = _inline(_own_file("static", "app.js"), "script")
     vis_css = _inline(_vis_file("vis-network.css"), "style")
     app_css = _inline(_own_file("static", "app.css"), "style")
@@ -108,7 +169,7 @@ def render_html(network: Network) -> str:
         "form-action 'none'",
     ])
     parts = {
-        "CSP": html.escape(csp),
+        "CSP": csp,                      # our own text: no quote or markup character in it
         "TITLE": html.escape(str(data["title"])),
         "VIS_CSS": vis_css,
         "APP_CSS": app_css,

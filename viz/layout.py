@@ -1,4 +1,4 @@
-"""A layout for large graphs in plain Python: hubs by force, the rest around them.
+"""The layout of every drawn graph, in plain Python: hubs by force, the rest around them.
 
 Why not networkx's ``spring_layout``: it needs numpy (not a dependency of missiongraph) and, above 500 nodes,
 either scipy (a Python loop over the nodes per iteration) or dense n-by-n arrays (5,000 nodes: 400 MB per
@@ -12,8 +12,9 @@ Kamerstukken. So:
    repels in proportion to the room its leaves will need;
 2. every other node goes, in breadth-first order from the anchors, to the centre of its placed neighbours, or,
    when it has only one placed neighbour, on a sunflower spiral around that neighbour (a leaf disk);
-3. nodes of components without an anchor are laid out the same way from their own highest-degree node, on a
-   ring outside the main picture;
+   then the whole is spread radially to an even density (hubs pull many-hub nodes into a dense core);
+3. components without an anchor (isolated nodes, small islands) grow the same way from their own
+   highest-degree node, seeded on a sunflower disk beside the main picture;
 4. a few passes push apart nodes closer than one unit (a grid finds the close pairs).
 
 The cost is O(ANCHORS^2 * iterations + nodes + edges); measured in bench/bench_viz.py.
@@ -66,20 +67,27 @@ def layout_positions(graph: nx.Graph, *, seed: int = 0,
     spiral_count = [0] * n
     queue = deque(anchors)
     _spread(queue, adjacency, xs, ys, placed, spiral_count, rnd)
+    _equalise_density([i for i in range(n) if placed[i]], xs, ys)
 
-    # Components without an anchor: seeded one by one on a ring outside the picture, largest degree first.
-    extent = max((math.hypot(xs[i], ys[i]) for i in range(n) if placed[i]), default=0.0)
-    ring = 0
-    for i in by_degree:
-        if placed[i]:
-            continue
-        angle = ring * _GOLDEN_ANGLE
-        radius = extent + 3.0 + math.sqrt(ring + 1) * 2.0
-        xs[i], ys[i] = radius * math.cos(angle), radius * math.sin(angle)
-        placed[i] = True
-        ring += 1
-        queue.append(i)
-        _spread(queue, adjacency, xs, ys, placed, spiral_count, rnd)
+    # Components without an anchor (isolated nodes, small islands), largest degree first: their seeds fill a
+    # sunflower disk beside the main picture, and each grows from its seed as above.
+    leftovers = [i for i in by_degree if not placed[i]]
+    if leftovers:
+        right = max((xs[i] for i in range(n) if placed[i]), default=0.0)
+        disk = 2.0 * math.sqrt(len(leftovers))
+        centre_x = right + disk + 4.0
+        centre_y = sum(ys[i] for i in range(n) if placed[i]) / max(1, sum(placed))
+        seat = 0
+        for i in leftovers:
+            if placed[i]:
+                continue
+            radius = 2.0 * math.sqrt(seat + 0.5)
+            xs[i] = centre_x + radius * math.cos(seat * _GOLDEN_ANGLE)
+            ys[i] = centre_y + radius * math.sin(seat * _GOLDEN_ANGLE)
+            placed[i] = True
+            seat += 1
+            queue.append(i)
+            _spread(queue, adjacency, xs, ys, placed, spiral_count, rnd)
 
     for _ in range(SEPARATION_PASSES):
         _separate(xs, ys, rnd)
@@ -156,7 +164,7 @@ def _anchor_layout(anchors: list[int], adjacency: list[list[int]], degree: list[
             xs[p] += fx
             ys[p] += fy
         temperature = max(temperature - cooling, 0.05)
-    return list(zip(xs, ys))
+    return list(zip(xs, ys, strict=True))
 
 
 def _spread(queue: deque[int], adjacency: list[list[int]], xs: list[float], ys: list[float],
@@ -167,18 +175,38 @@ def _spread(queue: deque[int], adjacency: list[list[int]], xs: list[float], ys: 
         for node in adjacency[parent]:
             if placed[node]:
                 continue
-            anchors_here = [o for o in adjacency[node] if placed[o]]
-            if len(anchors_here) == 1:   # a leaf of `parent` so far: next seat on its sunflower spiral
+            placed_here = [o for o in adjacency[node] if placed[o]]
+            if len(placed_here) == 1:   # a leaf of `parent` so far: next seat on its sunflower spiral
                 c = spiral_count[parent]
                 spiral_count[parent] += 1
                 r = math.sqrt(c + 2.0)
                 xs[node] = xs[parent] + r * math.cos(c * _GOLDEN_ANGLE)
                 ys[node] = ys[parent] + r * math.sin(c * _GOLDEN_ANGLE)
             else:                        # between its placed neighbours, a little off the exact centre
-                xs[node] = sum(xs[o] for o in anchors_here) / len(anchors_here) + rnd.uniform(-1.0, 1.0)
-                ys[node] = sum(ys[o] for o in anchors_here) / len(anchors_here) + rnd.uniform(-1.0, 1.0)
+                xs[node] = sum(xs[o] for o in placed_here) / len(placed_here) + rnd.uniform(-1.0, 1.0)
+                ys[node] = sum(ys[o] for o in placed_here) / len(placed_here) + rnd.uniform(-1.0, 1.0)
             placed[node] = True
             queue.append(node)
+
+
+def _equalise_density(members: list[int], xs: list[float], ys: list[float]) -> None:
+    """Move nodes along the ray from the centre so that the density is even (the k-th closest node ends at
+    radius sqrt(k), as on a sunflower): the dense core, where many-hub nodes meet, opens up; directions and the
+    order of distances are kept, so neighbours stay neighbours."""
+    if not members:
+        return
+    cx = sum(xs[i] for i in members) / len(members)
+    cy = sum(ys[i] for i in members) / len(members)
+    order = sorted(members, key=lambda i: (xs[i] - cx) ** 2 + (ys[i] - cy) ** 2)
+    for rank, i in enumerate(order):
+        dx = xs[i] - cx
+        dy = ys[i] - cy
+        d = math.sqrt(dx * dx + dy * dy)
+        target = math.sqrt(rank + 1.0)
+        if d < 1e-9:
+            dx, dy, d = math.cos(rank * _GOLDEN_ANGLE), math.sin(rank * _GOLDEN_ANGLE), 1.0
+        xs[i] = cx + dx * target / d
+        ys[i] = cy + dy * target / d
 
 
 def _separate(xs: list[float], ys: list[float], rnd: random.Random) -> None:

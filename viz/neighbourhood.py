@@ -32,21 +32,25 @@ def find_nodes(graph: nx.MultiDiGraph, around: str, schema: Schema | None = None
 
 def close_matches(graph: nx.MultiDiGraph, around: str, schema: Schema | None = None,
                   limit: int = CLOSE_MATCHES) -> list[str]:
-    """Node ids whose id, key or caption contains ``around`` or resembles it (difflib), best first."""
+    """Node ids whose id, key or caption starts with ``around``, contains it, or resembles it (difflib ratio at
+    least 0.6), in that order, the most similar first within each."""
     schema = schema or load_schema()
     wanted = around.strip().casefold()
-    names: dict[str, str] = {}  # casefolded id/key/caption -> node id
+    scored: list[tuple[int, float, str]] = []
     for node_id, attrs in graph.nodes(data=True):
         _, key = split_id(node_id, attrs)
-        for name in (str(node_id), key, node_caption(node_id, attrs, schema)):
-            names.setdefault(name.casefold(), node_id)
+        for name in {str(node_id).casefold(), key.casefold(), node_caption(node_id, attrs, schema).casefold()}:
+            ratio = difflib.SequenceMatcher(None, wanted, name).ratio()
+            if wanted and name.startswith(wanted):
+                scored.append((0, -ratio, node_id))
+            elif wanted and wanted in name:
+                scored.append((1, -ratio, node_id))
+            elif ratio >= 0.6:
+                scored.append((2, -ratio, node_id))
     result: list[str] = []
-    for name, node_id in names.items():
-        if wanted and wanted in name and node_id not in result:
+    for _, _, node_id in sorted(scored):
+        if node_id not in result:
             result.append(node_id)
-    for name in difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6):
-        if names[name] not in result:
-            result.append(names[name])
     return result[:limit]
 
 

@@ -3,9 +3,10 @@
 ``build_network`` is pure: it reads the graph and the schema and returns a ``pyvis.network.Network``; nothing is
 written. ``missiongraph.viz.html.write_html`` turns that network into one self-contained HTML file.
 
-Input shape (what the stores export): a ``networkx.MultiDiGraph`` whose node ids are ``"{label}:{key}"`` with
-attributes ``label``, ``key`` and ``props``; each edge has ``type`` and ``props`` (provenance ``doc``, ``start``,
-``end``, ``text``, ``sentence``, ``page``, ``count``; ``stance`` on ENDORSES).
+Input shape (what the stores export, ``GraphStore.to_networkx``): a ``networkx.MultiDiGraph`` whose node ids are
+``"{label}:{key}"`` with attributes ``label``, ``key`` and ``props``; each edge has ``type`` and ``props``
+(provenance: ``doc``, ``span_start``, ``span_end``, ``text``, ``sentence``, ``page``, ``occurrences`` -- older
+exports say ``start``, ``end``, ``count`` -- plus own properties such as ``stance`` on ENDORSES).
 
 Every string here is plain text. Tooltips (``title``) are plain text too: the page shows them as DOM text, never as
 HTML (see html.py).
@@ -26,16 +27,21 @@ from missiongraph.schema import Schema, load_schema
 
 from .layout import layout_positions
 
-# Above this many nodes the layout is computed in Python and physics is off (see docs/visualisation.md: vis-network's
-# in-browser stabilisation takes seconds beyond ~1,000 nodes and the graph keeps moving while people read it).
-LARGE_GRAPH_NODES = 1000
+# Above this many nodes physics is off: the page shows the layout computed in Python as is, without edge labels
+# (see docs/visualisation.md: measured with bench/bench_viz.py --physics-table, vis-network's stabilisation
+# takes 2 s at 500 nodes and 5 s at 1,000 on this project's machines, against about 0.5 s and 1.2 s to draw the
+# same graphs without physics).
+LARGE_GRAPH_NODES = 500
+# Physics iterations before the first draw, up to LARGE_GRAPH_NODES: the start is the Python layout, so few are
+# needed; each costs a Barnes-Hut step over all nodes.
+STABILIZATION_ITERATIONS = 100
 
 CAPTION_MAX = 40            # characters of a caption drawn on the canvas; the full caption is in the tooltip
 NODE_SIZE_MIN = 8           # px, degree 0
 NODE_SIZE_STEP = 4          # px per sqrt(degree)
 NODE_SIZE_MAX = 40
 FONT_SIZE = 14              # label font; nodes that draw their label inside (box, ellipse, ...) grow it by degree
-FONT_SIZE_MAX = 30
+FONT_SIZE_MAX = 20         # more makes hubs with long captions (ministries) cover their neighbours
 EDGE_WIDTH_MAX = 5
 UNKNOWN_COLOR = "#999999"   # labels or relationship types missing from the schema
 UNKNOWN_SHAPE = "dot"
@@ -63,13 +69,12 @@ def node_size(degree: int) -> float:
 
 def font_size(degree: int) -> int:
     """Label font size for nodes that draw their label inside the shape."""
-    return int(min(FONT_SIZE_MAX, FONT_SIZE + 2 * math.sqrt(max(degree, 0))))
+    return int(min(FONT_SIZE_MAX, FONT_SIZE + math.sqrt(max(degree, 0))))
 
 
-def edge_width(count: Any) -> float:
+def edge_width(count: int) -> float:
     """Edge width: 1 for a relationship stated once, thicker (log2) when the document states it more often."""
-    n = count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 1
-    return round(min(EDGE_WIDTH_MAX, 1 + math.log2(n)), 2)
+    return round(min(EDGE_WIDTH_MAX, 1 + math.log2(max(count, 1))), 2)
 
 
 def truncate(text: str, limit: int = CAPTION_MAX) -> str:
@@ -106,13 +111,17 @@ def safe_url(value: Any) -> str | None:
     return value.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
-def node_tooltip(node_id: str, attrs: dict[str, Any], degree: int) -> str:
-    """Plain-text tooltip: label and key, every property (the caption's in full), the number of relationships."""
+def node_tooltip(node_id: str, attrs: dict[str, Any], schema: Schema, degree: int) -> str:
+    """Plain-text tooltip: label and key, the full caption, the other properties, the number of relationships."""
     label, key = split_id(node_id, attrs)
     props = attrs.get("props") or {}
+    spec = schema.labels.get(label)
     lines = [f"{label}: {key}"]
+    caption = node_caption(node_id, attrs, schema)
+    if caption != key:
+        lines.append(caption)
     for name, value in props.items():
-        if value is None or value == "" or (name == "id" and str(value) == key):
+        if value is None or value == "" or (spec and name == spec.caption) or (name == "id" and str(value) == key):
             continue
         lines.append(f"{name}: {value}")
     lines.append(f"relationships: {degree}")
@@ -156,21 +165,23 @@ def build_network(graph: nx.MultiDiGraph, schema: Schema | None = None, *, title
                   large_threshold: int = LARGE_GRAPH_NODES, seed: int = 0) -> Network:
     """A pyvis Network for ``graph``: one vis node per graph node, one vis edge per graph edge.
 
-    Graphs with more than ``large_threshold`` nodes get positions computed here and physics switched off.
+    Positions are computed here (``layout_positions``: deterministic, the same picture each time). Up to
+    ``large_threshold`` nodes vis-network's physics then polishes them (STABILIZATION_ITERATIONS) and keeps the
+    graph springy while dragging; above it physics is off and edges carry no label.
     The returned network also carries ``network.missiongraph``: the title, the legend (labels and relationship
     types present, with colour, shape, count and description) and whether the large-graph mode is on;
     ``write_html`` puts it on the page.
     """
     schema = schema or load_schema()
     large = graph.number_of_nodes() > large_threshold
-    positions = layout_positions(graph, seed=seed) if large else {}
+    positions = layout_positions(graph, seed=seed)
     degrees = dict(graph.degree())
     colors = rel_colors(schema)
 
     net = Network(height="100%", width="100%", directed=True, heading=title)
     label_counts: Counter[str] = Counter()
     for node_id, attrs in graph.nodes(data=True):
-        label, key = split_id(node_id, attrs)
+        label, _ = split_id(node_id, attrs)
         spec = schema.labels.get(label)
         shape = spec.shape if spec else UNKNOWN_SHAPE
         degree = degrees.get(node_id, 0)
@@ -178,22 +189,20 @@ def build_network(graph: nx.MultiDiGraph, schema: Schema | None = None, *, title
         data: dict[str, Any] = {
             "id": str(node_id),
             "label": truncate(caption),
-            "caption": caption,
-            "key": key,
             "schemaLabel": label,
-            "title": node_tooltip(node_id, attrs, degree),
+            "title": node_tooltip(node_id, attrs, schema, degree),
             "color": spec.color if spec else UNKNOWN_COLOR,
             "shape": shape,
             "size": node_size(degree),
-            "degree": degree,
         }
+        if data["label"] != caption:  # cut: keep the full caption for search
+            data["caption"] = caption
         if shape in LABEL_INSIDE_SHAPES:
             data["font"] = {"size": font_size(degree)}
         url = safe_url((attrs.get("props") or {}).get("url"))
         if url:
             data["url"] = url
-        if large:
-            data["x"], data["y"] = positions[node_id]
+        data["x"], data["y"] = positions[node_id]
         # What Network.add_node does, without its O(n) membership test per node (a list).
         if data["id"] in net.node_map:
             continue
@@ -204,28 +213,34 @@ def build_network(graph: nx.MultiDiGraph, schema: Schema | None = None, *, title
 
     rel_counts: Counter[str] = Counter()
     parallel: Counter[frozenset[str]] = Counter()
-    for i, (u, v, attrs) in enumerate(graph.edges(data=True)):
+    for u, v, attrs in graph.edges(data=True):
         rel_type = str(attrs.get("type") or "RELATED")
         props = attrs.get("props") or {}
         stance = str(props["stance"]) if props.get("stance") not in (None, "") else None
         color = STANCE_COLORS.get(stance) or colors.get(rel_type, UNKNOWN_COLOR)
         data = {
-            "id": f"e{i}",
             "from": str(u),
             "to": str(v),
             "relType": rel_type,
-            "label": f"{rel_type} ({stance})" if stance else rel_type,
             "title": edge_tooltip(rel_type, props, schema),
             "color": color,
-            "width": edge_width(props.get("count")),
         }
+        if not large:  # thousands of edge labels are noise, and slow to draw; colour and legend give the type
+            data["label"] = f"{rel_type} ({stance})" if stance else rel_type
+        width = edge_width(occurrences(props))
+        if width != 1:
+            data["width"] = width
         if stance:
             data["stance"] = stance
             if stance in STANCE_DASHED:
                 data["dashes"] = True
         pair = frozenset((str(u), str(v)))
-        if parallel[pair]:  # second and later edge between the same two nodes: curve it so that it shows
-            data["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * parallel[pair]}
+        nth = parallel[pair]
+        if nth:  # second and later edge between the same two nodes: curve it, alternately to either side
+            # (sides seen from the pair's first node in sort order, so that A->B and B->A curves do not meet)
+            clockwise = (nth % 2 == 1) != (str(u) > str(v))
+            data["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
+                              "roundness": min(0.2 * ((nth + 1) // 2), 1.0)}
         parallel[pair] += 1
         # What Network.add_edge does, without its O(n) check that both ends exist (graph edges always have both).
         net.edges.append(data)
@@ -268,16 +283,16 @@ def _options_json(large: bool, seed: int) -> str:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3},
-            "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "smooth": False,  # straight; parallel edges get their own curves (see build_network)
             "selectionWidth": 2,
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "multiselect": True},
         "physics": {
             "enabled": not large,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 120, "springConstant": 0.04,
+            "barnesHut": {"gravitationalConstant": -8000, "springLength": 160, "springConstant": 0.04,
                           "damping": 0.4, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": not large, "iterations": 300, "fit": True},
+            "stabilization": {"enabled": not large, "iterations": STABILIZATION_ITERATIONS, "fit": True},
         },
         "layout": {"improvedLayout": False, "randomSeed": seed},
     }

@@ -1,7 +1,8 @@
 """Synthetic graphs in the stores' export shape, for tests, benchmarks and demos of the visualisation.
 
 Node ids are ``"{label}:{key}"`` with attributes ``label``, ``key`` and ``props``; edges carry ``type`` and
-``props`` (provenance: doc, start, end, text, sentence, page, count; ``stance`` on ENDORSES). Relationship types
+``props`` (provenance as the store exports it: doc, span_start, span_end, text, sentence, page, occurrences;
+``stance`` on ENDORSES). Relationship types
 and their endpoints follow the schema; popular targets (missions, ministries, countries) get many edges, as in the
 real corpus.
 """
@@ -26,6 +27,7 @@ REL_WEIGHTS = {
     "HOLDS_POST": 1, "MANDATES": 2, "RESPONDS_TO": 1, "EVALUATES": 1, "HAS_FINDING": 2, "HAS_RECOMMENDATION": 2,
     "ENDORSES": 4, "COMMITS": 2, "ADDRESSES": 1,
 }
+SHARED_SENTENCE = 0.5  # share of edges whose sentence already gave another edge of the same document
 _WORDS = ("de het een missie kabinet Kamer bijdrage MINUSMA resolutie Veiligheidsraad minister evaluatie "
           "aanbeveling Defensie Buitenlandse Zaken inzet militairen Mali Afghanistan verlenging mandaat brief "
           "beleidsreactie IOB bevindingen stabiliteit vredesoperatie artikel 100 toezegging onderzoek").split()
@@ -94,20 +96,45 @@ def synthetic_graph(nodes: int = 5000, edges: int = 15000, *, seed: int = 0,
     types = [t for t in REL_WEIGHTS if t in schema.relationships]
     type_weights = [REL_WEIGHTS[t] for t in types]
     documents = by_label["Document"]
-    for _ in range(edges):
-        rel = rnd.choices(types, type_weights)[0]
-        start_label, end_label = rnd.choice(schema.relationships[rel].endpoints)
-        if start_label == "Document":
-            u = rnd.choice(by_label[start_label])  # documents cite evenly
+    sentences: dict[str, list[str]] = {}
+
+    def pick(label: str) -> str:
+        if label == "Document":
+            return rnd.choice(by_label[label])  # documents cite evenly
+        return rnd.choices(by_label[label], weights[label])[0]
+
+    def add_edge(rel: str, u: str, v: str) -> None:
+        doc = graph.nodes[u]["key"] if graph.nodes[u]["label"] == "Document" else \
+            graph.nodes[rnd.choice(documents)]["key"]
+        # A sentence often names several things: half the edges reuse a sentence of the same document.
+        pool = sentences.setdefault(doc, [])
+        if pool and rnd.random() < SHARED_SENTENCE:
+            sentence = rnd.choice(pool)
         else:
-            u = rnd.choices(by_label[start_label], weights[start_label])[0]
-        v = rnd.choices(by_label[end_label], weights[end_label])[0]
-        doc = graph.nodes[u]["key"] if start_label == "Document" else graph.nodes[rnd.choice(documents)]["key"]
-        sentence = _sentence(rnd)
+            sentence = _sentence(rnd)
+            pool.append(sentence)
         start = rnd.randint(0, 50000)
-        props = {"doc": doc, "start": start, "end": start + 12, "text": graph.nodes[v]["key"],
-                 "sentence": sentence, "page": rnd.choice([0, 0, rnd.randint(1, 60)]), "count": rnd.randint(1, 3)}
+        props = {"doc": doc, "span_start": start, "span_end": start + 12, "text": graph.nodes[v]["key"],
+                 "sentence": sentence, "page": rnd.choice([0, 0, rnd.randint(1, 60)]),
+                 "occurrences": rnd.choice([1, 1, 1, 2, 3])}
         if rel == "ENDORSES":
             props["stance"] = rnd.choice(["full", "full", "partial", "rejected"])
         graph.add_edge(u, v, type=rel, props=props)
+
+    # Every node but the documents is there because something points at it (as in a loaded store): first one
+    # edge into each, then random edges with popular targets.
+    into: dict[str, list[tuple[str, str]]] = {}
+    for rel in types:
+        for start_label, end_label in schema.relationships[rel].endpoints:
+            if start_label in by_label and end_label in by_label:
+                into.setdefault(end_label, []).append((rel, start_label))
+    targets = [v for label, ids in by_label.items() if label in into for v in ids]
+    rnd.shuffle(targets)
+    for v in targets[:edges]:
+        rel, start_label = rnd.choice(into[graph.nodes[v]["label"]])
+        add_edge(rel, pick(start_label), v)
+    for _ in range(edges - min(edges, len(targets))):
+        rel = rnd.choices(types, type_weights)[0]
+        start_label, end_label = rnd.choice(schema.relationships[rel].endpoints)
+        add_edge(rel, pick(start_label), pick(end_label))
     return graph

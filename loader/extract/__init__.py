@@ -1,4 +1,6 @@
-"""Extraction: small pure rules, each ``(text: str) -> Iterable[Mention]``, registered in ``RULES``.
+"""Extraction: small pure rules, each ``(text: str) -> Iterable[Mention]``, registered in ``RULES``, and
+linkers, each ``(text, mentions) -> Iterable[Mention]``, registered in ``LINKERS``: they run after the rules and
+connect what the rules found (an evaluation and its mission, a resolution and the mission it mandates).
 
 Rule modules (references, dates, entities, structure, metadata) each export a ``RULES`` list; this module
 concatenates them in a fixed order. ``extract`` runs every rule over a text; ``summarise`` turns the mentions
@@ -15,8 +17,10 @@ from . import dates, entities, metadata, references, structure
 from .text import normalise
 
 Rule = Callable[[str], Iterable[Mention]]
+Linker = Callable[[str, list[Mention]], Iterable[Mention]]
 
 RULES: list[Rule] = [*references.RULES, *dates.RULES, *entities.RULES, *metadata.RULES, *structure.RULES]
+LINKERS: list[Linker] = [*structure.LINKERS]
 
 
 def extract(text: str) -> list[Mention]:
@@ -25,6 +29,10 @@ def extract(text: str) -> list[Mention]:
     found: list[Mention] = []
     for rule in RULES:
         found.extend(rule(clean))
+    linked: list[Mention] = []
+    for linker in LINKERS:
+        linked.extend(linker(clean, found))
+    found.extend(linked)
     found.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
     return found
 

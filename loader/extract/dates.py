@@ -1,18 +1,21 @@
 """The document's own date: at most one ``date`` mention per document, value ISO ``YYYY-MM-DD``.
 
 Only dates in a document-date position count, never a date merely mentioned in running text. Positions, in
-order of priority (the first position kind that yields a valid date wins; within a kind the earliest one):
+order of priority (the first priority that yields a valid date wins; within it, the earliest in the text):
 
-1. explicit date fields: ``datum: 2021-11-11`` (tkconv metadata line), ``Datum\\n23 september 2022`` and
-   ``**Datum**  \\n23 september 2022`` (nota forms, the field label on its own line or before the value);
+1. explicit date fields: ``datum: 2021-11-11`` (tkconv metadata line), ``Datum\n23 september 2022`` and
+   ``**Datum**  \n23 september 2022`` (nota/letterhead forms, label on its own line or before the value),
+   `` date 2025-04-25`` (scraped-page metadata line);
 2. the signing/adoption line: ``Den Haag, 18 december 2015`` (letters; also ``'s-Gravenhage, ...``),
-   ``Vastgesteld 22 december 2014`` (reports), ``Voorgesteld 17 januari 2013`` (motions);
+   ``Vastgesteld 22 december 2014`` (reports), ``Voorgesteld 17 januari 2013`` (motions), and the news-page
+   header ``Nieuwsbericht | 25-04-2025``;
 3. publication metadata, only as a fallback: ``Gepubliceerd: 8 juni 2009``, ``Publicatiedatum ...``.
 
 Dates are Dutch (``18 december 2015``, month abbreviations ``jan``, ``feb``, ``mrt``, ``apr``, ... with or
-without a dot) or numeric in fields (``2021-11-11``, ``11-11-2021``). A month without a day gives nothing.
-``attrs["how"]`` says which position it came from (``datum-field``, ``den-haag``, ``vastgesteld``,
-``voorgesteld``, ``gepubliceerd``).
+without a dot, any capitalisation) or numeric in fields (``2021-11-11``, ``25-04-2025``). A month or year
+without a day gives nothing; impossible dates (``31 februari``) give nothing. ``attrs["how"]`` says which
+position it came from (``datum-field``, ``date-field``, ``den-haag``, ``vastgesteld``, ``voorgesteld``,
+``news-header``, ``gepubliceerd``).
 """
 
 from __future__ import annotations
@@ -37,21 +40,33 @@ _ISO_DATE = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d)"
 _NUM_DATE = r"(?P<nd>\d{1,2})-(?P<nm>\d{1,2})-(?P<ny>\d{4})(?!\d)"
 _ANY_DATE = rf"(?:{_TEXT_DATE}|{_ISO_DATE}|{_NUM_DATE})"
 
-# (how, priority, pattern). Lower priority number wins.
-_POSITIONS: list[tuple[str, int, re.Pattern[str]]] = [
+# (how, priority, literals of which one must occur, pattern). Lower priority number wins. The literals are a
+# cheap test (``in``) that skips a full regular-expression scan when the label is absent.
+_POSITIONS: list[tuple[str, int, tuple[str, ...], re.Pattern[str]]] = [
     # tkconv: "Nummer: 2021D41047, datum: 2021-11-11, bijgewerkt: ..."
-    ("datum-field", 1, re.compile(rf"(?<![\w/])[Dd]atum:[ \t]{{0,3}}{_ANY_DATE}")),
+    ("datum-field", 1, ("datum:", "Datum:"),
+     re.compile(rf"(?<![\w/])[Dd]atum:[ \t]{{0,3}}{_ANY_DATE}")),
     # memo/letterhead field: "Datum\n23 september 2022", "**Datum**  \n\n23 september 2022", "Datum 23 ..."
-    ("datum-field", 1, re.compile(rf"(?m)^[ \t]{{0,4}}(?:\*\*|__)?(?:Datum|DATUM)(?:\*\*|__)?[ \t]{{0,4}}:?"
-                                  rf"(?:[ \t]{{0,4}}\n){{0,3}}[ \t]{{0,4}}{_ANY_DATE}")),
-    ("den-haag", 2, re.compile(rf"(?<![\w])(?:Den Haag|DEN HAAG|['\u2019`]?s-Gravenhage)[ \t]{{0,3}},[ \t]{{0,3}}"
-                               rf"{_TEXT_DATE}")),
-    ("vastgesteld", 2, re.compile(rf"(?<![\w])(?:Vastgesteld|VASTGESTELD)[ \t]{{0,3}}:?[ \t]{{0,3}}(?:op[ \t]{{1,3}})?"
-                                  rf"{_TEXT_DATE}")),
-    ("voorgesteld", 2, re.compile(rf"(?<![\w])(?:Voorgesteld|VOORGESTELD)[ \t]{{0,3}}:?[ \t]{{0,3}}(?:op[ \t]{{1,3}})?"
-                                  rf"{_TEXT_DATE}")),
-    ("gepubliceerd", 3, re.compile(rf"(?<![\w])(?:Gepubliceerd(?:[ \t]{{1,3}}op)?|Publicatiedatum|"
-                                   rf"Datum publicatie)[ \t]{{0,3}}:?[ \t]{{0,3}}{_ANY_DATE}")),
+    ("datum-field", 1, ("Datum", "DATUM"),
+     re.compile(rf"(?m)^[ \t]{{0,4}}(?:\*\*|__)?(?:Datum|DATUM)(?:\*\*|__)?[ \t]{{0,4}}:?"
+                rf"(?:[ \t]{{0,4}}\n){{0,3}}[ \t]{{0,4}}{_ANY_DATE}")),
+    # scraped-page metadata line: " date 2025-04-25" (a month alone, " date 2025-04", gives nothing)
+    ("date-field", 1, ("date",),
+     re.compile(rf"(?m)^[ \t]{{0,4}}date:?[ \t]{{1,3}}{_ISO_DATE}")),
+    ("den-haag", 2, ("Den Haag", "DEN HAAG", "s-Gravenhage"),
+     re.compile(rf"(?<![\w])(?:Den Haag|DEN HAAG|['\u2019`]?s-Gravenhage)[ \t]{{0,3}},\s{{0,3}}{_TEXT_DATE}")),
+    ("vastgesteld", 2, ("Vastgesteld", "VASTGESTELD"),
+     re.compile(rf"(?<![\w])(?:Vastgesteld|VASTGESTELD)[ \t]{{0,3}}:?[ \t]{{0,3}}(?:op[ \t]{{1,3}})?{_TEXT_DATE}")),
+    ("voorgesteld", 2, ("Voorgesteld", "VOORGESTELD"),
+     re.compile(rf"(?<![\w])(?:Voorgesteld|VOORGESTELD)[ \t]{{0,3}}:?[ \t]{{0,3}}(?:op[ \t]{{1,3}})?{_TEXT_DATE}")),
+    # government news pages: "Nieuwsbericht | 25-04-2025 | 14:30"
+    ("news-header", 2, ("Nieuws", "Persbericht"),
+     re.compile(rf"(?<![\w])(?:Nieuwsbericht|Persbericht|Nieuws)[ \t]{{0,3}}\|[ \t]{{0,3}}"
+                rf"(?:{_NUM_DATE}|{_TEXT_DATE})")),
+    # publication metadata, a fallback only
+    ("gepubliceerd", 3, ("Gepubliceerd", "Publicatiedatum", "Datum publicatie"),
+     re.compile(rf"(?<![\w])(?:Gepubliceerd(?:[ \t]{{1,3}}op)?|Publicatiedatum|Datum publicatie)"
+                rf"[ \t]{{0,3}}:?[ \t]{{0,3}}{_ANY_DATE}")),
 ]
 
 
@@ -76,9 +91,11 @@ def _iso(m: re.Match[str]) -> str | None:
 def document_date(text: str) -> list[Mention]:
     """The document's own date (at most one mention)."""
     best: tuple[int, int, Mention] | None = None
-    for how, prio, rx in _POSITIONS:
+    for how, prio, literals, rx in _POSITIONS:
         if best is not None and best[0] < prio:
             break
+        if not any(lit in text for lit in literals):
+            continue
         for m in rx.finditer(text):
             iso = _iso(m)
             if iso is None:

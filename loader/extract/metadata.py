@@ -60,7 +60,7 @@ def kind(text: str) -> Iterator[Mention]:
 
 
 # --- title -------------------------------------------------------------------------------------------------------
-_NOTA_TITLE = re.compile(r"^#+[ \t]*nota[ \t]*\n+(?P<title>(?:[^\n#*].*\n?){1,3})", re.IGNORECASE | re.MULTILINE)
+_NOTA_TITLE = re.compile(r"^#+[ \t]*nota[ \t]*\n+(?P<title>(?:[^\n#*][^\n]*(?:\n|$)){1,3})", re.IGNORECASE | re.MULTILINE)
 _KST_HEADER = re.compile(r"^(?P<dossier>\d{2}[ .]?\d{3}(?:[ -][0-9A-Z]{1,4})?)[ \t]+(?P<dtitle>[A-Z][^\n]{3,160})\n"
                          r"(?:[ \t]*\n)*(?:(?:\d{2}[ .]?\d{3}[^\n]*\n)(?:[ \t]*\n)*)*"
                          r"[ \t]*Nr\.?[ \t]*\d+[ \t]+(?P<what>[A-Z][^\n]{3,300})", re.MULTILINE)

@@ -24,7 +24,7 @@ bounded. The forward parser works on anchored ``match`` calls at known offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..model import Mention
 
@@ -42,6 +42,9 @@ _SUB_ROMAN = re.compile(r"[ ]([IVXL]{1,6}[AB]?|[A-HJ-UWYZ])(?=[ ]{0,2},?[ ]{0,2}
 _SUB_NUM = re.compile(r"[ ]?-[ ]?(\d{2})(?![\d])(?=[ ]{0,2}(?:,|[Nn][Rr]|-[ ]?\d))")
 # Roman sub-dossier with dashes ("35570-V-9").
 _SUB_ROMAN_DASH = re.compile(r"[ ]?-([IVXL]{1,6})(?=-[ ]?\d|[ ]{0,2},?[ ]{0,2}(?:[Nn][Rr][Ss]?\b|[Nn]ummer))")
+
+# What may follow a dossier number in a reference (a quick test before the real parse).
+_MAY_CONTINUE = re.compile(r"[ \t]{0,3}(?:[,\-/&\n]|en\b|[Nn][Rr]|[Nn]ummer|[Nn]o\.|[IVXL]|[A-Z]\b)")
 
 # "nr." / "nrs." / "nummer(s)" / "no." between dossier and number; the comma before it is optional and the
 # reference may be broken across (blank) lines.
@@ -99,18 +102,37 @@ _BREAK_LINE = re.compile(r"\s{0,8}\n[ \t]*(?:\d{1,2}[ \t]*(?=\n)|\d{1,2}[ \t]+[^
 _NUM_AT_LINE = re.compile(r"\s{0,8}\n[ \t]*(?=\d{1,4}(?![\d])(?:[).,;:\s]|$))")
 
 
+_LONE_PAGE_NUMBER = re.compile(r"\d{1,2}[ \t]*\n\s{0,4}\d")
+
+
 def _skip_break(text: str, pos: int) -> int | None:
     """After "nr." at ``pos``: position of the number when a page/footnote break interrupts the reference."""
     cur = pos
     for _ in range(4):
         m = _NUM_AT_LINE.match(text, cur)
-        # the number line must not itself look like a footnote ("3 Zie ...")
-        if m and not re.match(r"\d{1,2}[ \t]+[A-Za-z]", text[m.end():m.end() + 8]):
+        # the number line must not itself look like a footnote ("3 Zie ...") or be a lone page number
+        # followed by the real number on the next line ("nr.\n2\n941")
+        if m and not re.match(r"\d{1,2}[ \t]+[A-Za-z]", text[m.end():m.end() + 8]) \
+                and not _LONE_PAGE_NUMBER.match(text, m.end()):
             return m.end()
         b = _BREAK_LINE.match(text, cur)
         if not b:
             return None
         cur = b.end()
+    return None
+
+
+_FOOTNOTE_LINES = re.compile(r"[ \t]{0,3},?(?:\s{0,4}\n[ \t]*(?:\d{1,2}[ \t]+[^\n]{1,300}|\d{1,2}[ \t]*)(?=\n)){1,3}"
+                             r"\s{0,4}")
+# "34 000 V, A": roman sub-dossier followed by a letter number (Eerste Kamer).
+_SUB_BEFORE_LETTER = re.compile(r"[ ]([IVXL]{1,6})(?=[ \t]{0,3},[ \t]{0,3}[A-Z]{1,3}(?![\w-]))")
+
+
+def _skip_lines_before_nr(text: str, pos: int) -> int | None:
+    """"Kamerstuk 29 521,\n3 Zie ...\nnr. 451": skip up to three page/footnote lines before "nr."."""
+    m = _FOOTNOTE_LINES.match(text, pos)
+    if m and re.match(r"[ \t]{0,3}[Nn][Rr][Ss]?\b", text[m.end():m.end() + 8]):
+        return m.end()
     return None
 
 
@@ -163,52 +185,74 @@ def _iter_citations(text: str) -> Iterator[tuple[int, int, str]]:
         start = a.start()
         if start < consumed:
             continue
-        if _excluded_context(text, start):
-            continue
-        dossier = _dossier_value(a.group(1), a.group(2))
         pos = a.end()
-        keyword = _has_keyword(text, start)
-
-        # Several dossiers sharing one number: the number belongs to the first one.
-        more = _MORE_DOSSIERS.match(text, pos)
-        if more:
-            pos = more.end()
-
-        sub = None
-        for sub_re in (_SUB_NUM, _SUB_ROMAN_DASH, _SUB_ROMAN):
-            s = sub_re.match(text, pos)
-            if s:
-                sub = s.group(1)
-                pos = s.end()
-                break
-
-        # 1. "nr." form (no keyword needed)
-        w = _NR_WORD.match(text, pos)
-        if w:
-            plural = bool(re.search(r"[Nn][Rr][Ss]|ummers", w.group(0)))
-            nums, end = _parse_numbers(text, w.end(), plural)
-            if nums:
-                for n in nums:
-                    yield start, end, _value(dossier, sub, n)
-                consumed = end
-                continue
-        # 2. dash form: "29521-274", "kenmerk 29521-227", "21501-32-1740"
-        d = _DASH_NR.match(text, pos)
-        if d and (keyword or sub):
-            yield start, d.end(), _value(dossier, sub, d.group(1))
-            consumed = d.end()
+        if not _MAY_CONTINUE.match(text, pos):
+            continue   # nothing that can start a number part follows: not a reference (cheap exit)
+        dossier = _dossier_value(a.group(1), a.group(2))
+        found = _parse_reference(text, start, pos, dossier)
+        if found is None or _excluded_context(text, start):
             continue
-        if d and sub is None and text[start - 1:start] == "(" and text[d.end():d.end() + 1] == ")":
-            yield start, d.end(), _value(dossier, sub, d.group(1))   # "(29521-227)"
-            consumed = d.end()
-            continue
-        # 3. letter number after a comma: "Kamerstuk 27925, AB"
-        if keyword and sub is None:
-            lm = _LETTER_NR.match(text, pos)
-            if lm and lm.group(1) not in _NOT_LETTER_NUMBERS:
-                yield start, lm.end(), _value(dossier, None, lm.group(1))
-                consumed = lm.end()
-                continue
+        end, values = found
+        for value in values:
+            yield start, end, value
+        consumed = end
+
+
+def _parse_reference(text: str, start: int, pos: int, dossier: str) -> tuple[int, list[str]] | None:
+    """Parse forward from a dossier number (``start``..``pos``): (end, values) or None."""
+    kw: list[bool] = []
+
+    def keyword() -> bool:   # looked up only when a form needs it
+        if not kw:
+            kw.append(_has_keyword(text, start))
+        return kw[0]
+
+    # Several dossiers sharing one number: the number belongs to the first one.
+    more = _MORE_DOSSIERS.match(text, pos)
+    if more:
+        pos = more.end()
+
+    sub = None
+    for sub_re in (_SUB_NUM, _SUB_ROMAN_DASH, _SUB_ROMAN):
+        sm = sub_re.match(text, pos)
+        if sm:
+            sub, pos = sm.group(1), sm.end()
+            break
+
+    # 1. "nr." form (no keyword needed); a page/footnote break may sit between dossier and "nr."
+    w = _NR_WORD.match(text, pos)
+    if not w:
+        brk = _skip_lines_before_nr(text, pos)
+        if brk is not None:
+            w = _NR_WORD.match(text, brk)
+    if w:
+        plural = bool(_PLURAL.search(w.group(0)))
+        nums, end = _parse_numbers(text, w.end(), plural)
+        if nums:
+            return end, [_value(dossier, sub, n) for n in nums]
+
+    # 2. dash form: "Kamerstuk 29521-274", "kenmerk 29521-227", "21501-32-1740", "(29521-227)"
+    d = _DASH_NR.match(text, pos)
+    if d:
+        if sub or keyword():
+            return d.end(), [_value(dossier, sub, d.group(1))]
+        if text[start - 1:start] == "(" and text[d.end():d.end() + 1] == ")" \
+                and not _KRIJGT_BEFORE.search(text, max(0, start - 50), start - 1):
+            return d.end(), [_value(dossier, sub, d.group(1))]
+
+    # 3. letter number after a comma, keyword required: "Kamerstuk 27925, AB", "Kamerstukken I 2014/15, 34 000 V, A"
+    sub_letter, lpos = sub, pos
+    if sub is None:
+        rs = _SUB_BEFORE_LETTER.match(text, pos)
+        if rs:
+            sub_letter, lpos = rs.group(1), rs.end()
+    lm = _LETTER_NR.match(text, lpos)
+    if lm and lm.group(1) not in _NOT_LETTER_NUMBERS and keyword():
+        return lm.end(), [_value(dossier, sub_letter, lm.group(1))]
+    return None
+
+
+_PLURAL = re.compile(r"[Nn][Rr][Ss]|ummers")
 
 
 # Upper-case words that follow "dossier," but are not letter numbers.
@@ -222,6 +266,10 @@ _KRIJGT = re.compile(r"\b[Nn]r\.?[ \t]{0,3}(\d{1,4})(?:,?[ \t]{0,3}was[ \t]{1,3}
                      r"\((\d{2})[ ]?(\d{3})(?:[ -]([IVXL]{1,6}|\d{2}))?\)")
 
 
+_KRIJGT_BEFORE = re.compile(r"[Nn]r\.?[ \t]{0,3}\d{1,4}(?:,?[ \t]{0,3}was[ \t]{1,3}nr\.?[ \t]{0,3}\d{1,4})?"
+                            r"[ \t]{0,3}\Z")
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The document's own number
 # ---------------------------------------------------------------------------------------------------------
@@ -230,26 +278,32 @@ _HEAD_WINDOW = 5000
 
 # Kamerstuk header: "29 521 Nederlandse deelname aan vredesmissies\n\nNr. 309 BRIEF VAN ..." (title optional,
 # other dossier lines allowed in between) or the Eerste Kamer form "29 521\n<title>\nI\nBRIEF VAN".
+_DOC_TYPES = (r"(?:BRIEF|VERSLAG|MEMORIE|NOTA|MOTIE|AMENDEMENT|GEWIJZIGD|VOORSTEL|ADVIES|KONINKLIJKE|LIJST|NADER|"
+              r"EINDVERSLAG|VOORLOPIG|HERDRUK|BESLUIT|JAARVERSLAG|VERSLAGEN|RAPPORT|INBRENG|BIJLAGE|OVERZICHT)\b")
 _HEADER = re.compile(
-    r"(?m)^[ \t]{0,4}(\d{2})[ ]?(\d{3})(?:[ ]?-[ ]?(\d{2})(?![\d])|[ ]([IVXL]{1,6}))?(?=[ \t]|$)[^\n]{0,200}"
+    r"(?m)^[ \t]{0,4}(\d{2})[ ]?(\d{3})(?:[ ]?-[ ]?(\d{2})(?![\d])|[ ]([IVXL]{1,6}))?(?=[ \t]|$)[^\n]{0,200}?"
     r"(?:\n[^\n]{0,200}){0,5}?"
-    r"\n[ \t]{0,4}(?:[Nn][Rr]\.?[ \t]{0,3}(\d{1,4}|[A-Z]{1,3})(?![\w])|([A-Z]{1,3})[ \t]*(?=\n))"
-    r"\s{0,4}(?=[A-Z]{4,}|[A-Z]{2,}[ ][A-Z]{2,})")
+    r"(?:(?:\n|[ \t])[ \t]{0,4}[Nn][Rr]\.?[ \t]{0,3}(\d{1,4}|[A-Z]{1,3})(?![\w])\s{0,4}"
+    r"(?=[A-Z]{4,}|[A-Z]{2,}[ ][A-Z]{2,})"
+    r"|\n[ \t]{0,4}([A-Z]{1,3})(?:[ \t]*\n[ \t]{0,4}|[ \t]{1,4})(?=" + _DOC_TYPES + r"))")
 # "Dossier- en ondernummer" table (officielebekendmakingen page); the vergaderjaar is glued to the dossier:
 # "Tweede Kamer der Staten-Generaal2017-201827925 nr. 630".
 _DOSSIER_TABLE = re.compile(r"Dossier- en ondernummer[^\n]{0,200}\n[^\n]{0,120}?(?:\d{4}-\d{4})?"
                             r"(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?[ ]?nr\.?[ ]?(\d{1,4}|[A-Z]{1,3})(?![\w])")
 # First line "Kamerstuk 29521-274" (openkamer page title).
 _FIRST_LINE = re.compile(r"\A\s{0,20}Kamerstuk(?:ken)?[ \t]{1,3}(\d{2})[ ]?(\d{3})(?:-(\d{2}|[IVXL]{1,6}))?"
-                         r"(?:[ ]?-[ ]?|,?[ ]nr\.?[ ]?|,[ ]?)(\d{1,4}|[A-Z]{1,3})[ \t]*(?=\n|\Z)")
+                         r"(?:[ ]?-[ ]?|,?[ ]nr\.?[ ]?|,[ ]?)(\d{1,4}|[A-Z]{1,3})(?![\w])[ \t]*(?=\||\n|\Z)")
 # Metadata lines of scraped pages: "ID: 29521-109", "officiële HTML versie (kst-29521-433)",
 # "kamerstukdossier 29521 -433", "Bron: https://.../kst-29521-109.html".
 _META_SELF = re.compile(
     r"(?:\bID:[ \t]{0,3}|officiële HTML versie \(|\bkamerstukdossier[ \t]{1,3}|\bBron:[ \t]{0,3}\S{0,80}?)"
     r"(?:kst-)?(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?[ ]?-[ ]?(\d{1,4}|[A-Z]{1,3})(?![\w])")
 # Running page header of a Kamerstuk PDF: "Tweede Kamer, vergaderjaar 2015-2016, 29 521, nr. 309".
-_RUNNING_HEAD = re.compile(r"\b(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}[ ]?-[ ]?\d{4},[ ]{0,2}(\d{2})[ ]?(\d{3})"
-                           r"(?:[ ]([IVXL]{1,6})|-(\d{2}))?,[ ]{0,2}(?:nr\.[ ]{0,2})?(\d{1,4}|[A-Z]{1,3})(?![\w])")
+# Only at the start of a line and followed by the end of the line or a page number: the same words inside a
+# sentence or parentheses are a citation ("(Tweede Kamer, vergaderjaar 2005-2006, 27 925, nr. 193)").
+_RUNNING_HEAD = re.compile(r"(?m)^[ \t]{0,4}(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}[ ]?-[ ]?\d{4},[ ]{0,2}"
+                           r"(\d{2})[ ]?(\d{3})(?:[ ]([IVXL]{1,6})|-(\d{2}))?,[ ]{0,2}(?:nr\.[ ]{0,2})?"
+                           r"(\d{1,4}|[A-Z]{1,3})(?![\w])(?=[ \t]{0,4}(?:\d{1,3}[ \t]*)?$)")
 # First-page footer of a Kamerstuk PDF: "kst-29521-I ISSN 0921 - 7371".
 _FOOTER = re.compile(r"\bkst-(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})[ \t]{1,4}ISSN\b")
 
@@ -270,20 +324,20 @@ def own_number(text: str) -> str | None:
     m = _META_SELF.search(head)
     if m:
         return _value(m.group(1), m.group(2), m.group(3))
-    m = _RUNNING_HEAD.search(text)
+    m = _RUNNING_HEAD.search(text) if "Kamer, vergaderjaar" in text else None
     if m:
         return _value(m.group(1) + m.group(2), m.group(3) or m.group(4), m.group(5))
-    m = _FOOTER.search(text)
+    m = _FOOTER.search(text) if "ISSN" in text else None
     if m:
         return _value(m.group(1), m.group(2), m.group(3))
     return None
 
 
-def _self_spans(text: str, own: str) -> Iterator[tuple[int, int]]:
+def _self_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans that state the own number in a header form (so the number has a mention even when no
     citation pattern covers it)."""
     head = text[:_HEAD_WINDOW]
-    for rx, sub_groups in ((_HEADER, None), (_DOSSIER_TABLE, None), (_FIRST_LINE, None), (_META_SELF, None)):
+    for rx in (_HEADER, _DOSSIER_TABLE, _FIRST_LINE, _META_SELF):
         for m in rx.finditer(head):
             yield m.start(), m.end()
     for rx in (_RUNNING_HEAD, _FOOTER):
@@ -297,14 +351,14 @@ def kamerstukken(text: str) -> list[Mention]:
     found: dict[tuple[int, int, str], None] = {}
     for start, end, value in _iter_citations(text):
         found[(start, end, value)] = None
-    for m in _KST.finditer(text):
+    for m in (_KST.finditer(text) if "kst-" in text else ()):
         found[(m.start(), m.end(), _value(m.group(1), m.group(2), m.group(3)))] = None
-    for m in _KRIJGT.finditer(text):
+    for m in (_KRIJGT.finditer(text) if "(" in text else ()):
         found[(m.start(), m.end(), _value(m.group(2) + m.group(3), m.group(4), m.group(1)))] = None
     if own:
         values = {v for (_, _, v) in found}
         if own not in values:
-            for s, e in _self_spans(text, own):
+            for s, e in _self_spans(text):
                 found[(s, e, own)] = None
                 break
     out = []
@@ -321,6 +375,8 @@ _TK_ID = re.compile(r"(?<![\w])((?:19|20)\d{2})([ZD])(\d{5})(?![\w])")
 
 
 def tk_ids(text: str) -> list[Mention]:
+    if "Z" not in text and "D" not in text:
+        return []
     return [Mention("tk-id", m.group(0), m.start(), m.end(), m.group(0),
                     attrs={"type": "zaak" if m.group(2) == "Z" else "document"})
             for m in _TK_ID.finditer(text)]
@@ -330,54 +386,82 @@ def tk_ids(text: str) -> list[Mention]:
 # UN Security Council resolutions
 # ---------------------------------------------------------------------------------------------------------
 
-# The resolution word, with the UN prefixes that may be glued or hyphenated to it.
-_RES_WORD = re.compile(
-    r"(?:(?P<un>VNVR|VN|UNSC|UN|VR)[- ]?)?(?:(?P<vr>[Vv]eiligheidsraad|Security[ ]Council)s?[- ]?)?"
-    r"(?<![A-Za-z])(?P<word>[Rr]esoluti(?:es|e|ons|on)|RESOLUTIE[S]?)"
-    r"|(?P<vrglued>[Vv]eiligheidsraads?resoluti(?:es|e))"
-    r"|(?P<unscr>\bUNSCRs?\b|\bUNSCR's)")
+# The resolution word; the UN prefixes glued or hyphenated to it are read backwards from it.
+_RES_WORD = re.compile(r"(?P<word>[Rr]esoluti(?:es|e|ons|on)|RESOLUTIES?)(?![a-z])|(?P<unscr>\bUNSCR(?:'s|s)?\b)")
+_COUNCIL_WORDS = ("Veiligheidsraads", "veiligheidsraads", "Veiligheidsraad", "veiligheidsraad", "Security Council")
+_UN_WORDS = ("VNVR", "UNSC", "VN", "UN", "VR")
+
+
+def _res_prefix_start(text: str, end: int) -> int | None:
+    """Start of a UN prefix glued or hyphenated to the resolution word at ``end`` ("VNVR-", "VN
+    Veiligheidsraad ", "Veiligheidsraad"), or None. Plain string tests, read backwards."""
+    pos = end
+    if pos and text[pos - 1] in "- ":
+        pos -= 1
+    found = None
+    for w in _COUNCIL_WORDS:
+        if text.endswith(w, 0, pos):
+            pos -= len(w)
+            found = pos
+            if pos and text[pos - 1] in "- ":
+                pos -= 1
+            break
+    for w in _UN_WORDS:
+        if text.endswith(w, 0, pos) and (pos - len(w) == 0 or not text[pos - len(w) - 1].isalpha()):
+            return pos - len(w)
+    return found
 _RES_NUM = re.compile(r"[ \t]{0,3}(?:[-\s]?nr\.?[ \t]{0,2}|no\.?[ \t]{0,2})?(\d{1,4})(?![\d/]|[.,]\d|-\d)"
                       r"(?:[ \t]{0,2}\((\d{4})\))?")
-_RES_SEP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}(?:en[ \t]{1,2}|and[ \t]{1,2})?|en[ \t]{1,2}|and[ \t]{1,2}|&[ \t]{1,2})")
+_RES_SEP = re.compile(r"[ \t]{0,2}(?:,[ \t]{0,2}(?:en[ \t]{1,2}|and[ \t]{1,2})?|en[ \t]{1,2}|and[ \t]{1,2}|"
+                      r"&[ \t]{1,2})")
 _S_RES = re.compile(r"\bS/RES/(\d{1,4})[ \t]{0,2}(?:\((\d{4})\))?")
 # Other bodies whose resolutions are not Security Council resolutions.
-_OTHER_BODY = re.compile(r"(?:Algemene Vergadering|AVVN|Mensenrechtenraad|Europees Parlement|Europese Parlement|"
-                         r"Raad van Europa|OVSE|NAVO|EU|EP|AV|Kamer|Senaat|Parlementaire Assemblee)"
-                         r"[- ]?(?:van de VN[ ])?\Z")
+_OTHER_BODY = re.compile(r"\b(?:Algemene Vergadering|AVVN|Mensenrechtenraad|Europees Parlement|Europese Parlement|"
+                         r"Raad van Europa|OVSE|NAVO|EU|EP|AV|Kamer|Senaat|Parlementaire Assemblee)[- ]?\Z")
+# Security Council named nearby: makes a bare "resolutie 1973" a resolution number rather than a year.
+_UNSC_NEARBY = re.compile(r"Veiligheidsraad|VNVR|\bVN\b|\bUNSC|Security Council")
 
 
-def _res_number_ok(n: str, year: str | None, prefixed: bool) -> bool:
+def _res_number_ok(n: str, year: str | None, prefixed: bool, unsc_nearby: Callable[[], bool]) -> bool:
     value = int(n)
     if value == 0:
         return False
-    if year:
+    if year or prefixed:
         return True
-    if prefixed:
-        return True
-    # a bare "resolutie 2014" is more likely a year than resolution 2014
-    return len(n) >= 3 and not (1945 <= value <= 2040)
+    if len(n) < 3:
+        return False
+    # a bare "resolutie 2014" is more likely a year, unless the Security Council is named nearby
+    return not (1945 <= value <= 2040) or unsc_nearby()
 
 
 def resolutions(text: str) -> list[Mention]:
     out: list[Mention] = []
+    if not any(k in text for k in ("esoluti", "ESOLUTIE", "UNSCR", "S/RES/")):
+        return out
     for m in _RES_WORD.finditer(text):
-        prefixed = bool(m.group("un") or m.group("vr") or m.group("vrglued") or m.group("unscr"))
+        w_start = m.start()
+        span_start = w_start
+        prefixed = bool(m.group("unscr"))
         if not prefixed:
-            before = text[max(0, m.start() - 30):m.start()]
-            if _OTHER_BODY.search(before):
-                continue
-            # "EP-resolutie", "Kamerresolutie": another body glued to the word
-            if m.start() > 0 and (text[m.start() - 1] == "-" or text[m.start() - 1].isalpha()):
-                continue
+            p = _res_prefix_start(text, w_start)
+            if p is not None:
+                prefixed, span_start = True, p
+            else:
+                if _OTHER_BODY.search(text, max(0, w_start - 30), w_start):
+                    continue
+                # "EP-resolutie", "Kamerresolutie": another body glued to the word
+                if w_start > 0 and (text[w_start - 1] == "-" or text[w_start - 1].isalpha()):
+                    continue
         pos = m.end()
+        near = (max(0, w_start - 120), min(len(text), m.end() + 80))
         n = _RES_NUM.match(text, pos)
         count = 0
         while n and count < 20:
             num, year = n.group(1), n.group(2)
-            if not _res_number_ok(num, year, prefixed):
+            if not _res_number_ok(num, year, prefixed, lambda: bool(_UNSC_NEARBY.search(text, *near))):
                 break
             attrs = {"year": int(year)} if year else {}
-            start = m.start() if count == 0 else n.start(1)
+            start = span_start if count == 0 else n.start(1)
             out.append(Mention("resolution", str(int(num)), start, n.end(), text[start:n.end()], attrs=attrs))
             count += 1
             sep = _RES_SEP.match(text, n.end())
@@ -386,7 +470,7 @@ def resolutions(text: str) -> list[Mention]:
             n = _RES_NUM.match(text, sep.end())
             if n and n.group(2) is None and len(n.group(1)) < 3:
                 break  # "resoluties 2100 en 3 andere" - stop at small numbers in lists
-    for m in _S_RES.finditer(text):
+    for m in (_S_RES.finditer(text) if "S/RES/" in text else ()):
         attrs = {"year": int(m.group(2))} if m.group(2) else {}
         out.append(Mention("resolution", str(int(m.group(1))), m.start(), m.end(), m.group(0), attrs=attrs))
     return out

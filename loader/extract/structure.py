@@ -1,5 +1,7 @@
 """Rules for the structure of evaluations and the cabinet's responses.
 
+Rules take the text; linkers (``evaluations``, ``mandates``) also take what the rules found.
+
 - ``evaluations``: evaluation reports a document names ("de IOB-evaluatie van de Nederlandse bijdrage aan MINUSMA
   tussen 2014 en 2019"), with an id from evaluator, mission and period (``iob-minusma-2014-2019``); the one the
   document responds to is marked ``main``; a Kamerstuk in the same clause is recorded as a response to it.
@@ -18,8 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Mention
-from . import entities, references
-from .text import Sentences, fold
+from .text import fold, sentences_of
 
 # --- layout helpers ----------------------------------------------------------------------------------------------
 
@@ -67,28 +68,50 @@ _RESPONSE = re.compile(r"\b(?:beleids|kabinets)reactie\b|\breactie van het kabin
 _EVALUATOR = re.compile(r"\b(IOB|Inspectie|Algemene Rekenkamer|Clingendael|AIV|CDS|Defensie)\b")
 
 
-def _found(rules, kind: str, text: str, offset: int = 0) -> list[Mention]:
-    """What other rule modules find of one kind in ``text`` (offsets shifted by ``offset``)."""
-    found = []
-    for rule in rules:
-        for m in rule(text):
-            if m.kind == kind:
-                m.start += offset
-                m.end += offset
-                found.append(m)
-    return sorted(found, key=lambda m: m.start)
-
-
-def _missions_in(text: str, offset: int) -> list[Mention]:
-    return _found(entities.RULES, "mission", text, offset)
+def _within(found: list[Mention], kind: str, start: int, end: int) -> list[Mention]:
+    """The mentions of one kind that lie inside ``[start, end)``, in text order."""
+    return sorted((m for m in found if m.kind == kind and start <= m.start and m.end <= end), key=lambda m: m.start)
 
 
 def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
 
 
-def evaluations(text: str) -> Iterator[Mention]:
-    sentences = Sentences(text)
+def evaluations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """Linker: evaluations named in the text, with the mission found in the same stretch of text."""
+    found = list(_evaluation_mentions(text, mentions))
+    # "De eindevaluatie MINUSMA ..." without a period is the document's evaluation of that mission with one,
+    # when there is exactly one such.
+    with_period: dict[tuple[str | None, str], set[str]] = {}
+    for m in found:
+        if m.attrs["period"]:
+            with_period.setdefault((m.attrs["evaluator"], m.attrs["mission"]), set()).add(m.value)
+    main_ids = {m.value for m in found if m.attrs["main"]}
+    for m in found:
+        if not m.attrs["period"]:
+            same = with_period.get((m.attrs["evaluator"], m.attrs["mission"]), set())
+            if len(same) == 1:
+                m.value = next(iter(same))
+                m.attrs["period"] = m.value.rsplit("-", 2)[-2] + "-" + m.value.rsplit("-", 1)[-1]
+        if m.value in main_ids and not m.attrs["responses"]:
+            m.attrs["main"] = True
+    # A caption from the id's parts, and the report's own title when the text quotes it somewhere.
+    quoted = {}
+    for m in found:
+        if m.attrs.get("report_title"):
+            quoted.setdefault(m.value, m.attrs["report_title"])
+    for m in found:
+        m.attrs["title"] = _generated_title(m.attrs["evaluator"], m.attrs["mission"], m.attrs["period"])
+        m.attrs["report_title"] = quoted.get(m.value)
+    yield from found
+
+
+def _generated_title(evaluator: str | None, mission: str, period: str | None) -> str:
+    return f"{evaluator + '-evaluatie' if evaluator else 'Evaluatie'} {mission}{' ' + period if period else ''}"
+
+
+def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    sentences = sentences_of(text)
     main_given = False
     doc_mentions_iob = "IOB" in text
     for m in _EVAL.finditer(text):
@@ -98,8 +121,12 @@ def evaluations(text: str) -> Iterator[Mention]:
         ce = text.find(";", m.end(), e)
         ce = e if ce < 0 else ce
         clause = text[cs:ce]
-        after = text[m.start():min(ce, m.end() + 260)]
-        missions = _missions_in(after, m.start())
+        quoted = _QUOTED_TITLE.search(text, m.end(), min(len(text), m.end() + 400))
+        if quoted and quoted.start() - m.end() > 12:  # the title must follow the word, e.g. 'evaluatie: *"…"*'
+            quoted = None
+        after_end = quoted.end() if quoted else min(ce, m.end() + 260)
+        after = text[m.start():after_end]
+        missions = _within(mentions, "mission", m.start(), after_end)
         if not missions:
             continue
         mission = missions[0].value
@@ -112,19 +139,14 @@ def evaluations(text: str) -> Iterator[Mention]:
         if not evaluator and doc_mentions_iob and _RESPONSE.search(text[max(0, m.start() - 120):m.start()]):
             evaluator = "IOB"
         ev_id = _slug("-".join(p for p in (evaluator or "evaluatie", mission, period) if p))
-        quoted = _QUOTED_TITLE.search(text, m.end(), min(len(text), m.end() + 40))
-        title = fold(quoted.group("t")) if quoted else \
-            f"{evaluator + '-' if evaluator else ''}evaluatie {mission}{' ' + period if period else ''}".capitalize()
-        if title.startswith("Iob"):
-            title = "IOB" + title[3:]
         before = text[max(cs, m.start() - 160):m.start()]
-        is_response = bool(_RESPONSE.search(before)) or bool(_RESPONSE.search(text[max(0, m.start() - 40):m.start()]))
-        responses = [k.value for k in _found(references.RULES, "kamerstuk", clause) if k.role != "self"]
+        is_response = bool(_RESPONSE.search(before))
+        responses = [k.value for k in _within(mentions, "kamerstuk", cs, ce) if k.role != "self"]
         main = False
         if is_response and not main_given and not responses and not re.search(r"\breeds\b|\beerder", clause):
             main = main_given = True
         yield Mention("evaluation", ev_id, m.start(), m.end(), m.group(0), attrs={
-            "title": title, "evaluator": evaluator or None, "mission": mission, "period": period or None,
+            "report_title": fold(quoted.group("t")) if quoted else None, "evaluator": evaluator or None, "mission": mission, "period": period or None,
             "main": main, "responses": responses})
 
 
@@ -136,7 +158,7 @@ _CONCLUSION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=[A-Z])", re.MU
 _RECOMMENDATION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Z])", re.MULTILINE)
 _ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})?\.[ \t]+[A-Z]|\d{1,2}\.\d{1,2}[ \t]+[A-Z]|"
                        r"Aanbeveling(?:en)?:|Geen aanbeveling)", re.IGNORECASE)
-_LABELLED = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
+_LABELLED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
                        r"(?P<n>\d{1,2}(?:\.\d{1,2})?)[ \t]*:[ \t]*(?P<text>[^\n]{5,1500})", re.IGNORECASE)
 
 
@@ -189,10 +211,11 @@ def labelled_items(text: str) -> Iterator[Mention]:
             continue
         kind = m.group("kind").lower()
         if kind == "aanbeveling":
-            yield Mention("recommendation", m.group("n"), m.start("kind"), m.end("text"), m.group(0).strip(),
+            yield Mention("recommendation", m.group("n"), m.start("kind"), m.end("text"),
+                          text[m.start("kind"):m.end("text")],
                           attrs={"text": _clean_item(m.group("text"))})
         else:
-            yield Mention("finding", m.group("n"), m.start("kind"), m.end("text"), m.group(0).strip(),
+            yield Mention("finding", m.group("n"), m.start("kind"), m.end("text"), text[m.start("kind"):m.end("text")],
                           attrs={"kind": kind, "text": _clean_item(m.group("text")), "main": bool(m.group("main"))})
 
 
@@ -249,7 +272,7 @@ def _stance_of(segment: str, verb: str) -> str | None:
 
 def stances(text: str) -> Iterator[Mention]:
     """Stance statements: the cabinet's view on numbered recommendations and findings."""
-    sentences = Sentences(text)
+    sentences = sentences_of(text)
     for s, e in zip(sentences.starts, [*sentences.starts[1:], len(text)]):
         sentence = text[s:e]
         if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
@@ -331,7 +354,7 @@ def commitments(text: str) -> Iterator[Mention]:
                 attrs[key] = t.group("n")
                 attrs["finding_kind"] = kind
             yield Mention("commitment", str(n), b.start("body"), b.end("body"), body, attrs=attrs)
-    sentences = Sentences(text)
+    sentences = sentences_of(text)
     for m in _TOE.finditer(text):
         n += 1
         s, e = sentences.span_of(m.start(), m.end())
@@ -341,12 +364,12 @@ def commitments(text: str) -> Iterator[Mention]:
 # --- mandates ------------------------------------------------------------------------------------------------------
 
 
-def mandates(text: str) -> Iterator[Mention]:
-    """A resolution and a mission in one sentence: the resolution mandates that mission (the nearest one)."""
-    sentences = Sentences(text)
-    for r in _found(references.RULES, "resolution", text):
+def mandates(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """Linker: a resolution and a mission in one sentence: the resolution mandates that mission (the nearest)."""
+    sentences = sentences_of(text)
+    for r in [m for m in mentions if m.kind == "resolution"]:
         s, e = sentences.span_of(r.start, r.end)
-        missions = _missions_in(text[s:e], s)
+        missions = _within(mentions, "mission", s, e)
         if missions:
             nearest = min(missions, key=lambda mm: abs(mm.start - r.start))
             yield Mention("mandate", r.value, r.start, r.end, r.text, attrs={"mission": nearest.value})
@@ -383,4 +406,5 @@ def findings_and_recommendations(text: str) -> Iterator[Mention]:
     yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))
 
 
-RULES = [evaluations, findings_and_recommendations, commitments, mandates]
+RULES = [findings_and_recommendations, commitments]
+LINKERS = [evaluations, mandates]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 # One-for-one character replacements: offsets in the normalised text equal offsets in the original.
 _ONE_FOR_ONE = str.maketrans({
@@ -33,9 +34,9 @@ def fold(text: str) -> str:
 _ABBREV = re.compile(r"\b(?:nr|nrs|blz|art|jl|d\.d|t\.a\.v|i\.h\.k\.v|n\.a\.v|cf|bijv|o\.a|m\.b\.t|drs|dr|mr|"
                      r"ir|prof|ing|mevr|dhr|e\.a|resp|incl|excl|vs|ca|St|p|pag|sub|t\.b\.v|z\.s\.m|"
                      r"[A-Z])\.$")
-_PUNCT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*[ \t]*\n?[ \t]*(?=[A-Z0-9\u201c\"'\u2018(\u2022\-])"
+_PUNCT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*[ \t]*(?:\n[ \t]*)?(?=[A-Z0-9\u201c\"'\u2018(\u2022\-])"
                         r"|(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z0-9\u201c\"'\u2018(\u2022\-])")
-_BLANK = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+_BLANK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*\n\s*")
 _BULLET = re.compile(r"\n(?=[ \t]*(?:[-\u2022*][ \t]|#|\d+(?:\.\d+)*\.[ \t]|\d+\.\d+[ \t]))")
 _SHORT_LINE = 60
 
@@ -81,3 +82,9 @@ class Sentences:
     def around(self, start: int, end: int) -> str:
         s, e = self.span_of(start, end)
         return fold(self.text[s:e])
+
+
+@lru_cache(maxsize=4)
+def sentences_of(text: str) -> Sentences:
+    """The (cached) sentences of a text: several rules look at the same document."""
+    return Sentences(text)

@@ -1,19 +1,49 @@
 /* missiongraph network page: legend, filters, search, tooltips, links.
  *
  * Every string from the graph is document text and untrusted: it only ever reaches the page through
- * textContent, element.title or a CSS property, never through innerHTML.
+ * textContent, element.title or a CSS property, never as markup.
  */
 (function () {
   "use strict";
 
+  // Milestones in ms since navigation start, read by bench/bench_viz.py.
+  var timings = window.mgTimings = { scriptStart: performance.now() };
   var data = JSON.parse(document.getElementById("mg-data").textContent);
   window.mgData = data;
+  timings.parsed = performance.now();
 
-  var SHAPE_GLYPHS = {
-    dot: "\u25CF", circle: "\u25CF", box: "\u25AC", square: "\u25A0", diamond: "\u25C6", star: "\u2605",
-    triangle: "\u25B2", triangleDown: "\u25BC", hexagon: "\u2B22", ellipse: "\u2B2C", database: "\u26C1",
-    text: "T"
+  // Legend swatches: the node shapes of vis-network, drawn as small SVGs (points in a 20 x 16 box).
+  var SVG = "http://www.w3.org/2000/svg";
+  var SHAPE_SVG = {
+    dot: ["circle", { cx: 10, cy: 8, r: 6 }],
+    circle: ["circle", { cx: 10, cy: 8, r: 6 }],
+    box: ["rect", { x: 1, y: 3, width: 18, height: 10, rx: 2 }],
+    text: ["rect", { x: 1, y: 3, width: 18, height: 10, rx: 2 }],
+    square: ["rect", { x: 4, y: 2, width: 12, height: 12 }],
+    ellipse: ["ellipse", { cx: 10, cy: 8, rx: 9, ry: 5 }],
+    database: ["path", { d: "M3 4 A7 2.5 0 0 1 17 4 V12 A7 2.5 0 0 1 3 12 Z" }],
+    diamond: ["polygon", { points: "10,1 17,8 10,15 3,8" }],
+    triangle: ["polygon", { points: "10,2 17,14 3,14" }],
+    triangleDown: ["polygon", { points: "3,2 17,2 10,14" }],
+    hexagon: ["polygon", { points: "6,2 14,2 18,8 14,14 6,14 2,8" }],
+    star: ["polygon", { points: "10,1 12,6 17.6,6.2 13.2,9.6 14.7,15 10,11.8 5.3,15 6.8,9.6 2.4,6.2 8,6" }]
   };
+
+  function shapeSwatch(shape, color) {
+    var spec = SHAPE_SVG[shape] || SHAPE_SVG.dot;
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "mg-swatch");
+    svg.setAttribute("viewBox", "0 0 20 16");
+    svg.setAttribute("width", "20");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    var mark = document.createElementNS(SVG, spec[0]);
+    Object.keys(spec[1]).forEach(function (name) { mark.setAttribute(name, String(spec[1][name])); });
+    mark.style.fill = color;
+    mark.style.stroke = "rgba(0, 0, 0, 0.35)";
+    svg.appendChild(mark);
+    return svg;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -31,16 +61,38 @@
     return typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
   }
 
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var item = Object.assign({}, n);
-    if (typeof n.title === "string") item.title = tooltip(n.title);
+  // Unpack (see page_data in html.py): string refs back to strings, edge ends back to node ids, tooltips to
+  // DOM text.
+  var strings = data.strings;
+  function unpack(item, fields) {
+    var out = Object.assign({}, item);
+    fields.forEach(function (name) {
+      if (typeof item[name] === "number") out[name] = strings[item[name]];
+    });
+    if (Array.isArray(item.title)) {
+      out.title = tooltip(item.title.map(function (i) { return strings[i]; }).join("\n"));
+    }
+    return out;
+  }
+  function objects(table) {
+    return table.rows.map(function (row) {
+      var item = {};
+      for (var i = 0; i < row.length; i++) {
+        if (row[i] !== null) item[table.fields[i]] = row[i];
+      }
+      return item;
+    });
+  }
+  var nodeItems = objects(data.nodes).map(function (n) { return unpack(n, data.packed.nodes); });
+  var edgeItems = objects(data.edges).map(function (e) {
+    var item = unpack(e, data.packed.edges);
+    item.from = nodeItems[e.from].id;
+    item.to = nodeItems[e.to].id;
     return item;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    var item = Object.assign({}, e);
-    if (typeof e.title === "string") item.title = tooltip(e.title);
-    return item;
-  }));
+  });
+  var nodes = window.mgNodes = new vis.DataSet(nodeItems);
+  var edges = window.mgEdges = new vis.DataSet(edgeItems);
+  timings.datasets = performance.now();
 
   var hiddenLabels = new Set();
   var hiddenRels = new Set();
@@ -51,17 +103,19 @@
     filter: function (e) { return !hiddenRels.has(e.relType); }
   });
 
+  // Listeners first, data second: no event can fire before we listen.
   var container = document.getElementById("mg-network");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
+  var network = new vis.Network(container, {}, data.options);
   window.mgNetwork = network;
-
   network.once("afterDrawing", function () {
-    window.mgFirstDraw = performance.now();
+    window.mgFirstDraw = timings.firstDraw = performance.now();
     document.body.setAttribute("data-drawn", "1");
   });
   network.once("stabilizationIterationsDone", function () {
-    window.mgStabilized = performance.now();
+    window.mgStabilized = timings.stabilized = performance.now();
   });
+  network.setData({ nodes: nodeView, edges: edgeView });
+  timings.network = performance.now();
 
   // Kamerstukken and resolutions carry their official page: a click opens it in a new tab.
   network.on("click", function (params) {
@@ -73,9 +127,9 @@
   // ---- status line -------------------------------------------------------------------------------------------
   var status = document.getElementById("mg-status");
   function updateStatus() {
-    var text = nodeView.length + " of " + data.nodes.length + " nodes \u00B7 " +
+    var text = nodeView.length + " of " + nodeItems.length + " nodes \u00B7 " +
       edgeView.getIds({ filter: function (e) { return nodeView.get(e.from) && nodeView.get(e.to); } }).length +
-      " of " + data.edges.length + " edges";
+      " of " + edgeItems.length + " edges";
     if (data.large) text += " \u00B7 large graph: layout precomputed, physics off";
     status.textContent = text;
   }
@@ -107,8 +161,7 @@
   var legend = data.legend || { labels: [], relationships: [], stances: [] };
   var labelList = document.getElementById("mg-labels");
   legend.labels.forEach(function (entry) {
-    var swatch = el("span", "mg-swatch", SHAPE_GLYPHS[entry.shape] || SHAPE_GLYPHS.dot);
-    swatch.style.color = entry.color;
+    var swatch = shapeSwatch(entry.shape, entry.color);
     legendRow(labelList, entry, swatch, hiddenLabels, nodeView);
   });
   var relList = document.getElementById("mg-rels");
@@ -130,10 +183,12 @@
   updateStatus();
 
   // ---- search ------------------------------------------------------------------------------------------------
-  var searchIndex = data.nodes.map(function (n) {
+  var searchIndex = nodeItems.map(function (n) {
+    var caption = String(n.caption || n.label || n.id);
+    var key = n.key !== undefined ? String(n.key) : String(n.id).slice(String(n.id).indexOf(":") + 1);
     return {
-      id: n.id, label: n.schemaLabel, caption: String(n.caption || n.label || n.id),
-      fields: [String(n.caption || ""), String(n.id), String(n.key || "")].map(function (s) { return s.toLowerCase(); })
+      id: n.id, label: n.schemaLabel, caption: caption,
+      fields: [caption, String(n.id), key].map(function (s) { return s.toLowerCase(); })
     };
   });
 

@@ -1,0 +1,452 @@
+"""Person rule: Dutch ministers, state secretaries and members of parliament named in the text.
+
+value = the surname key (lower case, tussenvoegsel included: ``van ojik``); attrs ``name`` = the surname as it
+is written when it stands alone (``Van Ojik``, ``De Roon``, ``Van der Staaij``, ``Ten Broeke``, ``Bruins Slot``,
+``Hennis-Plasschaert``), ``role`` (minister, staatssecretaris, kamerlid, or empty when the text does not say),
+``ministry`` when stated, ``party`` when stated. Role ``signatory`` for a name in a signature block.
+
+Where names are found (each a context followed by one name or a list of names):
+
+* signature blocks: ``De minister van Buitenlandse Zaken,`` on its own line, the name on a line below
+  (``Hanke Bruins Slot``, ``drs. K.H. Ollongren``, ``Geoffrey van Leeuwen``); the name lines after ``en gaat
+  over tot de orde van de dag.`` in a motion;
+* post words: ``minister Verhagen``, ``Minister Opstelten van Veiligheid en Justitie``, ``staatssecretaris X``,
+  ``de ministers Verhagen (Buitenlandse Zaken), Middelkoop (Defensie) en Hirsch Ballin (...)``, ``Kamerlid X``;
+* honorifics: ``de heer X``, ``mevrouw X, Minister van Defensie``, ``Mijnheer X``, speaker lines
+  ``De heer Van der Staaij (SGP):``;
+* committee reports: chairs (``De voorzitter van de vaste commissie voor Defensie, Ten Broeke``,
+  ``Voorzitter: Ten Broeke``) and member lists (``Aanwezig zijn acht leden der Kamer, te weten: ...``);
+* motions: ``MOTIE VAN HET LID JASPER VAN DIJK``, ``het lid X``, ``de leden X en Y``, ``de motie Kerstens en
+  Van Ojik``, ``motie-Van Dijk``;
+* tkconv/openkamer metadata lines: ``Indiener(s): Hans van Baalen (VVD), Waalkens , Henk Jan Ormel (CDA)``,
+  ``Eerste ondertekenaar: G. Wilders, Tweede Kamerlid (PVV)``, ``Indiener: H.P.M. Knapen, minister van ...``.
+
+Names: titles (drs., mr., dr., prof., ir.) and initials are dropped; given names are the capitalised words before
+a lower-case tussenvoegsel (``Jasper van Dijk`` -> Van Dijk, ``R. de Roon`` -> De Roon); without a tussenvoegsel
+the last capitalised word is the surname (``Pia Dijkstra`` -> Dijkstra, ``Henk Jan Ormel`` -> Ormel) unless the
+name ends in a known two-word surname (``Hanke Bruins Slot`` -> Bruins Slot, ``Hirsch Ballin``). A name stays on
+one line, has at most two words after its tussenvoegsel and ends at punctuation, a lower-case word, a party,
+role, calendar or function word, a ministry or a country. Names written in capitals (motion headers) are
+converted (``JASPER VAN DIJK`` -> Van Dijk). A footnote number or possessive glued to a name is dropped.
+
+Not persons: griffiers (``Griffier: Van Toor``, ``T.J.E. van Toor, griffier``), civil servants and officers
+(``de heer X, directeur ...``, ``generaal ...``), foreign politicians (``de Franse minister X``, ``president
+Keïta``), ``De voorzitter`` itself, names cut off at the very end of an excerpt inside a list (``..., Ploum``),
+party, place, ministry and country names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from .ministries import FOREIGN_BEFORE, compound_at, ministry_at
+
+# --------------------------------------------------------------------------------------------- vocabulary
+_TV_WORDS = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "’t", "in", "op", "uit", "aan", "la", "le",
+             "du", "da", "von", "zu", "del", "della", "di", "dos", "das", "el", "d'", "vande", "vanden"}
+# Tussenvoegsels that start a tussenvoegsel sequence only with a following article ('In 't Veld', 'Op de Beek').
+_TV_NEEDS_NEXT = {"in", "op", "uit", "aan"}
+_TITLES = {"drs.", "dr.", "mr.", "prof.", "ir.", "ing.", "ds.", "mw.", "mevr.", "dhr.", "drs", "mr", "dr", "prof",
+           "ir", "ing", "bc.", "mba", "msc", "ma", "ba", "llm", "phd", "prof.dr.", "mr.drs.", "mr.dr."}
+_INITIALS = re.compile(r"(?:(?:[A-Z]|Th|Ch|Ph|IJ|Chr|Joh|Jac|Wm|Fr|Hk)\.-?)+")
+_PARTIES = {"vvd", "pvda", "cda", "sp", "d66", "pvv", "sgp", "christenunie", "cu", "groenlinks", "gl", "pvdd",
+            "denk", "fvd", "ja21", "bbb", "nsc", "volt", "50plus", "gl-pvda", "lpf", "bvnl", "bij1",
+            "groenlinks-pvda", "partij voor de dieren", "forum voor democratie", "nieuw sociaal contract",
+            "boerburgerbeweging", "groep wilders", "groep kuzu/öztürk", "groep krol/van kooten-arissen"}
+# Capitalised words that end a name (roles, function words that start the next sentence, calendar words).
+_STOP = {
+    "minister", "ministers", "staatssecretaris", "staatssecretarissen", "voorzitter", "griffier", "kamerlid",
+    "kamerleden", "tweede", "eerste", "kamer", "president", "premier", "minister-president", "heer", "mevrouw",
+    "lid", "leden", "commissie", "fractie", "regering", "kabinet", "aanwezig", "dank", "ik", "wij", "we", "u", "zij",
+    "hij", "ze", "dat", "dit", "die", "deze", "een", "ook", "er", "en", "of", "maar", "als", "want", "dus", "nu",
+    "toen", "daarnaast", "tevens", "bovendien", "verder", "voorts", "graag", "ja", "nee", "mijnheer", "collega",
+    "defensie", "nederland", "haag", "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december", "maandag", "dinsdag", "woensdag", "donderdag",
+    "vrijdag", "zaterdag", "zondag", "kamerstuk", "kamerstukken", "motie", "amendement", "brief", "verslag",
+    "vervanging", "vergadering", "termijn", "interruptie", "namens", "over", "om", "met", "naar", "bij", "voor",
+    "aan", "op", "in", "uit", "tot", "na", "door", "tegen", "zonder", "vraag", "vragen", "antwoord", "het",
+    "stemming", "stemmingen", "indiener", "indieners", "ondertekenaar", "medeindiener", "gewijzigde", "nr",
+    "nr.", "c.s.", "c.s", "sr.", "jr.", "mede", "voorgesteld", "vastgesteld", "bijlage", "noot", "kst",
+    "buitenlandse", "zaken", "justitie", "veiligheid", "financiën", "algemene", "binnenlandse", "economische",
+    "handel", "ontwikkelingssamenwerking", "force", "commander", "generaal", "kolonel", "majoor", "kapitein",
+    "luitenant", "ambassadeur", "directeur", "sergeant", "commandant", "gezant", "secretaris-generaal", "vn",
+    "navo", "eu", "nato", "un", "mali", "irak", "afghanistan", "syrië", "soedan", "libanon", "kosovo", "bosnië",
+}
+_STOP |= _PARTIES
+# Roles after 'X, ...' that mean the person is not a minister, state secretary or MP.
+_NOT_POLITICAL = re.compile(
+    r"(?i:griffier|adjunct-griffier|directeur|ambtenaar|ambassadeur|generaal|luitenant|kolonel|majoor|kapitein|"
+    r"commandant|secretaris-generaal|hoofd|plaatsvervangend|gezant|adviseur|medewerker|woordvoerder van|"
+    r"force commander|raadadviseur|beleidsmedewerker|inspecteur|onderzoeker|chef|attaché)")
+
+# Surnames of two capitalised words without a hyphen, known from Dutch politics. Otherwise, of several
+# capitalised words without a tussenvoegsel the last is the surname ('Pia Dijkstra', 'Henk Jan Ormel').
+_COMPOUND = {("bruins", "slot"), ("hirsch", "ballin"), ("haersma", "buma"), ("koşer", "kaya"), ("koser", "kaya"),
+             ("klein", "molekamp"), ("van", "haersma", "buma")}
+
+
+# --------------------------------------------------------------------------------------------- name parser
+_TOKEN = re.compile(r"\([^()\n]{1,40}\)|[^\s,;:()!?\"“”/]+")
+_HSPACE = re.compile(r"[ \t]+")
+_ANY_SPACE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}(?<=\s)")
+_ARTICLE_NEXT = re.compile(r"[ \t]+(?:'t|’t|het|de|den|der|De|Den|Der|'T|HET|DE|DEN|DER)(?![^\W\d_])")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TRAIL = re.compile(r"(?:\d+|['’]s?)$")
+
+
+@dataclass(slots=True)
+class Name:
+    """A parsed name: the surname as it stands alone, and the span of the name as written."""
+
+    display: str                # Van Ojik
+    start: int                  # first written word (initials and given names included)
+    end: int                    # end of the surname
+    initials: bool = False
+    given: list[str] = field(default_factory=list)
+
+
+def _is_upper_word(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _cap(word: str) -> str:
+    """Capitalise a word written in capitals: HENNIS-PLASSCHAERT -> Hennis-Plasschaert, IJZERMAN -> IJzerman."""
+    out = []
+    for part in word.split("-"):
+        low = part.lower()
+        out.append("IJ" + low[2:] if low.startswith("ij") else low[:1].upper() + low[1:])
+    return "-".join(out)
+
+
+def _is_capword(tok: str) -> bool:
+    """A capitalised name word: Koenders, Hennis-Plasschaert, Günal-Gezer, O'Brien (not a stop word)."""
+    if len(tok) < 2 or not tok[0].isupper() or not any(c.islower() for c in tok):
+        return False
+    core = tok.replace("-", "").replace("'", "").replace("’", "")
+    low = tok.lower()
+    return core.isalpha() and low not in _STOP and low not in _TV_WORDS
+
+
+def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
+    """Parse one name that starts at ``pos`` (spaces and tabs skipped; a name never spans lines).
+
+    ``upper``: the name is written in capitals (motion headers). Returns None when no name starts at ``pos``."""
+    sp = _HSPACE.match(text, pos)
+    cur = sp.end() if sp else pos
+    start: int | None = None
+    end = cur
+    has_initials = False
+    before: list[str] = []      # capitalised words before a tussenvoegsel (given names, or the surname)
+    tv: list[str] = []
+    after: list[str] = []       # capitalised words after the tussenvoegsel
+    lead = True                 # titles and initials may still come
+    for _ in range(12):
+        t = _TOKEN.match(text, cur)
+        if not t:
+            break
+        raw = tok = t.group()
+        final = False
+        if tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok.lower() not in _TITLES:
+            tok, final = tok[:-1], True
+        trail = _TRAIL.search(tok)                          # footnote number or possessive: 'Koenders1', "Rutte's"
+        if trail and trail.start() > 1:
+            tok, final = tok[:trail.start()], True
+        width = len(tok)                                    # written length (case mapping may change it)
+        if upper and _is_upper_word(tok) and tok.lower() not in _TITLES:
+            tok = _cap(tok)
+        low = tok.lower()
+        if lead and (low in _TITLES or _INITIALS.fullmatch(tok)):
+            has_initials = has_initials or bool(_INITIALS.fullmatch(tok))
+            start = t.start() if start is None else start
+        elif lead and has_initials and raw.startswith("(") and raw.endswith(")"):
+            pass                                            # 'A. (Aukje) de Vries'
+        elif low in _TV_WORDS and (low not in _TV_NEEDS_NEXT or tv or _ARTICLE_NEXT.match(text, t.end())):
+            if after:
+                break                                       # 'Van Ojik van GroenLinks'
+            if not tv:
+                if before:
+                    nxt = _HSPACE.match(text, t.end())
+                    if nxt and ministry_at(text, nxt.end()) is not None:
+                        break                               # 'Verhagen van Buitenlandse Zaken'
+                elif tok[0].islower() and not (has_initials or upper):
+                    break                                   # 'de leden der Kamer'
+            tv.append(low)
+            lead = False
+            start = t.start() if start is None else start
+        elif _is_capword(tok):
+            if ministry_at(text, t.start()) is not None or _gazetteer_at(text, t.start()):
+                break                                       # 'Koenders van de Verenigde Naties'
+
+            if tv:
+                if len(after) >= 2:
+                    break
+                after.append(tok)
+            else:
+                if len(before) >= 4:
+                    break
+                before.append(tok)
+            lead = False
+            start = t.start() if start is None else start
+            end = t.start() + width
+        else:
+            break
+        cur = t.end()
+        if final:
+            break
+        # A name stays on its line, except that a PDF line break (or blank line) may follow a tussenvoegsel
+        # ('Jasper van\nDijk', 'Van der\n\nStaaij').
+        sp = (_ANY_SPACE if tv and not after else _HSPACE).match(text, cur)
+        if not sp:
+            break
+        cur = sp.end()
+    if tv and after:
+        given, words = before, after
+    else:
+        if not before:
+            return None
+        keep = 2 if tuple(w.lower() for w in before[-2:]) in _COMPOUND else 1
+        given, words, tv = before[:-keep], before[-keep:], []
+    surname = " ".join([*tv, *words])
+    display = surname[:1].upper() + surname[1:]
+    if display.lower() in _STOP or start is None:
+        return None
+    return Name(display, start, end, has_initials, given)
+
+
+def _gazetteer_at(text: str, pos: int) -> bool:
+    """Whether a country or organisation name starts at ``pos`` (then it is not part of a person's name)."""
+    from .entities import country_at, organisation_at  # local import: entities imports this module
+    return country_at(text, pos) is not None or organisation_at(text, pos) is not None
+
+
+# --------------------------------------------------------------------------------------------- contexts
+@dataclass(slots=True)
+class _After:
+    """What follows a name: party, ministry, role; whether the person is excluded; where the list goes on."""
+
+    end: int
+    party: str = ""
+    ministry: str = ""
+    role: str = ""
+    exclude: bool = False
+    stop: bool = False
+
+
+_PAREN = re.compile(r"[ \t]*\(([^()\n]{1,80})\)")
+_VAN_VOOR = re.compile(r"[ \t]+(?:van|voor|VAN|VOOR)[ \t]+")
+_ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+)?(?P<role>(?:(?:[Tt]weede|[Ee]erste)[ \t]+)?[Kk]amerlid|"
+                         r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]oorzitter|[Ff]ractievoorzitter)"
+                         r"(?![^\W\d_])")
+_EXCLUDED_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+|het[ \t]+)?" + _NOT_POLITICAL.pattern)
+_LIST_SEP = re.compile(r"[ \t]*,\s*(?:(?i:en)[ \t]+)?|[ \t]+(?i:en)[ \t]+|[ \t]*[/&][ \t]*")
+
+
+def _after(text: str, pos: int) -> _After:
+    out = _After(pos)
+    m = _PAREN.match(text, pos)
+    if m:
+        inner = m.group(1).strip()
+        found = ministry_at(text, m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())))
+        if found is not None and re.fullmatch(r"[ \t]*\)", text[found[1]:m.end()]):
+            out.ministry = found[0]
+        elif inner.lower() in _PARTIES:
+            out.party = inner
+            out.role = "kamerlid"
+        out.end = m.end()
+        pos = m.end()
+    v = _VAN_VOOR.match(text, pos)
+    if v and not out.ministry:
+        found = ministry_at(text, v.end())
+        if found is not None:
+            out.ministry, out.end = found[0], found[1]
+            pos = found[1]
+    r = _ROLE_AFTER.match(text, pos)
+    if r:
+        role = r.group("role").lower()
+        out.role = "minister" if role.startswith("minister") else "staatssecretaris" \
+            if role.startswith("staatssecretaris") else "kamerlid"
+        if out.role != "kamerlid":
+            v = _VAN_VOOR.match(text, r.end())
+            found = ministry_at(text, v.end()) if v else None
+            if found is not None:
+                out.ministry = found[0]
+        out.stop = True
+    elif _EXCLUDED_AFTER.match(text, pos):
+        out.exclude = out.stop = True
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    name: str
+    regex: re.Pattern[str]
+    upper: bool = False
+    many: bool = False
+    role: str = ""
+    signatory: bool = False
+    line: bool = False          # the name must fill the rest of its line
+
+
+_NAME_START = rf"(?=[{_UPPER}'’])"
+_CONTEXTS: list[_Context] = [
+    _Context("post", re.compile(
+        r"(?<![^\W\d_])(?P<post>(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|"
+        r"[Dd]efensiestaatssecretaris|[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretarissen|"
+        r"[Ss]taatssecretaris|[Pp]remier|[Oo]ud-minister|[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|"
+        r"[Kk]amerleden)[ \t]+" + _NAME_START)),
+    _Context("honorific", re.compile(
+        r"(?<![^\W\d_])(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+" + _NAME_START)),
+    _Context("chair", re.compile(
+        r"(?<![^\W\d_])[Dd]e[ \t]+voorzitter[ \t]+van[ \t]+de[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie"
+        r"[^,\n]{0,120},\s*"), role="kamerlid"),
+    _Context("chair", re.compile(r"(?<![^\W\d_])Voorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
+    _Context("members", re.compile(
+        r"(?<![^\W\d_])[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"), many=True,
+        role="kamerlid"),
+    _Context("lid", re.compile(
+        r"(?<![^\W\d_])(?:[Hh]et[ \t]+(?:[Kk]amer)?lid|[Dd]e[ \t]+(?:[Kk]amer)?leden)[ \t]+" + _NAME_START),
+        many=True, role="kamerlid"),
+    _Context("lid", re.compile(r"(?<![^\W\d_])VAN[ \t]+(?:HET[ \t]+LID|DE[ \t]+LEDEN)[ \t]+(?=[A-Z])"),
+             upper=True, many=True, role="kamerlid"),
+    _Context("motie", re.compile(
+        r"(?<![^\W\d_])(?:[Mm]oties?|[Aa]mendementen|[Aa]mendement)(?:-|[ \t]+)" + _NAME_START),
+        many=True, role="kamerlid"),
+    _Context("metadata", re.compile(
+        r"(?<![^\W\d_])(?:[Ee]erste[ \t]+ondertekenaar|[Mm]ede[ \t-]?ondertekenaar|[Oo]ndertekenaar|"
+        r"[Mm]ede-?[Ii]ndiener|[Ii]ndiener)(?:s|\(s\))?:[ \t]*"), many=True),
+    _Context("signature", re.compile(
+        r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|[Ss]taatssecretaris|"
+        r"STAATSSECRETARIS)(?![^\W\d_])[^\n]{0,160},[ \t]*\n(?:[ \t]*\n){0,8}[ \t]*"),
+        signatory=True, line=True),
+    # 'De minister van Defensie, drs. K.H. Ollongren' on one line (collapsed signature block).
+    _Context("signature", re.compile(
+        r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|[Ss]taatssecretaris|"
+        r"STAATSSECRETARIS)(?![^\W\d_])[^\n,]{0,160},[ \t]+(?=(?:drs|mr|dr|prof|ir|ing)\.|[A-Z][a-z]?\.)"),
+        signatory=True, line=True),
+    # 'minister van Defensie Kamp', 'de staatssecretaris van Defensie Van der Maat' (ministry, then the name).
+    _Context("post-after", re.compile(
+        r"(?<![^\W\d_])(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")),
+]
+_MOTION_END = re.compile(r"(?i:en[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
+                         r"\.?[ \t]*\n")
+_LINE_REST = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _role_of_post(post: str) -> str:
+    p = post.lower()
+    if p.startswith("staatssecretaris") or p.startswith("oud-staatssecretaris"):
+        return "staatssecretaris"
+    if "kamerlid" in p or "kamerleden" in p:
+        return "kamerlid"
+    return "minister"
+
+
+def _post_ministry(text: str, start: int, end: int) -> str:
+    """The ministry named in a signature heading line ('De minister voor Buitenlandse Handel en ...,')."""
+    for v in _VAN_VOOR.finditer(text, start, end):
+        found = ministry_at(text, v.end())
+        if found is not None:
+            return found[0]
+    return ""
+
+
+def _mention(name: Name, text: str, role: str, ministry: str, party: str, signatory: bool,
+             context: str) -> Mention:
+    attrs = {"name": name.display, "role": role, "context": context}
+    if ministry:
+        attrs["ministry"] = ministry
+    if party:
+        attrs["party"] = party
+    return Mention("person", name.display.lower(), name.start, name.end, text[name.start:name.end],
+                   role="signatory" if signatory else "", attrs=attrs)
+
+
+def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
+    for m in ctx.regex.finditer(text):
+        role, ministry = ctx.role, ""
+        many = ctx.many
+        pos = m.end()
+        if ctx.name == "post":
+            post = m.group("post")
+            if FOREIGN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            role = _role_of_post(post)
+            many = post.lower().endswith(("s", "sen", "leden"))
+            compound = compound_at(text, m.start())
+            if compound:
+                ministry = compound[0]
+        elif ctx.name == "post-after":
+            if FOREIGN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            found = ministry_at(text, m.end())
+            if found is None:
+                continue
+            role = _role_of_post(m.group("post"))
+            ministry, pos = found[0], found[1]
+            if not re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[pos:pos + 3]):
+                continue
+        elif ctx.name == "signature":
+            role = _role_of_post(m.group("post"))
+            line_end = text.find("\n", m.start("post"))
+            ministry = _post_ministry(text, m.start("post"), line_end if line_end >= 0 else len(text))
+        for _ in range(40):
+            name = parse_name(text, pos, ctx.upper)
+            if name is None:
+                break
+            info = _after(text, name.end)
+            if ctx.line and not _LINE_REST.match(text, info.end):
+                break
+            truncated = name.end >= len(text) and not ctx.line
+            if not info.exclude and not truncated:
+                yield _mention(name, text, info.role or role, info.ministry or ministry, info.party,
+                               ctx.signatory, ctx.name)
+            if not many or info.stop:
+                break
+            s = _LIST_SEP.match(text, info.end)
+            if not s:
+                break
+            pos = s.end()
+
+
+def _motion_signatures(text: str) -> Iterator[Mention]:
+    """Name lines after 'en gaat over tot de orde van de dag.' (the motion's signatories)."""
+    for m in _MOTION_END.finditer(text):
+        pos = m.end()
+        for _ in range(12):
+            blank = re.compile(r"(?:[ \t]*\n)*").match(text, pos)
+            pos = blank.end() if blank else pos
+            if pos >= len(text):
+                break
+            name = parse_name(text, pos)
+            if name is None:
+                break
+            info = _after(text, name.end)
+            rest = _LINE_REST.match(text, info.end)
+            if not rest:
+                break
+            if not info.exclude:
+                yield _mention(name, text, "kamerlid", info.ministry, info.party, True, "motion-signature")
+            pos = rest.end()
+
+
+def find_persons(text: str) -> Iterator[Mention]:
+    """Dutch ministers, state secretaries and MPs named in ``text`` (kind "person", value = surname key)."""
+    seen: set[tuple[int, int, str]] = set()
+    for ctx in _CONTEXTS:
+        for mention in _from_context(text, ctx):
+            k = (mention.start, mention.end, mention.role)
+            if k not in seen:
+                seen.add(k)
+                yield mention
+    for mention in _motion_signatures(text):
+        k = (mention.start, mention.end, mention.role)
+        if k not in seen:
+            seen.add(k)
+            yield mention
+
+
+RULES = [find_persons]

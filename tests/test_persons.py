@@ -1,0 +1,186 @@
+"""Specification of the person rule (missiongraph.extract.persons).
+
+Each row: a Dutch fragment and the surnames (as they are written standing alone: 'Van Ojik') the rule must
+report, in order. Near-misses (griffiers, officers, foreign politicians, cut-off names) report nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from missiongraph.extract.persons import find_persons, parse_name
+from missiongraph.extract.text import normalise
+
+
+def persons(text: str) -> list[str]:
+    """Surnames in order of position, once each."""
+    found = sorted(find_persons(normalise(text)), key=lambda m: m.start)
+    return list(dict.fromkeys(m.attrs["name"] for m in found))
+
+
+FOUND = [
+    # signature blocks: full names, initials and titles dropped, compound surnames kept
+    ("De minister van Buitenlandse Zaken,  \n\n\nHanke Bruins Slot \n", ["Bruins Slot"]),
+    ("De minister van Defensie, \n\n\ndrs. K.H. Ollongren \n", ["Ollongren"]),
+    ("De minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,  \n\n\nGeoffrey van Leeuwen \n",
+     ["Van Leeuwen"]),
+    ("De Minister van Veiligheid en Justitie,\nG.A. van der Steur\n", ["Van der Steur"]),
+    ("De Minister van Defensie,\nA.Th.B. Bijleveld-Schouten\n", ["Bijleveld-Schouten"]),
+    # post word + name (+ ministry)
+    ("overleg gevoerd met Minister Hennis-Plasschaert van Defensie, Minister Koenders van Buitenlandse Zaken en "
+     "Minister Opstelten van Veiligheid en Justitie over:", ["Hennis-Plasschaert", "Koenders", "Opstelten"]),
+    ("met minister Verhagen van Buitenlandse Zaken en minister Van Middelkoop van Defensie over",
+     ["Verhagen", "Van Middelkoop"]),
+    ("op voorstel van de ministers Verhagen (Buitenlandse Zaken), Middelkoop (Defensie) en Hirsch Ballin "
+     "(Binnenlandse Zaken en Koninkrijksrelaties) besloten.", ["Verhagen", "Middelkoop", "Hirsch Ballin"]),
+    ("aldus minister Verhagen. Onze mensen", ["Verhagen"]),
+    ("Minister Koenders:\nVoorzitter. Dank u wel.", ["Koenders"]),
+    ("Staatssecretaris Knops:\nDank u.", ["Knops"]),
+    ("Dit zegt Defensieminister Brekelmans vandaag.", ["Brekelmans"]),
+    ("de minister van Buitenlandse Zaken Koenders en de minister van Defensie Hennis-Plasschaert schrijven",
+     ["Koenders", "Hennis-Plasschaert"]),
+    ("Kamerlid Van Ojik (GroenLinks) vroeg het.", ["Van Ojik"]),
+    # honorifics and speaker lines
+    ("met mevrouw Hennis-Plasschaert, Minister van Defensie, de heer Koenders, Minister van Buitenlandse Zaken, "
+     "en mevrouw Ploumen, Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking, over:",
+     ["Hennis-Plasschaert", "Koenders", "Ploumen"]),
+    ("Het woord is aan de heer Van der Staaij.\n\nDe heer Van der Staaij (SGP):\n\nVoorzitter.", ["Van der Staaij"]),
+    ("Mijnheer Van Ojik, de heer Voordewind vraagt of u het woord wilt voeren.", ["Van Ojik", "Voordewind"]),
+    ("De heer Ten Broeke (VVD):\n\nVoorzitter.", ["Ten Broeke"]),
+    ("Ik geef het woord aan de heer Van Ojik van GroenLinks.", ["Van Ojik"]),
+    ("Ik geef het woord aan de heer Sjoerdsma van D66.", ["Sjoerdsma"]),
+    # committee reports: chairs and member lists; griffiers are left out
+    ("De voorzitter van de vaste commissie voor Defensie, Ten Broeke\n\n"
+     "De griffier van de vaste commissie voor Defensie, Van Leiden\n\nVoorzitter: Ten Broeke\n\nGriffier: Van Leiden\n",
+     ["Ten Broeke"]),
+    ("De voorzitter van de vaste commissie voor Buitenlandse Zaken1,\n\nOrmel\n\nDe griffier van de vaste commissie "
+     "voor Buitenlandse Zaken,\n\nVan der Kolk-Timmermans\n\nVoorzitter: Ormel Griffier: Van Toor\n", ["Ormel"]),
+    ("De voorzitter van de vaste commissie voor Buitenlandse Zaken, Pia Dijkstra\n", ["Dijkstra"]),
+    ("Aanwezig zijn acht leden der Kamer, te weten: Ten Broeke, Jasper van Dijk, Günal-Gezer, Hachchi, Knops, "
+     "Van Ojik, De Roon en Vuijk,\n\nen Minister Hennis-Plasschaert van Defensie, die vergezeld zijn",
+     ["Ten Broeke", "Van Dijk", "Günal-Gezer", "Hachchi", "Knops", "Van Ojik", "De Roon", "Vuijk",
+      "Hennis-Plasschaert"]),
+    # motions and members
+    ("Nr. 1210 MOTIE VAN HET LID JASPER VAN DIJK\n\nVoorgesteld 17 januari 2013", ["Van Dijk"]),
+    ("MOTIE VAN DE LEDEN SJOERDSMA EN VAN DER STAAIJ\n", ["Sjoerdsma", "Van der Staaij"]),
+    ("en gaat over tot de orde van de dag.\n\nJasper van Dijk", ["Van Dijk"]),
+    ("en gaat over tot de orde van de dag.\n\nSjoerdsma\nVan der Staaij\n", ["Sjoerdsma", "Van der Staaij"]),
+    ("in lijn met de motie Kerstens en Bosman en de motie Kerstens en Van Ojik (Kamerstuk II, 2019-2020)",
+     ["Kerstens", "Bosman", "Van Ojik"]),
+    ("de motie-Van der Staaij/Voordewind (29521, nr. 300)", ["Van der Staaij", "Voordewind"]),
+    ("Door de leden Sjoerdsma en Knops wordt de volgende motie voorgesteld:", ["Sjoerdsma", "Knops"]),
+    ("Vragen van het lid Sjoerdsma (D66) aan de Minister van Defensie", ["Sjoerdsma"]),
+    ("het lid In 't Veld stelde een vraag", ["In 't Veld"]),
+    # metadata lines (tkconv, openkamer)
+    ("- Eerste ondertekenaar: G. Wilders, Tweede Kamerlid (PVV)\n"
+     "- Mede ondertekenaar: R. de Roon, voorzitter van de vaste commissie voor Defensie (PVV)\n"
+     "- Mede ondertekenaar: A. (Aukje) de Vries, voorzitter van de vaste commissie voor Defensie (VVD)\n"
+     "- Mede ondertekenaar: T.J.E. van Toor, griffier\n"
+     "- Indiener: H.P.M. Knapen, minister van Buitenlandse Zaken\n"
+     "- Medeindiener: Th.J.A.M. de Bruijn, minister voor Buitenlandse Handel en Ontwikkelingssamenwerking\n",
+     ["Wilders", "De Roon", "De Vries", "Knapen", "De Bruijn"]),
+    ("Indiener(s): Hans van Baalen (VVD), Waalkens , Henk Jan Ormel (CDA)\n", ["Van Baalen", "Waalkens", "Ormel"]),
+]
+
+NOT_FOUND = [
+    # griffiers
+    "De griffier van de vaste commissie voor Defensie, Van Leiden\n\nGriffier: Van Leiden\n",
+    "- Mede ondertekenaar: T.J.E. van Toor, griffier\n",
+    # officers, civil servants
+    "Daarnaast is de NLse generaal, Kees Matthijssen, benoemd als de Force Commander MINUSMA.",
+    "het kabinet sprak met de heer Matthijssen, generaal-majoor, en de heer Van der Zwan, directeur IOB.",
+    # foreign politicians
+    "het aftreden van president Ibrahim Boubacar Keïta en het ontbinden van zijn regering",
+    "de gruwelijke vatbommen van het Assadregime",
+    "De Franse minister Le Drian en de Malinese minister Diop spraken elkaar.",
+    # the chair itself, ministers without a name, committee names
+    "De voorzitter:\n\nAan de orde is de tweede termijn.",
+    "De voorzitter: Ik open dit algemeen overleg.",
+    "Ik heet de minister van Buitenlandse Zaken, de minister van Defensie en de minister voor Buitenlandse Handel "
+    "en Ontwikkelingssamenwerking van harte welkom.",
+    "De minister voor Ontwikkelingssamenwerking zal evenmin deelnemen aan het debat.",
+    "Minister Van Buitenlandse Zaken en de Minister Voor Defensie",
+    "de leden der Kamer en de leden van de fractie van de VVD",
+    # a name cut off at the very end of an excerpt
+    "Aanwezig zijn negen leden der Kamer, te weten: Ploum",
+    # party, place and country names
+    "de heer Den Haag en minister Mali",
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_found(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_not_found(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_cut_off_member_list() -> None:
+    text = "Aanwezig zijn negen leden der Kamer, te weten: Bisschop, Ten Broeke, Van Helvert, Van Ojik, Ploum"
+    assert persons(text) == ["Bisschop", "Ten Broeke", "Van Helvert", "Van Ojik"]
+    assert persons(text + ",") == ["Bisschop", "Ten Broeke", "Van Helvert", "Van Ojik", "Ploum"]
+
+
+def test_cut_off_after_en() -> None:
+    text = "Aanwezig zijn tien leden der Kamer, te weten: Ten Broeke, Sjoerdsma, Van der Staaij en"
+    assert persons(text) == ["Ten Broeke", "Sjoerdsma", "Van der Staaij"]
+
+
+def test_value_attrs_and_roles() -> None:
+    text = normalise("De minister van Defensie,\n\ndrs. K.H. Ollongren\n\nDe heer Van Ojik (GroenLinks):\n\n"
+                     "Voorzitter. Ik dank minister Koenders van Buitenlandse Zaken.")
+    found = {m.attrs["name"]: m for m in find_persons(text)}
+    ollongren = found["Ollongren"]
+    assert ollongren.value == "ollongren" and ollongren.role == "signatory"
+    assert ollongren.attrs["role"] == "minister" and ollongren.attrs["ministry"] == "Defensie"
+    assert ollongren.text == "drs. K.H. Ollongren"
+    van_ojik = found["Van Ojik"]
+    assert van_ojik.value == "van ojik" and van_ojik.role == ""
+    assert van_ojik.attrs["role"] == "kamerlid" and van_ojik.attrs["party"] == "GroenLinks"
+    koenders = found["Koenders"]
+    assert koenders.attrs == {"name": "Koenders", "role": "minister", "context": "post",
+                              "ministry": "Buitenlandse Zaken"}
+    for m in find_persons(text):
+        assert text[m.start:m.end] == m.text and m.kind == "person"
+
+
+@pytest.mark.parametrize("written, surname", [
+    ("Koenders", "Koenders"),
+    ("Van der Staaij", "Van der Staaij"),
+    ("Jasper van Dijk", "Van Dijk"),
+    ("drs. K.H. Ollongren", "Ollongren"),
+    ("Th.J.A.M. de Bruijn", "De Bruijn"),
+    ("A. (Aukje) de Vries", "De Vries"),
+    ("Hanke Bruins Slot", "Bruins Slot"),
+    ("Hirsch Ballin", "Hirsch Ballin"),
+    ("Pia Dijkstra", "Dijkstra"),
+    ("Henk Jan Ormel", "Ormel"),
+    ("Hennis-Plasschaert", "Hennis-Plasschaert"),
+    ("Van der Kolk-Timmermans", "Van der Kolk-Timmermans"),
+    ("In 't Veld", "In 't Veld"),
+    ("Van Haersma Buma", "Van Haersma Buma"),
+    ("Koenders1", "Koenders"),
+    ("Rutte's", "Rutte"),
+    ("Van Ojik.", "Van Ojik"),
+])
+def test_parse_name(written: str, surname: str) -> None:
+    name = parse_name(written + " zei", 0)
+    assert name is not None and name.display == surname
+
+
+@pytest.mark.parametrize("written, surname", [
+    ("JASPER VAN DIJK", "Van Dijk"), ("VAN DER STAAIJ", "Van der Staaij"), ("HENNIS-PLASSCHAERT", "Hennis-Plasschaert"),
+    ("IJZERMAN", "IJzerman"),
+])
+def test_parse_name_in_capitals(written: str, surname: str) -> None:
+    name = parse_name(written + "\n", 0, upper=True)
+    assert name is not None and name.display == surname
+
+
+@pytest.mark.parametrize("written", ["de leden", "van Defensie", "Buitenlandse Zaken", "Minister", "ik", "Mali",
+                                     "(PvdA)", "VVD", ""])
+def test_parse_name_rejects(written: str) -> None:
+    assert parse_name(written + " zei", 0) is None

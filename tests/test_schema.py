@@ -1,0 +1,68 @@
+"""The schema is data: DDL and validation both come from loader/data/schema.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from missiongraph.embedded import ddl
+from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
+from missiongraph.schema import load_schema, validate
+
+REQUIRED_LABELS = {"Document", "Kamerstuk", "Dossier", "Mission", "Resolution", "Recommendation", "Finding",
+                   "Commitment", "Evaluation", "Ministry", "Person", "Organisation"}
+
+
+def test_schema_has_the_required_labels_each_with_a_key():
+    schema = load_schema()
+    assert REQUIRED_LABELS <= set(schema.labels)
+    for spec in schema.labels.values():
+        assert spec.key in spec.properties
+
+
+def test_ddl_creates_a_table_per_label_and_relationship_type():
+    schema = load_schema()
+    statements = ddl(schema)
+    assert len(statements) == len(schema.labels) + len(schema.relationships)
+    assert "CREATE REL TABLE IF NOT EXISTS ENDORSES(FROM Document TO Recommendation, FROM Document TO Finding" \
+        in "\n".join(statements)
+
+
+def prov(doc="d1"):
+    return Provenance(doc=doc, start=0, end=9, text="Kamerstuk", sentence="Kamerstuk 1.")
+
+
+def graph_with(*rels, nodes=()):
+    return DocumentGraph(Node("Document", "d1", {"title": "T"}),
+                         [Node("Kamerstuk", "29521-451", {"dossier": "29521"}), *nodes], list(rels))
+
+
+D, K = NodeRef("Document", "d1"), NodeRef("Kamerstuk", "29521-451")
+
+
+@pytest.mark.parametrize("graph, error", [
+    (graph_with(Relationship("CITES", D, K, prov())), None),
+    (graph_with(Relationship("CITED", D, K, prov())), "unknown relationship type"),
+    (graph_with(Relationship("CITES", K, D, prov())), "Kamerstuk -> Document is not an allowed endpoint pair"),
+    (graph_with(Relationship("CITES", D, NodeRef("Kamerstuk", "1-2"), prov())), "is not among the graph's nodes"),
+    (graph_with(Relationship("CITES", D, K, prov("other"))), "provenance names document 'other'"),
+    (graph_with(Relationship("ENDORSES", D, K, prov(), {"stance": "full"})), "not an allowed endpoint pair"),
+    (graph_with(nodes=[Node("Mission", "X", {"colour": "red"})]), "property 'colour' is not in the schema"),
+    (graph_with(nodes=[Node("Resolution", "2690", {"year": "2023"})]), "property 'year' should be INT64"),
+    (graph_with(nodes=[Node("Spaceship", "X")]), "unknown label 'Spaceship'"),
+])
+def test_validation(graph, error):
+    errors = validate(graph)
+    if error is None:
+        assert errors == []
+    else:
+        assert any(error in e for e in errors), errors
+
+
+def test_every_sample_document_graph_fits_the_schema(sample_docs):
+    from missiongraph.pipeline import document_graph
+    from missiongraph.read import read_document
+
+    for folder in sample_docs:
+        for path in sorted(folder.glob("*.txt")):
+            graph = document_graph(read_document(path))
+            assert validate(graph) == []
