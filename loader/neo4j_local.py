@@ -2,7 +2,7 @@
 
 No Docker and no Neo4j download site needed: only Java 17+ and Maven. The layout of a home folder::
 
-    <home>/lib/        every jar of org.neo4j:neo4j (+ neo4j-browser), put there by scripts/neo4j/pom.xml
+    <home>/lib/        every jar of org.neo4j:neo4j (+ neo4j-browser), put there by loader/data/neo4j-pom.xml
     <home>/conf/       neo4j.conf, written by assemble() (regenerated on every assemble/start)
     <home>/data/       the databases (the password is fixed when this is first created)
     <home>/logs/       neo4j.log + debug.log (Neo4j's own logs), console.log (the server process's stdout/stderr
@@ -187,12 +187,12 @@ def _pom_path() -> Path:
     env = os.environ.get("MISSIONGRAPH_NEO4J_POM")
     candidates = [Path(env)] if env else []
     here = Path(__file__).resolve().parent
-    candidates += [here.parent / "scripts" / "neo4j" / "pom.xml", Path.cwd() / "scripts" / "neo4j" / "pom.xml"]
+    candidates.append(here / "data" / "neo4j-pom.xml")  # shipped with the package
     for candidate in candidates:
         if candidate.is_file():
             return candidate
     raise Neo4jLocalError(
-        "Cannot find scripts/neo4j/pom.xml (the Neo4j jar list); run from a missiongraph checkout or set "
+        "Cannot find data/neo4j-pom.xml (the Neo4j jar list) in the missiongraph package; reinstall it or set "
         "MISSIONGRAPH_NEO4J_POM."
     )
 
@@ -762,7 +762,7 @@ def connect_error_message(
         else:
             msg = (
                 f"Cannot reach Neo4j at {where} ({detail or 'connection refused'}): start the local server "
-                f"(`python -m missiongraph.neo4j_local start`) or set NEO4J_URI to a running one."
+                f"(`missiongraph neo4j start`) or set NEO4J_URI to a running one."
             )
     elif isinstance(exc, ne.Neo4jError):
         msg = f"Neo4j at {where} answered {code or type(exc).__name__}: {_first_line(exc)}"

@@ -61,16 +61,6 @@ def test_constraints_and_indexes_exist(neo4j_sample_store):
     neo4j_sample_store.ensure_schema()  # idempotent
 
 
-def test_push_copies_the_embedded_graph(tmp_path, neo4j_server):
-    with EmbeddedStore(tmp_path / "g.lbug") as source:
-        load([SEEDS / "docs"], source)
-        expected = snapshot(source)
-        with open_neo4j(neo4j_server) as target:
-            wipe(target)
-            assert push(source, target) == 2
-            assert snapshot(target) == expected
-
-
 @pytest.mark.parametrize("settings, message", [
     ({"password": "wrong-password-123"}, "rejected the credentials of user 'neo4j'"),
     ({"uri": "bolt://127.0.0.1:1"}, "Cannot reach Neo4j at bolt://127.0.0.1:1"),

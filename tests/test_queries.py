@@ -187,7 +187,7 @@ def canonical(rows: list[list]) -> list[str]:
         if isinstance(v, dict):
             return {k: norm(x) for k, x in v.items()}
         return v
-    return [json.dumps(norm(r), sort_keys=True, ensure_ascii=False) for r in rows]
+    return [json.dumps([norm(v) for v in r], sort_keys=True, ensure_ascii=False) for r in rows]
 
 
 @pytest.mark.neo4j
