@@ -34,6 +34,7 @@ class RelSpec:
     endpoints: tuple[tuple[str, str], ...]
     properties: dict[str, str] = field(default_factory=dict)  # provenance + own properties
     description: str = ""
+    color: str = "#7F7F7F"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def load_schema() -> Schema:
         props = dict(provenance)
         props.update(spec.get("properties", {}))
         rels[name] = RelSpec(name=name, endpoints=tuple(tuple(e) for e in spec["endpoints"]), properties=props,
-                             description=spec.get("description", ""))
+                             description=spec.get("description", ""), color=spec.get("color", "#7F7F7F"))
     for rel in rels.values():
         for a, b in rel.endpoints:
             if a not in labels or b not in labels:

@@ -17,7 +17,7 @@ from importlib import resources
 from missiongraph.schema import LabelSpec, RelSpec, Schema, load_schema
 from missiongraph.viz import LARGE_GRAPH_NODES, build_network, graph_neighbourhood, layout_positions, write_html
 from missiongraph.viz.html import json_for_script, page_data, render_html
-from missiongraph.viz.network import (CAPTION_MAX, REL_PALETTE, STANCE_COLORS, UNKNOWN_COLOR, edge_tooltip,
+from missiongraph.viz.network import (CAPTION_MAX, STANCE_COLORS, UNKNOWN_COLOR, edge_tooltip,
                                       edge_width, font_size, node_size, truncate)
 from missiongraph.viz.synthetic import synthetic_graph
 
@@ -193,12 +193,12 @@ def edges_by_type(net) -> dict[tuple[str, str | None], dict]:
 def test_edge_colour_label_and_stance(rel, stance, color, label, dashed):
     schema = load_schema()
     edge = edges_by_type(build_network(sample_graph()))[(rel, stance)]
-    expected = REL_PALETTE[list(schema.relationships).index(rel) % len(REL_PALETTE)] if color == "REL" else color
+    expected = schema.relationships[rel].color if color == "REL" else color
     assert (edge["color"], edge["label"], edge.get("dashes", False)) == (expected, label, dashed)
 
 
 def test_each_relationship_type_has_its_own_colour():
-    colors = [REL_PALETTE[i % len(REL_PALETTE)] for i, _ in enumerate(load_schema().relationships)]
+    colors = [spec.color for spec in load_schema().relationships.values()]
     assert len(set(colors)) == len(colors)
     assert not set(colors) & set(STANCE_COLORS.values())
 

@@ -48,11 +48,6 @@ UNKNOWN_SHAPE = "dot"
 # Shapes whose size follows the label text, not `size` (vis-network); for these the font grows with degree.
 LABEL_INSIDE_SHAPES = frozenset({"box", "ellipse", "database", "circle", "text"})
 
-# One colour per relationship type, in the order of the schema (muted, so that node colours stand out).
-REL_PALETTE = (
-    "#6C8EBF", "#D79B00", "#82B366", "#B85450", "#9673A6", "#56517E", "#A0522D", "#3C7F8C",
-    "#7F7F7F", "#BC8F8F", "#2F4F4F", "#8B6914", "#4682B4", "#8FBC8F", "#CD853F", "#708090",
-)
 # The cabinet's stance on ENDORSES edges; rejected is also dashed, so colour is not the only cue.
 STANCE_COLORS = {"full": "#2E7D32", "partial": "#EF6C00", "rejected": "#C62828"}
 STANCE_DASHED = frozenset({"rejected"})
@@ -84,8 +79,8 @@ def truncate(text: str, limit: int = CAPTION_MAX) -> str:
 
 
 def rel_colors(schema: Schema) -> dict[str, str]:
-    """Colour per relationship type: the schema's order picks from REL_PALETTE."""
-    return {name: REL_PALETTE[i % len(REL_PALETTE)] for i, name in enumerate(schema.relationships)}
+    """Colour per relationship type, from the schema (``color`` of each relationship type)."""
+    return {name: spec.color for name, spec in schema.relationships.items()}
 
 
 def split_id(node_id: str, attrs: dict[str, Any]) -> tuple[str, str]:
