@@ -100,6 +100,13 @@ def _first_chars(phrase: str, title_acronyms: bool) -> set[str]:
     return {c for c in firsts if len(c) == 1}
 
 
+def lead(chars: str) -> str:
+    """A lookahead for the first character of a pattern that starts with a lookbehind: the engine then rejects
+    most positions with one character test (a pattern that starts with a lookbehind is otherwise tried in full
+    at every position)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(set(chars))) + "])"
+
+
 def _char_class(chars: set[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
@@ -138,6 +145,7 @@ class PhraseMatcher:
 
     def __init__(self, pairs: Iterable[tuple[str, str]], title_acronyms: bool = True, boundaries: bool = True):
         self.ids: dict[str, str] = {}
+        self._memo: dict[str, str | None] = {}
         aliases: set[str] = set()
         for alias, ident in pairs:
             k = key(alias)
@@ -150,9 +158,19 @@ class PhraseMatcher:
             aliases.add(alias)
         self.regex = re.compile(alternation(aliases, title_acronyms, boundaries) + (END if boundaries else ""))
 
+    def lookup(self, surface: str) -> str | None:
+        """The id a matched surface form stands for (memoised: the same few forms recur in a text)."""
+        try:
+            return self._memo[surface]
+        except KeyError:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            ident = self._memo[surface] = self.ids.get(key(surface))
+            return ident
+
     def finditer(self, text: str) -> Iterator[Hit]:
         for m in self.regex.finditer(text):
-            ident = self.ids.get(key(m.group()))
+            ident = self.lookup(m.group())
             if ident is not None:
                 yield Hit(m.start(), m.end(), ident)
 

@@ -1,5 +1,7 @@
 """Saved queries: ``queries/*.cypher``, one per file, with a header of ``// name:``, ``// description:`` and
-``// param: NAME = DEFAULT`` lines (defaults are JSON: ``20``, ``"MINUSMA"``).
+``// param: NAME = DEFAULT`` lines (defaults are JSON: ``20``, ``"MINUSMA"``). The header may start with a
+plain comment line that is the query's title, e.g. ``// Most cited Kamerstukken``: Neo4j Browser names a
+favourite after its first line, so that line should read well (without it, the title is made from the name).
 
 The files are written in Neo4j's Cypher 5, kept to a subset that LadybugDB also runs, plus a few constructs that
 ``to_ladybug`` translates (see docs/cypher.md): ``type(r)``, ``labels(n)[0]``, ``toString``, ``toInteger``,
@@ -16,6 +18,7 @@ from typing import Any
 
 _HEADER = re.compile(r"^//\s*(?P<key>name|description|param)\s*:\s*(?P<value>.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+)$")
+_TITLE = re.compile(r"^//\s*(?P<title>\S.*?)\s*$")
 
 
 class QueryError(ValueError):
@@ -29,6 +32,7 @@ class SavedQuery:
     cypher: str
     params: dict[str, Any] = field(default_factory=dict)  # name -> default
     filename: str = ""
+    title: str = ""  # the first header line when it is a plain comment, else made from the name (see title_from)
 
     def bind(self, given: dict[str, str]) -> dict[str, Any]:
         """Defaults overridden by ``given`` (strings from the command line), converted to the default's type."""
@@ -51,11 +55,21 @@ class SavedQuery:
         return out
 
 
+def title_from(name: str) -> str:
+    """The title of a query whose file has no title line: its name in words (``most-cited`` -> ``Most cited``)."""
+    words = name.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 def parse(text: str, filename: str = "") -> SavedQuery:
     meta: dict[str, str] = {}
     params: dict[str, Any] = {}
     body = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    title = ""
+    if lines and not _HEADER.match(lines[0]) and (t := _TITLE.match(lines[0])):
+        title, lines = t.group("title"), lines[1:]  # a plain comment first: the title (Browser's favourite name)
+    for line in lines:
         m = _HEADER.match(line)
         if m and not body:
             if m.group("key") == "param":
@@ -70,7 +84,7 @@ def parse(text: str, filename: str = "") -> SavedQuery:
     if "name" not in meta:
         raise QueryError(f"{filename}: missing '// name:' header")
     return SavedQuery(name=meta["name"], description=meta.get("description", ""), cypher="\n".join(body).strip(),
-                      params=params, filename=filename)
+                      params=params, filename=filename, title=title or title_from(meta["name"]))
 
 
 def saved_queries() -> dict[str, SavedQuery]:

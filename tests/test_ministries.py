@@ -54,6 +54,7 @@ COUNTED = [
     # the department itself acting, at the start of a sentence or clause
     ("opvolgende eenheden. Defensie werkt aan een nieuw systeem", {DEF}),
     ("Bevinding 6: Defensie zal bezien of", {DEF}),
+    ("BZ en Defensie werken samen.", {BZ, DEF}),
     # historic names kept as written
     ("de Minister van Veiligheid en Justitie", {VJ}),
     ("De minister voor Ontwikkelingssamenwerking zal evenmin deelnemen", {OS}),
@@ -83,6 +84,7 @@ NOT_COUNTED = [
     "De begroting Defensie is verhoogd.",
     "de defensie-uitgaven en de buitenlandse zaken van het land",
     "de ministerraad heeft besloten",
+    "De vaste commissies voor Buitenlandse Zaken en Defensie hebben overleg gevoerd.",
     # bodies that are not ministries
     "RDINEV, MR, SMO, OVV en IOB",
     # two-letter look-alikes inside longer words
@@ -120,6 +122,7 @@ def test_committee_name_does_not_turn_os_into_bhos() -> None:
     ("Hoogachtend,\n\nDe minister van Buitenlandse Zaken,  \n\n\nHanke Bruins Slot \n", {BZ}),
     ("De Minister van Defensie,\nJ.A. Hennis-Plasschaert", {DEF}),
     ("De minister van Defensie, drs. K.H. Ollongren", {DEF}),
+    ("Nr. 12 Brief van de minister van Defensie\n", {DEF}),
     ("de brief van de Minister van Buitenlandse Zaken d.d. 13 oktober 2014", set()),
     ("De minister van Defensie heeft besloten.", set()),
 ])

@@ -49,6 +49,9 @@ FOUND = [
     ("De heer Ten Broeke (VVD):\n\nVoorzitter.", ["Ten Broeke"]),
     ("Ik geef het woord aan de heer Van Ojik van GroenLinks.", ["Van Ojik"]),
     ("Ik geef het woord aan de heer Sjoerdsma van D66.", ["Sjoerdsma"]),
+    ("Het woord is aan mevrouw Eijsink van de Partij van de Arbeid.", ["Eijsink"]),
+    ("aldus minister Koenders van de Verenigde Naties.", ["Koenders"]),
+    ("De staatssecretaris Visser en De Jonge zei iets.", ["Visser"]),
     # committee reports: chairs and member lists; griffiers are left out
     ("De voorzitter van de vaste commissie voor Defensie, Ten Broeke\n\n"
      "De griffier van de vaste commissie voor Defensie, Van Leiden\n\nVoorzitter: Ten Broeke\n\nGriffier: Van Leiden\n",
@@ -60,6 +63,8 @@ FOUND = [
      "Van Ojik, De Roon en Vuijk,\n\nen Minister Hennis-Plasschaert van Defensie, die vergezeld zijn",
      ["Ten Broeke", "Van Dijk", "Günal-Gezer", "Hachchi", "Knops", "Van Ojik", "De Roon", "Vuijk",
       "Hennis-Plasschaert"]),
+    ("Aanwezig zijn vier leden der Kamer, te weten: Ten Broeke, Jasper van\nDijk, Van der\n\nStaaij en Knops,\n",
+     ["Ten Broeke", "Van Dijk", "Van der Staaij", "Knops"]),
     # motions and members
     ("Nr. 1210 MOTIE VAN HET LID JASPER VAN DIJK\n\nVoorgesteld 17 januari 2013", ["Van Dijk"]),
     ("MOTIE VAN DE LEDEN SJOERDSMA EN VAN DER STAAIJ\n", ["Sjoerdsma", "Van der Staaij"]),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..gazetteer import PhraseMatcher, key, load
+from ..gazetteer import PhraseMatcher, load
 from ..model import Mention
 from . import ministries, missions, persons
 
@@ -38,29 +38,36 @@ def country_at(text: str, pos: int) -> str | None:
     """The canonical country whose name starts exactly at ``pos``, or None."""
     matcher = _countries()
     m = matcher.regex.match(text, pos)
-    return matcher.ids.get(key(m.group())) if m else None
+    return matcher.lookup(m.group()) if m else None
 
 
 def organisation_at(text: str, pos: int) -> str | None:
     """The canonical organisation whose name starts exactly at ``pos``, or None."""
     matcher = _organisations()[0]
     m = matcher.regex.match(text, pos)
-    return matcher.ids.get(key(m.group())) if m else None
+    return matcher.lookup(m.group()) if m else None
 
 
 def find_organisations(text: str) -> Iterator[Mention]:
     """Organisations named in ``text`` (kind "organisation")."""
     matcher, entries = _organisations()
-    for hit in matcher.finditer(text):
-        e = entries[hit.id]
-        yield Mention("organisation", hit.id, hit.start, hit.end, text[hit.start:hit.end],
-                      attrs={"name": e.get("name") or hit.id, "type": e.get("type", "")})
+    for m in matcher.regex.finditer(text):
+        surface = m.group()
+        ident = matcher.lookup(surface)
+        if ident is not None:
+            e = entries[ident]
+            yield Mention("organisation", ident, m.start(), m.end(), surface,
+                          attrs={"name": e.get("name") or ident, "type": e.get("type", "")})
 
 
 def find_countries(text: str) -> Iterator[Mention]:
     """Countries named in ``text`` (kind "country"), Dutch canonical names."""
-    for hit in _countries().finditer(text):
-        yield Mention("country", hit.id, hit.start, hit.end, text[hit.start:hit.end])
+    matcher = _countries()
+    for m in matcher.regex.finditer(text):
+        surface = m.group()
+        ident = matcher.lookup(surface)
+        if ident is not None:
+            yield Mention("country", ident, m.start(), m.end(), surface)
 
 
 RULES = [*missions.RULES, *ministries.RULES, *persons.RULES, find_organisations, find_countries]

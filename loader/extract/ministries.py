@@ -32,18 +32,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..gazetteer import END, START, PhraseMatcher, key, load, phrase_pattern
+from ..gazetteer import END, START, PhraseMatcher, key, lead, load, phrase_pattern
 from ..model import Mention
 
 _POST_WORDS = ("ministers", "minister", "ministeries", "ministerie", "staatssecretarissen", "staatssecretaris",
                "departementen", "departement", "bewindspersonen", "bewindspersoon", "bewindslieden")
-_TRIGGER = re.compile(START + "(?i:" + "|".join(_POST_WORDS) + r")(?![^\W\d_])")
+_TRIGGER = re.compile(lead("MmSsDdBb") + START + "(?i:" + "|".join(_POST_WORDS) + r")(?![^\W\d_])")
 # Between the post word and 'van/voor': nothing, or a person's name (capitalised words and tussenvoegsels).
 _CONNECT = (r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|van|de|der|den|ten|ter|te|in|'t|’t)){0,5}?"
             r"\s+(?i:van|voor)\s+(?=")  # + ministry names + ")" (compiled in _Ministries)
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?i:en)\s+)?(?:(?i:van|voor)\s+)?|\s+(?i:en)\s+(?:(?i:van|voor)\s+)?|[ \t]*/[ \t]*")
-_EN_TRIGGER = re.compile(START + r"(?i:minist(?:ers|er|ries|ry))\s+(?i:of|for)\s+(?:(?i:the)\s+)?")
-_PAREN = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][\w'’\-]*+[ \t]*+\([ \t]*+")
+_EN_TRIGGER = re.compile(lead("Mm") + START + r"(?i:minist(?:ers|er|ries|ry))\s+(?i:of|for)\s+(?:(?i:the)\s+)?")
+_PAREN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-].)[\w'’\-]*+[ \t]*+\([ \t]*+")
 FOREIGN_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?!Nederlandse\b|Diverse\b)[A-Z][a-zà-ÿ]+(?:se|sche)[ \t]+|"
                             r"(?<![^\W\d_])(?:EU|NAVO|VN|NATO|Europese|buitenlandse|andere)[ \t-]+)$")
 _FOREIGN_AFTER = re.compile(r"\s+(?:van|uit)\s+(?:(?:de|het)\s+)?(?:EU|NAVO|NATO|VN|lidstaten|EU-lidstaten|"
@@ -90,17 +90,21 @@ class _Ministries:
         self.abbr_ids = {a: e["id"] for e in entries for a in e["abbreviations"]}
         self.prefixed_ids = {a: e["id"] for e in entries for a in e["prefixed"]}
         abbr_alt = _alternation(self.abbr_ids)
-        self.abbr = re.compile(START + r"(?P<pre>(?:[Mm]in|MIN)-?)?(?P<abbr>" + abbr_alt + ")" + END + "(?!&)")
-        self.prefixed = re.compile(START + r"(?P<pre>(?:[Mm]in|MIN)-?)(?P<abbr>" + _alternation(self.prefixed_ids)
-                                   + ")" + END)
+        prefix = r"(?P<pre>(?:[Mm]in|MIN)-?)"
+        self.abbr = re.compile(lead("Mm" + "".join(a[0] for a in self.abbr_ids)) + START + prefix
+                               + "?(?P<abbr>" + abbr_alt + ")" + END + "(?!&)")
+        self.prefixed = re.compile(lead("Mm") + START + prefix + "(?P<abbr>" + _alternation(self.prefixed_ids) + ")"
+                                   + END)
         self.abbr_at = re.compile("(?:" + abbr_alt + ")" + END + "(?!&)")
         self.connect = re.compile(_CONNECT + self.names.regex.pattern + "|" + abbr_alt + ")")
         self.compound_ids = {c.casefold(): e["id"] for e in entries for c in e["compounds"]}
-        self.compounds = re.compile(START + "(?i:" + "|".join(re.escape(c) for c in sorted(
-            self.compound_ids, key=len, reverse=True)) + ")" + END) if self.compound_ids else None
+        compounds = sorted(self.compound_ids, key=len, reverse=True)
+        self.compounds = re.compile(
+            lead("".join(c[0] + c[0].upper() for c in compounds)) + START
+            + "(?i:" + "|".join(re.escape(c) for c in compounds) + ")" + END) if compounds else None
         standalone = [n for e in entries if e.get("standalone") for n in [e["id"], *e["names"]]]
         # The first letter as written (a capital): 'Defensie werkt', not 'defensie'.
-        self.standalone = re.compile(START + "(?:" + "|".join(
+        self.standalone = re.compile(lead("".join(n[0] for n in standalone)) + START + "(?:" + "|".join(
             phrase_pattern(n, title_acronyms=False).replace("(?i:", "(?:", 1)
             for n in sorted(standalone, key=len, reverse=True)) + ")" + END)
 

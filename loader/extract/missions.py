@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..gazetteer import END, START, PhraseMatcher, load, phrase_pattern
+from ..gazetteer import END, PhraseMatcher, alternation, load
 from ..model import Mention
 
 _WINDOW = 200
@@ -39,9 +39,8 @@ class _Missions:
         self.matcher = PhraseMatcher(pairs)
         self.bare: list[tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]] = []
         for word, options in contextual.items():
-            bare = re.compile(START + phrase_pattern(word) + END)
-            near = [(ident, re.compile(START + "(?:" + "|".join(phrase_pattern(p) for p in phrases) + ")" + END))
-                    for ident, phrases in options]
+            bare = re.compile(alternation([word]) + END)
+            near = [(ident, re.compile(alternation(phrases) + END)) for ident, phrases in options]
             self.bare.append((bare, near))
 
     def attrs(self, ident: str) -> dict[str, Any]:

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..gazetteer import lead
 from ..model import Mention
 from .ministries import FOREIGN_BEFORE, compound_at, ministry_at
 
@@ -292,47 +293,48 @@ class _Context:
 
 
 _NAME_START = rf"(?=[{_UPPER}'’])"
+_W = r"(?<![^\W\d_])"         # no letter or digit before
+_POST = (r"(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|[Dd]efensiestaatssecretaris|"
+         r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretarissen|[Ss]taatssecretaris|[Pp]remier|[Oo]ud-minister|"
+         r"[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|[Kk]amerleden")
+_SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|"
+                   r"[Ss]taatssecretaris|STAATSSECRETARIS)(?![^\W\d_])")
 _CONTEXTS: list[_Context] = [
-    _Context("post", re.compile(
-        r"(?<![^\W\d_])(?P<post>(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|"
-        r"[Dd]efensiestaatssecretaris|[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretarissen|"
-        r"[Ss]taatssecretaris|[Pp]remier|[Oo]ud-minister|[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|"
-        r"[Kk]amerleden)[ \t]+" + _NAME_START)),
+    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKk") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START)),
     _Context("honorific", re.compile(
-        r"(?<![^\W\d_])(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+" + _NAME_START)),
+        lead("DdMm") + _W + r"(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+"
+        + _NAME_START)),
     _Context("chair", re.compile(
-        r"(?<![^\W\d_])[Dd]e[ \t]+voorzitter[ \t]+van[ \t]+de[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie"
+        lead("Dd") + _W + r"[Dd]e[ \t]+voorzitter[ \t]+van[ \t]+de[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie"
         r"[^,\n]{0,120},\s*"), role="kamerlid"),
-    _Context("chair", re.compile(r"(?<![^\W\d_])Voorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
+    _Context("chair", re.compile(r"V(?<![^\W\d_]V)oorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
     _Context("members", re.compile(
-        r"(?<![^\W\d_])[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"), many=True,
-        role="kamerlid"),
-    _Context("lid", re.compile(
-        r"(?<![^\W\d_])(?:[Hh]et[ \t]+(?:[Kk]amer)?lid|[Dd]e[ \t]+(?:[Kk]amer)?leden)[ \t]+" + _NAME_START),
+        lead("Aa") + _W + r"[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"),
         many=True, role="kamerlid"),
-    _Context("lid", re.compile(r"(?<![^\W\d_])VAN[ \t]+(?:HET[ \t]+LID|DE[ \t]+LEDEN)[ \t]+(?=[A-Z])"),
+    _Context("lid", re.compile(
+        lead("HhDd") + _W + r"(?:[Hh]et[ \t]+(?:[Kk]amer)?lid|[Dd]e[ \t]+(?:[Kk]amer)?leden)[ \t]+" + _NAME_START),
+        many=True, role="kamerlid"),
+    _Context("lid", re.compile(r"V(?<![^\W\d_]V)AN[ \t]+(?:HET[ \t]+LID|DE[ \t]+LEDEN)[ \t]+(?=[A-Z])"),
              upper=True, many=True, role="kamerlid"),
     _Context("motie", re.compile(
-        r"(?<![^\W\d_])(?:[Mm]oties?|[Aa]mendementen|[Aa]mendement)(?:-|[ \t]+)" + _NAME_START),
+        lead("MmAa") + _W + r"(?:[Mm]oties?|[Aa]mendementen|[Aa]mendement)(?:-|[ \t]+)" + _NAME_START),
         many=True, role="kamerlid"),
     _Context("metadata", re.compile(
-        r"(?<![^\W\d_])(?:[Ee]erste[ \t]+ondertekenaar|[Mm]ede[ \t-]?ondertekenaar|[Oo]ndertekenaar|"
+        lead("EeMmOoIi") + _W + r"(?:[Ee]erste[ \t]+ondertekenaar|[Mm]ede[ \t-]?ondertekenaar|[Oo]ndertekenaar|"
         r"[Mm]ede-?[Ii]ndiener|[Ii]ndiener)(?:s|\(s\))?:[ \t]*"), many=True),
-    _Context("signature", re.compile(
-        r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|[Ss]taatssecretaris|"
-        r"STAATSSECRETARIS)(?![^\W\d_])[^\n]{0,160},[ \t]*\n(?:[ \t]*\n){0,8}[ \t]*"),
-        signatory=True, line=True),
+    _Context("signature", re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*\n(?:[ \t]*\n){0,8}[ \t]*"),
+             signatory=True, line=True),
     # 'De minister van Defensie, drs. K.H. Ollongren' on one line (collapsed signature block).
     _Context("signature", re.compile(
-        r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|[Ss]taatssecretaris|"
-        r"STAATSSECRETARIS)(?![^\W\d_])[^\n,]{0,160},[ \t]+(?=(?:drs|mr|dr|prof|ir|ing)\.|[A-Z][a-z]?\.)"),
+        _SIGNATURE_POST + r"[^\n,]{0,160},[ \t]+(?=(?:drs|mr|dr|prof|ir|ing)\.|[A-Z][a-z]?\.)"),
         signatory=True, line=True),
     # 'minister van Defensie Kamp', 'de staatssecretaris van Defensie Van der Maat' (ministry, then the name).
     _Context("post-after", re.compile(
-        r"(?<![^\W\d_])(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")),
+        lead("MmSs") + _W + r"(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")),
 ]
-_MOTION_END = re.compile(r"(?i:en[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
+_MOTION_END = re.compile(r"[Ee](?i:n[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
                          r"\.?[ \t]*\n")
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 _LINE_REST = re.compile(r"[ \t]*(?:\n|$)")
 
 
@@ -375,7 +377,7 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
             if FOREIGN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             role = _role_of_post(post)
-            many = post.lower().endswith(("s", "sen", "leden"))
+            many = post.lower().endswith(("ministers", "staatssecretarissen", "kamerleden"))
             compound = compound_at(text, m.start())
             if compound:
                 ministry = compound[0]
@@ -417,8 +419,7 @@ def _motion_signatures(text: str) -> Iterator[Mention]:
     for m in _MOTION_END.finditer(text):
         pos = m.end()
         for _ in range(12):
-            blank = re.compile(r"(?:[ \t]*\n)*").match(text, pos)
-            pos = blank.end() if blank else pos
+            pos = _BLANK_LINES.match(text, pos).end()
             if pos >= len(text):
                 break
             name = parse_name(text, pos)
