@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from .schema import Schema, load_schema
 GRASS_FILE = "missiongraph.grass"
 FAVORITES_ZIP = "neo4j-browser-favorites.zip"
 FAVORITES_FOLDER = "missiongraph"  # the folder Browser puts the imported favourites in
+DEFAULTS_TITLE = "(run first) Set parameter defaults"  # Browser sorts favourites by name: "(" comes first
 
 # Node diameter per label (Browser's own steps are 10, 20, 50, 65, 80 px; default 50): the labels the graph hangs
 # together by are bigger, the many small leaves smaller.
@@ -90,8 +92,6 @@ def _safe_caption(value: str) -> bool:
 def grass_rules(schema: Schema | None = None) -> dict[str, dict[str, str]]:
     """The style as Browser holds it: selector -> properties (``node``, ``node.<Label>``, ``relationship``,
     ``relationship.<TYPE>``)."""
-    from missiongraph.viz.network import rel_colors  # the same relationship colours as the HTML visualisation
-
     schema = schema or load_schema()
     rules: dict[str, dict[str, str]] = {"node": dict(NODE_DEFAULTS), "relationship": dict(REL_DEFAULTS)}
     for name, spec in schema.labels.items():
@@ -102,8 +102,8 @@ def grass_rules(schema: Schema | None = None) -> dict[str, dict[str, str]]:
             "diameter": f"{DIAMETERS.get(name, DEFAULT_DIAMETER)}px",
             "caption": f"{{{spec.caption}}}",
         }
-    for name, color in rel_colors(schema).items():
-        rules[f"relationship.{name}"] = {"color": color.upper(), "caption": "<type>"}
+    for name, spec in schema.relationships.items():
+        rules[f"relationship.{name}"] = {"color": spec.color.upper(), "caption": "<type>"}
     return rules
 
 
@@ -129,27 +129,71 @@ def cypher_literal(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"`{str(k).replace('`', '``')}`: {cypher_literal(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_key(k)}: {cypher_literal(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
+
+
+def _key(name: Any) -> str:
+    """A map key: bare when it is an identifier (the only form Browser's ``:params`` parser takes besides JSON
+    strings), else a JSON string."""
+    name = str(name)
+    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else json.dumps(name, ensure_ascii=False)
 
 
 def favorite_text(query: SavedQuery) -> str:
     """One saved query as a Browser favourite: the title first (Browser names the favourite after its first line),
-    the description and where it comes from as comments, a ``:param`` line per parameter with its default (edit
-    the values, then run), then the query. Browser runs the lot as a multi-statement script."""
-    lines = [f"// {query.title}", f"// {query.description}" if query.description else None,
-             f"// missiongraph saved query `{query.name}` (queries/{query.filename or query.name + '.cypher'})"]
+    the description and where it comes from as comments, the ``:param`` commands for its parameters (as comments:
+    a favourite that ran them itself would be a multi-statement script, whose frame lists the statements but
+    shows no result), then the query."""
+    lines = [f"// {query.title}"]
+    if query.description:
+        lines.append(f"// {query.description}")
+    lines.append(f"// missiongraph saved query {query.name} (queries/{query.filename or query.name + '.cypher'})")
     if query.params:
-        lines.append("// Set the parameters (edit the values), then the query runs; click its line for the result.")
-        lines += [f":param {name} => {cypher_literal(value)};" for name, value in query.params.items()]
+        lines.append(f'// Parameters: run "{DEFAULTS_TITLE}" once, or set them yourself:')
+        lines += [f"//   :param {name} => {cypher_literal(value)}" for name, value in query.params.items()]
     lines.append(query.cypher)
-    return "\n".join(line for line in lines if line is not None) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def parameter_defaults(queries: dict[str, SavedQuery] | None = None) -> dict[str, Any]:
+    """Every parameter of the saved queries with its default; where two queries give one name different defaults,
+    the first query's (in file order) wins."""
+    queries = saved_queries() if queries is None else queries
+    out: dict[str, Any] = {}
+    for q in queries.values():
+        for name, value in q.params.items():
+            out.setdefault(name, value)
+    return out
+
+
+def defaults_text(queries: dict[str, SavedQuery] | None = None) -> str:
+    """The favourite that sets every parameter of the saved queries to its default: one ``:param name => value``
+    per parameter. (Not one ``:params {...}``: Browser parses that map itself and makes every number a float,
+    which ``LIMIT`` refuses; ``:param name => value`` has the server evaluate the value, so 25 stays an integer.)"""
+    queries = saved_queries() if queries is None else queries
+    defaults = parameter_defaults(queries)
+    lines = [f"// {DEFAULTS_TITLE}",
+             "// Sets the parameters of the missiongraph saved queries to their defaults; change a value here, or",
+             "// later with  :param name => value  (:params lists them)."]
+    for q in queries.values():
+        for name, value in q.params.items():
+            if defaults[name] != value:
+                lines.append(f"// ({q.name} defaults to {name} => {cypher_literal(value)})")
+    lines += [f":param {name} => {cypher_literal(value)};" for name, value in defaults.items()]
+    return "\n".join(lines) + "\n"
 
 
 def favorites(queries: dict[str, SavedQuery] | None = None) -> dict[str, str]:
-    """Path inside the zip -> favourite text, in saved-query order (``missiongraph/<file>.cypher``)."""
+    """Path inside the zip -> favourite text: ``missiongraph/00-parameter-defaults.cypher`` (when any query has
+    parameters), then ``missiongraph/<file>.cypher`` per saved query, in file order. (Browser lists favourites by
+    name; the defaults favourite's name starts with "(" so it comes first.)"""
     queries = saved_queries() if queries is None else queries
-    return {f"{FAVORITES_FOLDER}/{q.filename or q.name + '.cypher'}": favorite_text(q) for q in queries.values()}
+    out = {}
+    if any(q.params for q in queries.values()):
+        out[f"{FAVORITES_FOLDER}/00-parameter-defaults.cypher"] = defaults_text(queries)
+    out.update({f"{FAVORITES_FOLDER}/{q.filename or q.name + '.cypher'}": favorite_text(q) for q in queries.values()})
+    return out
 
 
 def favorites_zip(queries: dict[str, SavedQuery] | None = None) -> bytes:

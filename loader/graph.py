@@ -72,8 +72,10 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         return m.value if m else meta.get(kind)
 
     own = value("kamerstuk", "self")
+    kind, date = value("kind") or "document", value("date")
+    caption = f"{kind} {own or value('reference') or doc.id}" + (f" · {date}" if date else "")
     document = Node("Document", doc.id, {k: v for k, v in {
-        "title": value("title"), "kind": value("kind") or "document", "date": value("date"),
+        "caption": caption, "title": value("title"), "kind": kind, "date": date,
         "reference": value("reference"), "kamerstuk": own, "source": doc.source, "sha256": doc.sha256,
         "chars": len(doc.text)}.items() if v is not None})
     d = document.ref
