@@ -7,14 +7,18 @@ What Neo4j Browser 5 (5.24, the one the local server serves) does with them, rea
   (Browser then runs ``:style`` to show it); ``.zip`` adds every ``*.cypher`` entry in it as a favourite, in a
   folder named after the entry's directory (created when missing); a single ``.cypher`` file offers "Save to
   favorites" or "Paste in editor". More than one file at a time is ignored.
-- **A favourite is named after its first line** (``//`` and leading blanks removed) and runs its whole text:
-  several statements separated by ``;`` run one after the other, client commands such as ``:param`` included,
-  and the frame lists them; click a statement's line to see its result.
+- **A favourite is named after its first line** (``//`` and leading blanks removed) and runs its whole text.
+  Several statements separated by ``;`` (``:param`` commands included) run one after the other, but the frame
+  then only lists them with their status, without a result: so a query favourite is one statement, with its
+  ``:param`` commands as comments, and one extra favourite sets every parameter to its default.
+- **Parameters** come from Browser's own store: ``:param name => value`` has the server evaluate ``value`` (25
+  stays an integer); ``:params {...}`` is parsed in the page and makes every number a float (LIMIT refuses it).
 - **GraSS** is CSS-like: ``node.Label { color: ...; caption: "{property}"; }``; Browser's parser keeps no
   comments (they would become part of the next selector) and drops values containing ``:``.
 
 The committed copies are ``loader/data/missiongraph.grass`` and ``queries/neo4j-browser-favorites.zip``
-(``write_browser_files`` writes both; tests keep them up to date).
+(``write_browser_files`` writes both anywhere, ``python -m missiongraph.browser`` refreshes the committed ones;
+tests keep them up to date). See docs/neo4j.md, "Neo4j Browser".
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from .schema import Schema, load_schema
 GRASS_FILE = "missiongraph.grass"
 FAVORITES_ZIP = "neo4j-browser-favorites.zip"
 FAVORITES_FOLDER = "missiongraph"  # the folder Browser puts the imported favourites in
-DEFAULTS_TITLE = "(run first) Set parameter defaults"  # Browser sorts favourites by name: "(" comes first
+DEFAULTS_TITLE = "(run first) Set parameters"  # Browser sorts favourites by name: "(" comes first
 
 # Node diameter per label (Browser's own steps are 10, 20, 50, 65, 80 px; default 50): the labels the graph hangs
 # together by are bigger, the many small leaves smaller.
@@ -134,10 +138,9 @@ def cypher_literal(value: Any) -> str:
 
 
 def _key(name: Any) -> str:
-    """A map key: bare when it is an identifier (the only form Browser's ``:params`` parser takes besides JSON
-    strings), else a JSON string."""
+    """A map key: bare when it is an identifier, else quoted with backticks."""
     name = str(name)
-    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else json.dumps(name, ensure_ascii=False)
+    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else "`" + name.replace("`", "``") + "`"
 
 
 def favorite_text(query: SavedQuery) -> str:

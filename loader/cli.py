@@ -401,5 +401,22 @@ def status(home):
         click.echo(f"{key}: {value}")
 
 
+@neo4j.command(name="browser-files")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder to write the two files into (created if missing).")
+def browser_files(output):
+    """Write the Neo4j Browser style (missiongraph.grass) and the saved queries as favourites
+    (neo4j-browser-favorites.zip). Drop each file on Browser's window to import it.
+
+    \b
+    Example:
+      missiongraph neo4j browser-files -o ~/Desktop
+    """
+    from .browser import write_browser_files
+
+    for path in write_browser_files(output):
+        click.echo(str(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,213 @@
+"""The Neo4j Browser files (pure): the GraSS style sheet and the favourites zip, the committed copies up to date,
+read back the way Browser 5 reads them, and the saved-query title line they rely on."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from missiongraph import browser
+from missiongraph.browser import (DEFAULTS_TITLE, FAVORITES_FOLDER, cypher_literal, darker, defaults_text,
+                                  favorite_name, favorite_text, favorites, favorites_zip, grass, grass_rules,
+                                  parameter_defaults, read_favorites_zip, text_color, write_browser_files)
+from missiongraph.saved import parse, saved_queries, title_from
+from missiongraph.schema import load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+STALE = "is stale: run  python -m missiongraph.browser  (rewrites loader/data/missiongraph.grass and " \
+        "queries/neo4j-browser-favorites.zip)"
+
+
+def browser_parse_grass(text: str) -> dict[str, dict[str, str]]:
+    """Neo4j Browser 5.24's GraSS parser (``parseGrass`` in its bundle), line for line: quotes toggle a string and
+    are dropped, whitespace outside rules is dropped, a property is kept only when it splits on ':' in two."""
+    in_string = in_rule = nested = False
+    selector, body, rules = "", "", {}
+    for ch in text:
+        handled = True
+        if ch == "{":
+            if in_string:
+                handled = False
+            elif in_rule:
+                nested = True
+            else:
+                in_rule = True
+        elif ch == "}":
+            if in_string:
+                handled = False
+            elif nested:
+                nested = False
+            else:
+                in_rule = False
+                rules[selector], selector, body = body, "", ""
+        elif ch in "'\"":
+            in_string = not in_string
+        else:
+            handled = False
+        if not handled:
+            if in_rule:
+                body += ch
+            elif not ch.isspace():
+                selector += ch
+    out = {}
+    for sel, raw in rules.items():
+        out[sel] = {}
+        for prop in raw.split(";"):
+            parts = prop.split(":")
+            if len(parts) == 2:
+                out[sel][parts[0].strip()] = parts[1].strip()
+    return out
+
+
+# --- GraSS ------------------------------------------------------------------------------------------------------------
+
+def test_committed_grass_is_up_to_date():
+    assert (ROOT / "loader" / "data" / "missiongraph.grass").read_text("utf-8") == grass(load_schema()), \
+        f"loader/data/missiongraph.grass {STALE}"
+
+
+def test_grass_has_every_label_and_relationship_type_from_the_schema():
+    schema = load_schema()
+    rules = browser_parse_grass(grass(schema))
+    assert rules == grass_rules(schema)                     # Browser reads back exactly what we meant
+    assert set(rules) == {"node", "relationship"} | {f"node.{n}" for n in schema.labels} \
+        | {f"relationship.{n}" for n in schema.relationships}
+    for name, spec in schema.labels.items():
+        rule = rules[f"node.{name}"]
+        assert rule["color"] == spec.color.upper()
+        assert rule["caption"] == "{" + spec.caption + "}"
+        assert spec.caption in spec.properties
+        assert re.fullmatch(r"#[0-9A-F]{6}", rule["border-color"]) and rule["border-color"] != rule["color"]
+        assert rule["text-color-internal"] in ("#FFFFFF", "#2A2C34")
+        assert re.fullmatch(r"\d+px", rule["diameter"])
+    for name, spec in schema.relationships.items():
+        assert rules[f"relationship.{name}"] == {"color": spec.color.upper(), "caption": "<type>"}
+    assert rules["node.Mission"]["diameter"] == "80px"     # the hubs are bigger
+
+
+def test_grass_has_nothing_browsers_parser_would_mangle():
+    text = grass()
+    assert "/*" not in text and "//" not in text           # comments would become part of a selector
+    assert all(line.count(":") <= 1 for line in text.splitlines())
+
+
+def test_caption_colours_contrast_and_borders_are_darker():
+    assert text_color("#000000") == "#FFFFFF" and text_color("#FFFFFF") == "#2A2C34"
+    assert text_color("#4C78A8") == "#FFFFFF" and text_color("#EECA3B") == "#2A2C34"
+    assert darker("#FFFFFF") == "#CCCCCC" and darker("#4C78A8") == "#3D6086" and darker("#abc") == "#8896A3"
+    with pytest.raises(ValueError):
+        darker("blue")
+
+
+# --- favourites -------------------------------------------------------------------------------------------------------
+
+def test_committed_favourites_zip_is_up_to_date():
+    committed = (ROOT / "queries" / "neo4j-browser-favorites.zip").read_bytes()
+    assert read_favorites_zip(committed) == favorites(), f"queries/neo4j-browser-favorites.zip {STALE}"
+
+
+def test_zip_has_one_favourite_per_saved_query_in_one_folder():
+    queries = saved_queries()
+    data = favorites_zip()
+    assert data == favorites_zip()                           # same bytes every time
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        names = zf.namelist()
+        assert zf.testzip() is None
+    assert names == list(favorites())
+    assert all(n.startswith(f"{FAVORITES_FOLDER}/") and n.endswith(".cypher") and n.count("/") == 1 for n in names)
+    assert names[0] == f"{FAVORITES_FOLDER}/00-parameter-defaults.cypher"
+    assert names[1:] == [f"{FAVORITES_FOLDER}/{q.filename}" for q in queries.values()]
+    texts = read_favorites_zip(data)
+    for q in queries.values():
+        text = texts[f"{FAVORITES_FOLDER}/{q.filename}"]
+        assert favorite_name(text) == q.title
+        assert text.endswith(q.cypher + "\n")               # the query itself, unchanged
+        assert f"// {q.description}" in text and q.name in text
+
+
+def test_favourite_names_read_well_and_the_defaults_come_first():
+    names = [favorite_name(t) for t in favorites().values()]
+    assert len(set(names)) == len(names)
+    assert not any(n.lower().startswith(("name:", "description:", "param:")) for n in names)
+    assert sorted(names)[0] == DEFAULTS_TITLE                # Browser lists favourites by name
+    assert "Most cited kamerstukken" in names or "Most cited Kamerstukken" in names
+
+
+def test_a_parameterised_favourite_is_one_statement_with_its_param_commands_as_comments():
+    q = saved_queries()["shortest-connection"]
+    text = favorite_text(q)
+    code = [line for line in text.splitlines() if not line.startswith("//")]
+    assert "\n".join(code) == q.cypher                       # one statement: Browser shows its result
+    assert '//   :param from => "000_9490c8c295b3259a"' in text
+    assert '//   :param to => "003_cf3b274d7ecd5e93"' in text
+    assert DEFAULTS_TITLE in text
+    plain = favorite_text(saved_queries()["missions-overview"])
+    assert ":param" not in plain and "Parameters" not in plain
+
+
+def test_the_defaults_favourite_sets_every_parameter_with_server_evaluated_values():
+    queries = saved_queries()
+    text = defaults_text(queries)
+    assert favorite_name(text) == DEFAULTS_TITLE
+    settings = re.findall(r"^:param (\w+) => (.+);$", text, re.M)
+    names = {n for q in queries.values() for n in q.params}
+    assert {n for n, _ in settings} == names and len(settings) == len(names)
+    assert not re.search(r"^:params", text, re.M)            # Browser would turn 25 into 25.0
+    assert dict(settings)["limit"] == "25"
+    assert "(unresolved-references defaults to limit => 50)" in text    # the clash is said, first query wins
+    assert parameter_defaults(queries)["limit"] == 25
+
+
+@pytest.mark.parametrize("value, literal", [
+    (25, "25"), (True, "true"), (None, "null"), (2.5, "2.5"), ("MINUSMA", '"MINUSMA"'),
+    ('say "hi"\n', '"say \\"hi\\"\\n"'), ("Curaçao", '"Curaçao"'), ([1, "a"], '[1, "a"]'),
+    ({"limit": 3, "odd key": "x"}, '{limit: 3, `odd key`: "x"}'),
+])
+def test_cypher_literals(value, literal):
+    assert cypher_literal(value) == literal
+
+
+def test_write_browser_files_and_the_command(tmp_path):
+    written = write_browser_files(tmp_path / "out")
+    assert [p.name for p in written] == ["missiongraph.grass", "neo4j-browser-favorites.zip"]
+    assert written[0].read_text("utf-8") == grass()
+    assert read_favorites_zip(written[1].read_bytes()) == favorites()
+
+    from missiongraph.cli import main
+
+    result = CliRunner().invoke(main, ["neo4j", "browser-files", "-o", str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "cli" / "missiongraph.grass").read_text("utf-8") == grass()
+    assert "missiongraph.grass" in result.output and "neo4j-browser-favorites.zip" in result.output
+
+
+def test_update_committed_rewrites_only_what_changed(tmp_path):
+    (tmp_path / "loader" / "data").mkdir(parents=True)
+    (tmp_path / "queries").mkdir()
+    assert len(browser.update_committed(tmp_path)) == 2
+    assert browser.update_committed(tmp_path) == []
+
+
+# --- the title line of saved queries (loader/saved.py) ---------------------------------------------------------------
+
+def test_a_title_line_before_the_header_names_the_query():
+    with_title = parse('// Most cited Kamerstukken\n// name: x\n// description: Y.\n// param: n = 3\nMATCH (n) RETURN n')
+    without = parse('// name: x\n// description: Y.\n// param: n = 3\nMATCH (n) RETURN n')
+    assert with_title.title == "Most cited Kamerstukken"
+    assert (with_title.name, with_title.description, with_title.params, with_title.cypher) == \
+        (without.name, without.description, without.params, without.cypher) == ("x", "Y.", {"n": 3},
+                                                                                "MATCH (n) RETURN n")
+    assert without.title == "X"
+    assert title_from("most-cited-kamerstukken") == "Most cited kamerstukken"
+    assert favorite_name(favorite_text(with_title)) == "Most cited Kamerstukken"
+
+
+def test_every_saved_query_has_a_title():
+    for q in saved_queries().values():
+        assert q.title and not q.title.startswith(("name:", "//"))
+        assert not q.cypher.startswith("//")
