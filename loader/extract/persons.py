@@ -132,6 +132,15 @@ def _is_capword(tok: str) -> bool:
     return core.isalpha() and low not in _STOP and low not in _TV_WORDS
 
 
+def _open_double(word: str) -> bool:
+    """A double surname whose second part starts with a tussenvoegsel and is not finished yet: 'Ardenne-van',
+    'Ardenne-van der' (but not 'Ardenne-van der Hoeven')."""
+    if "-" not in word:
+        return False
+    last = word.rsplit("-", 1)[1].split()
+    return bool(last) and all(w.lower() in _TV_WORDS for w in last)
+
+
 def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     """Parse one name that starts at ``pos`` (spaces and tabs skipped; a name never spans lines).
 
@@ -166,6 +175,14 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
         elif lead and has_initials and raw.startswith("(") and raw.endswith(")"):
             pass                                            # 'A. (Aukje) de Vries'
         elif low in _TV_WORDS and (low not in _TV_NEEDS_NEXT or tv or _ARTICLE_NEXT.match(text, t.end())):
+            if after and _open_double(after[-1]):
+                after[-1] += " " + low                      # 'Van Ardenne-van der Hoeven': second part's tv
+                cur = t.end()
+                sp = _HSPACE.match(text, cur)
+                if not sp:
+                    break
+                cur = sp.end()
+                continue
             if after:
                 break                                       # 'Van Ojik van GroenLinks'
             if not tv:
@@ -183,9 +200,12 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
                 break                                       # 'Koenders van de Verenigde Naties'
 
             if tv:
-                if len(after) >= 2:
+                if after and _open_double(after[-1]):
+                    after[-1] += " " + tok                  # 'Van Ardenne-van der Hoeven'
+                elif len(after) >= 2:
                     break
-                after.append(tok)
+                else:
+                    after.append(tok)
             else:
                 if len(before) >= 4:
                     break
@@ -305,9 +325,12 @@ _CONTEXTS: list[_Context] = [
         lead("DdMm") + _W + r"(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+"
         + _NAME_START)),
     _Context("chair", re.compile(
-        lead("Dd") + _W + r"[Dd]e[ \t]+voorzitter[ \t]+van[ \t]+de[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie"
+        lead("Dd") + _W + r"[Dd]e[ \t]+(?:(?:fungerend|waarnemend|plaatsvervangend)[ \t]+)?voorzitter[ \t]+van[ \t]+"
+        r"de[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie"
         r"[^,\n]{0,120},\s*"), role="kamerlid"),
     _Context("chair", re.compile(r"V(?<![^\W\d_]V)oorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
+    _Context("chair", re.compile(lead("FfWwPp") + _W + r"(?:[Ff]ungerend|[Ww]aarnemend|[Pp]laatsvervangend)[ \t]+"
+                                 r"voorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
     _Context("members", re.compile(
         lead("Aa") + _W + r"[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"),
         many=True, role="kamerlid"),

@@ -159,7 +159,8 @@ _RECOMMENDATION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2}\.\d{1,2})\.?[ \t]+(?=
 _ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})?\.[ \t]+[A-Z]|\d{1,2}\.\d{1,2}[ \t]+[A-Z]|"
                        r"Aanbeveling(?:en)?:|Geen aanbeveling)", re.IGNORECASE)
 _LABELLED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
-                       r"(?P<n>\d{1,2}(?:\.\d{1,2})?)[ \t]*:[ \t]*(?P<text>[^\n]{5,1500})", re.IGNORECASE)
+                       r"(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[ \t]*:[ \t]*|[ \t]+-[ \t]+)(?P<text>[^\n]{5,1500})",
+                       re.IGNORECASE)
 
 
 def _clean_item(s: str) -> str:
@@ -314,6 +315,30 @@ def stances(text: str) -> Iterator[Mention]:
                                      .replace("hoofd", "") or "bevinding"})
 
 
+_ANAPHOR = re.compile(r"\b(?:deze|die|bovenstaande|voornoemde|de(?:ze)? laatste)[ \t]+"
+                      r"(?P<noun>aanbeveling|bevinding|hoofdbevinding|conclusie)\b(?![a-z])", re.IGNORECASE)
+
+
+def anaphoric_stances(text: str) -> Iterator[tuple[int, str, str]]:
+    """"Het kabinet onderschrijft deze aanbeveling gedeeltelijk": (position, target kind, stance), for the
+    item stated just before."""
+    sentences = sentences_of(text)
+    for m in _ANAPHOR.finditer(text):
+        s, e = sentences.span_of(m.start(), m.end())
+        sentence = text[s:e]
+        if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
+            continue
+        verb = _STANCE_VERB.search(sentence)
+        if not verb:
+            continue
+        after = text[m.end():e]
+        stance = next((st for st, pattern in _STANCE_WORDS if pattern.search(after)), None) \
+            or _stance_of(sentence[verb.start():m.start() - s], verb.group(0))
+        if stance:
+            kind = "recommendation" if m.group("noun").lower() == "aanbeveling" else "finding"
+            yield m.start(), kind, stance
+
+
 # --- commitments ---------------------------------------------------------------------------------------------------
 
 _COMMITMENT_LIST = re.compile(r"\b(?:doet|doen|deed) (?:het kabinet |de regering )?(?:de )?volgende toezeggingen\b[^\n]*",
@@ -403,6 +428,11 @@ def findings_and_recommendations(text: str) -> Iterator[Mention]:
             items[key] = Mention(kind, st.value, st.start, st.end, st.text, attrs=attrs)
         elif "stance" not in have.attrs:
             have.attrs["stance"] = st.attrs["stance"]
+    for pos, kind, stance in anaphoric_stances(text):
+        before = [m for (k, _), m in items.items() if k == kind and m.start < pos]
+        if before:
+            target = max(before, key=lambda m: m.start)
+            target.attrs.setdefault("stance", stance)
     yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))
 
 

@@ -1,7 +1,7 @@
 """Compare the extra gold keys of the held-out set (recommendations / findings stances,
 reference, kind) with the output of `missiongraph extract --json`.
 
-Run from /work/main:  .venv/bin/python tests/heldout/check_structured.py
+Run from the project folder:  .venv/bin/python tests/heldout/check_structured.py (tests/test_heldout.py asserts the same)
 Not part of `missiongraph eval`, which scores only the standard keys.
 """
 import json
