@@ -1,4 +1,7 @@
-"""Readers: bytes on disk → :class:`SourceDocument`. Plain text and Markdown for now.
+"""Readers: bytes on disk → :class:`SourceDocument`. Plain text and Markdown here; PDF, DOCX, HTML and XML in
+``missiongraph.readers``. :func:`read_document` is the one entry point: it reads the bytes (size limit, files that
+are not regular or cannot be read), chooses the reader by content (magic bytes; the suffix only where the content
+is plain text) and cleans the text (``missiongraph.cleanup``) before offsets are fixed.
 
 Every failure is a :class:`ReadError` whose message is one line naming the reason; the pipeline adds the file.
 """
@@ -6,12 +9,19 @@ Every failure is a :class:`ReadError` whose message is one line naming the reaso
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 from .model import SourceDocument
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+XML_SUFFIXES = {".xml"}
+SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | XML_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024  # files above this are refused (configurable with --max-size)
 
 # Bytes 0x80-0x9F are C1 controls in latin-1 but letters and punctuation (€, ‘, ’, “, ”, –, —) in cp1252.
@@ -53,29 +63,114 @@ def document_id(path: Path) -> str:
     return path.stem
 
 
-def read_text(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> SourceDocument:
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, or a ReadError: broken symlink, not a regular file (FIFO, device), too large, unreadable."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit (--max-size)")
-        raw = path.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError("broken symlink" if os.path.islink(path) else "file not found") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "device"
+        raise ReadError(f"not a regular file ({kind})")
+    if st.st_size > max_bytes:
+        raise ReadError(f"file is {st.st_size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit (--max-size)")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
     except PermissionError:
         raise ReadError("permission denied") from None
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if not raw.strip():
-        raise ReadError("empty file")
+    if len(raw) > max_bytes:
+        raise ReadError(f"file grew above the {max_bytes / 1e6:.0f} MB limit (--max-size) while being read")
+    return raw
+
+
+def sniff(raw: bytes, suffix: str = "") -> str:
+    """The format of ``raw`` by content: pdf, docx, ole, zip, html, xml or text (the suffix breaks ties)."""
+    suffix = suffix.lower()
+    if b"%PDF-" in raw[:1024]:
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
+        return "docx" if suffix in DOCX_SUFFIXES or b"word/" in raw[:65536] else "zip"
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<!doctype html") or head.startswith(b"<html") or \
+            (head.startswith(b"<?xml") and b"<html" in head):
+        return "html"
+    if head.startswith(b"<?xml"):
+        return "xml"
+    if head.startswith(b"<") and suffix in HTML_SUFFIXES:
+        return "html"
+    if head.startswith(b"<") and suffix in XML_SUFFIXES:
+        return "xml"
+    return "text"
+
+
+def text_document(raw: bytes) -> tuple[str, str]:
+    """Decoded, cleaned text of plain text bytes; (text, encoding)."""
+    from .cleanup import clean_text
+
     if looks_binary(raw):
         raise ReadError("binary data, not text")
     text, encoding = decode(raw)
-    return SourceDocument(id=doc_id or document_id(path), text=text, source=str(path),
-                          sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
+    return clean_text(text), encoding
 
 
 def read_document(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> SourceDocument:
-    """Read one file, chosen by suffix (more formats arrive in later readers)."""
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        return read_text(path, doc_id=doc_id, max_bytes=max_bytes)
-    raise ReadError(f"unsupported file type {path.suffix or '(none)'}; supported: {', '.join(sorted(TEXT_SUFFIXES))}")
+    """Read one file: the reader is chosen by content; the suffix must be one we read or the content a PDF/DOCX."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    raw = read_bytes(path, max_bytes=max_bytes)
+    if not raw.strip():
+        raise ReadError("empty file")
+    kind = sniff(raw, suffix)
+    meta: dict = {}
+    pages: tuple[int, ...] = ()
+    if kind == "pdf":
+        from .readers.pdf import read_pdf
+
+        got = read_pdf(raw)
+        text, encoding, pages, meta = got.text, got.encoding, got.pages, got.meta
+    elif kind == "docx":
+        from .readers.docx import read_docx
+
+        got = read_docx(raw)
+        text, encoding, meta = got.text, got.encoding, got.meta
+    elif kind == "ole" and suffix in DOCX_SUFFIXES:
+        raise ReadError("not a valid DOCX (an OLE file: a password-protected or old-style Word document)")
+    elif suffix in DOCX_SUFFIXES:
+        raise ReadError("not a valid DOCX (not a zip)")
+    elif suffix in PDF_SUFFIXES:
+        raise ReadError("not a PDF (no %PDF header)")
+    elif kind in ("ole", "zip"):
+        raise ReadError(f"binary data, not text ({'a zip archive' if kind == 'zip' else 'an OLE/Office 97 file'})")
+    elif suffix not in SUFFIXES:
+        raise ReadError(f"unsupported file type {path.suffix or '(none)'}; supported: {', '.join(sorted(SUFFIXES))}")
+    elif kind in ("html", "xml"):
+        if looks_binary(raw):
+            raise ReadError("binary data, not text")
+        from .readers.markup import read_html, read_xml
+
+        got = read_html(raw) if kind == "html" else read_xml(raw)
+        text, encoding, meta = got.text, got.encoding, got.meta
+    else:
+        text, encoding = text_document(raw)
+    if not text.strip():
+        raise ReadError("no text" + (" in the document" if kind != "text" else ""))
+    return SourceDocument(id=doc_id or document_id(path), text=text, source=str(path),
+                          sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding, pages=pages, meta=meta)
+
+
+def read_text(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> SourceDocument:
+    """Kept for callers of the text-only reader: any supported file, read by :func:`read_document`."""
+    return read_document(path, doc_id=doc_id, max_bytes=max_bytes)

@@ -1,3 +1,4 @@
+// Missions overview
 // name: missions-overview
 // description: Per mission: how many documents mention it, the resolutions that mandate it, its evaluations and their recommendations.
 MATCH (m:Mission)

@@ -1,3 +1,4 @@
+// Most cited Kamerstukken
 // name: most-cited-kamerstukken
 // description: The most cited Kamerstukken, with their dossier and whether the cited paper itself is loaded.
 // param: limit = 25

@@ -1,3 +1,4 @@
+// Document references
 // name: document-references
 // description: Everything one document cites or mentions, with the sentence each link comes from.
 // param: document = "000_9490c8c295b3259a"

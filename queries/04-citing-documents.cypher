@@ -1,3 +1,4 @@
+// Citing documents
 // name: citing-documents
 // description: Who cites a Kamerstuk (DOSSIER[-SUB]-NUMBER, e.g. 29521-451), newest first.
 // param: kamerstuk = "27925-AB"

@@ -1,3 +1,4 @@
+// Recommendations and the cabinet's stance
 // name: recommendations-stance
 // description: Recommendations per evaluation with the cabinet's stance; not and partly endorsed first.
 MATCH (r:Recommendation)

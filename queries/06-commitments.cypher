@@ -1,3 +1,4 @@
+// Commitments
 // name: commitments
 // description: Commitments (toezeggingen) with the finding or recommendation they address and the document that makes them.
 MATCH (d:Document)-[c:COMMITS]->(t:Commitment)

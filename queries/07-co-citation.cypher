@@ -1,3 +1,4 @@
+// Co-citation
 // name: co-citation
 // description: Pairs of documents that cite or mention the same Kamerstukken, resolutions or evaluations, with the shared items.
 // param: limit = 25

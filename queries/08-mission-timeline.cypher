@@ -1,3 +1,4 @@
+// Mission timeline
 // name: mission-timeline
 // description: A mission's timeline: dated documents that mention it, resolutions that mandate it, evaluations of it, in order.
 // param: mission = "MINUSMA"

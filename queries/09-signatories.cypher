@@ -1,3 +1,4 @@
+// Signatories
 // name: signatories
 // description: Ministries and signatories: who signed what, per ministry.
 MATCH (d:Document)-[:SIGNED_BY]->(p:Person)

@@ -1,3 +1,4 @@
+// Resolutions per mission
 // name: resolutions-per-mission
 // description: UN Security Council resolutions per mission, with how many documents link them.
 MATCH (r:Resolution)-[mr:MANDATES]->(m:Mission)

@@ -1,3 +1,4 @@
+// Shortest connection
 // name: shortest-connection
 // description: The shortest connections between two documents (every shortest path, at most 8 steps).
 // param: from = "000_9490c8c295b3259a"

@@ -1,3 +1,4 @@
+// Unresolved references
 // name: unresolved-references
 // description: Kamerstukken that are cited but not loaded, most cited first: what to fetch next.
 // param: limit = 50

@@ -1,3 +1,4 @@
+// Dossier contents
 // name: dossier
 // description: A dossier's contents: its Kamerstukken, which are loaded, and how often each is cited.
 // param: dossier = "29521"

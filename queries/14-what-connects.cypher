@@ -1,3 +1,4 @@
+// What connects two documents
 // name: what-connects
 // description: What two documents have in common: the items both cite or mention, and how each refers to them.
 // param: a = "000_9490c8c295b3259a"

@@ -227,6 +227,7 @@ def test_saved_query_from_the_favourites_draws_the_graph_in_the_schema_style(ses
     assert whole and all(r["fill"] == rel_colors[r["type"]] for r in whole), whole
     assert {r["fill"] for r in rels} <= set(rel_colors.values())
     frame.locator('button[title="Collapse the node properties display"]').click()   # the whole graph in view
+    session.page.wait_for_timeout(600)                     # the panel slides away
     path = session.screenshot("graph", frame)
     assert path.stat().st_size > 10_000
     session.screenshot("page")
