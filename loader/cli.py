@@ -86,6 +86,9 @@ def main() -> None:
 def load(paths, sample, force, max_size, batch_size, quiet, store, neo4j):
     """Load documents (files or folders, searched recursively) into the graph.
 
+    Formats (chosen by content): .txt, .md, .pdf (text layer; page numbers in provenance), .docx, .html, .xml.
+    The same content under two names is loaded once, with both paths as its source.
+
     Loading is an upsert: a document loaded again replaces its own facts; unchanged documents are skipped.
     A file that cannot be read is reported on one line and the rest of the load goes on; the exit code is then 1.
 
@@ -113,10 +116,16 @@ def load(paths, sample, force, max_size, batch_size, quiet, store, neo4j):
         except StoreError as exc:
             raise _Error(str(exc), EXIT_STORE) from None
         where = getattr(graph, "path", None) or getattr(graph, "uri", "")
+        dupes = f", {len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''}" \
+            if report.duplicates else ""
         click.echo(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
-                   f"{len(report.skipped)} skipped (not a document type) -> {graph.name} store {where}")
-        for path, reason in report.failed:
-            click.echo(f"  failed  {path}: {reason}", err=True)
+                   f"{len(report.skipped)} skipped (not a document type){dupes} -> {graph.name} store {where}")
+        if report.failed:
+            width = min(max(len(path) for path, _ in report.failed) + 1, 70)
+            click.echo(f"\n  {'failed file':<{width}}  reason", err=True)
+            click.echo(f"  {'-' * width}  {'-' * 6}", err=True)
+            for path, reason in report.failed:
+                click.echo(f"  {path + ':':<{width}}  {reason}", err=True)
     if report.failed:
         sys.exit(EXIT_FAILED_FILES)
 
@@ -377,7 +386,9 @@ def start(home, timeout):
         info = nl.start(home or nl.default_home(), nl.get_password(), timeout=timeout)
     except (nl.Neo4jLocalError, StoreError) as exc:
         raise _Error(str(exc), EXIT_STORE) from None
-    click.echo(f"Neo4j is running: {info}")
+    how = "started" if info.started else "already running"
+    click.echo(f"Neo4j {info.version} {how} (pid {info.pid}, home {info.home}): {info.uri}, "
+               f"Browser {info.http_url}/browser/")
 
 
 @neo4j.command()

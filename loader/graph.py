@@ -68,6 +68,8 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     meta = dict(doc.meta)
 
     def value(kind: str, role: str = "") -> str | None:
+        if kind == "kamerstuk" and role == "self" and meta.get("kamerstuk"):
+            return meta["kamerstuk"]          # the reader knows the document's own number (HTML/XML metadata)
         m = first.get((kind, role))
         return m.value if m else meta.get(kind)
 

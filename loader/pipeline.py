@@ -6,19 +6,20 @@ documents is written in one transaction, so a document is either fully in the st
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .extract import extract, summarise
 from .graph import to_graph
 from .model import DocumentGraph, SourceDocument
-from .read import MAX_BYTES, TEXT_SUFFIXES, ReadError, read_document
+from .read import MAX_BYTES, SUFFIXES, ReadError, read_document
 from .schema import validate
 from .store import GraphStore
 
-SUPPORTED = TEXT_SUFFIXES
+SUPPORTED = SUFFIXES   # .txt .md .markdown .text .pdf .docx .html .htm .xhtml .xml; other files are sniffed for %PDF
 
 
 @dataclass
@@ -27,6 +28,7 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)    # (file, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (file, reason): not a document type we read
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, document id): same bytes as that one
 
     @property
     def ok(self) -> bool:
@@ -50,6 +52,50 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
                         yield Path(root) / name
         else:
             yield path
+
+
+def is_candidate(path: Path) -> bool:
+    """A file to read: a supported suffix, or content that starts like a PDF whatever the name."""
+    if path.suffix.lower() in SUPPORTED:
+        return True
+    try:
+        if not path.is_file():          # never open a FIFO or a device to sniff it: that can block
+            return False
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def content_hash(path: Path, max_bytes: int) -> str | None:
+    """sha256 of a regular file's bytes, or None when it cannot or should not be read (the reader says why)."""
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def group_by_content(paths: Iterable[Path], max_bytes: int) -> list[list[Path]]:
+    """Paths grouped by identical bytes, in first-seen order; a path that cannot be hashed is its own group."""
+    groups: dict[str, list[Path]] = {}
+    out: list[list[Path]] = []
+    for path in paths:
+        digest = content_hash(path, max_bytes)
+        if digest is None:
+            out.append([path])
+        elif digest in groups:
+            if path not in groups[digest]:
+                groups[digest].append(path)
+        else:
+            groups[digest] = [path]
+            out.append(groups[digest])
+    return out
 
 
 def document_graph(doc: SourceDocument) -> DocumentGraph:
@@ -85,24 +131,35 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
                 say("loaded", g.document.props.get("source", g.doc_id))
             batch.clear()
 
+    candidates: list[Path] = []
     for path in find_files(paths):
-        if path.suffix.lower() not in SUPPORTED:
+        if is_candidate(path) or path.is_symlink() and not path.exists():
+            candidates.append(path)
+        else:
             report.skipped.append((str(path), f"not a supported type ({path.suffix or 'no suffix'})"))
-            continue
+    # The same content under two names (copies, symlinks) is one document: read once, every source recorded.
+    for group in group_by_content(candidates, max_bytes):
+        path = group[0]
         doc_id = path.stem
         if doc_id in ids and ids[doc_id] != path:
             doc_id = f"{path.parent.name}-{path.stem}"
         ids[doc_id] = path
         try:
             doc = read_document(path, doc_id=doc_id, max_bytes=max_bytes)
+            if len(group) > 1:
+                doc = replace(doc, source="; ".join(str(p) for p in group))
+                for other in group[1:]:
+                    report.duplicates.append((str(other), doc.id))
+                    say("duplicate", f"{other}: same content as {path}")
             if not force and known.get(doc.id) == doc.sha256:
                 report.unchanged.append(doc.id)
                 say("unchanged", str(path))
                 continue
             batch.append(document_graph(doc))
         except ReadError as exc:
-            report.failed.append((str(path), str(exc)))
-            say("failed", f"{path}: {exc}")
+            for member in group:
+                report.failed.append((str(member), str(exc)))
+                say("failed", f"{member}: {exc}")
             continue
         if len(batch) >= batch_size:
             flush()

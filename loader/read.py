@@ -1,7 +1,8 @@
 """Readers: bytes on disk → :class:`SourceDocument`. Plain text and Markdown here; PDF, DOCX, HTML and XML in
 ``missiongraph.readers``. :func:`read_document` is the one entry point: it reads the bytes (size limit, files that
 are not regular or cannot be read), chooses the reader by content (magic bytes; the suffix only where the content
-is plain text) and cleans the text (``missiongraph.cleanup``) before offsets are fixed.
+is plain text). Text the readers produce (PDF, DOCX, HTML, XML) is cleaned (``missiongraph.cleanup``) before
+offsets are fixed; plain text is kept as decoded, so offsets index into the file itself.
 
 Every failure is a :class:`ReadError` whose message is one line naming the reason; the pipeline adds the file.
 """
@@ -117,13 +118,14 @@ def sniff(raw: bytes, suffix: str = "") -> str:
 
 
 def text_document(raw: bytes) -> tuple[str, str]:
-    """Decoded, cleaned text of plain text bytes; (text, encoding)."""
-    from .cleanup import clean_text
+    """Decoded text of plain text bytes; (text, encoding).
 
+    Not passed through ``cleanup``: offsets then index into the file exactly as decoded, which users (and the
+    tests) rely on to find a span in their own file. The extraction rules already read non-breaking spaces,
+    dashes and CR as ``extract.text.normalise`` maps them (length-preserving)."""
     if looks_binary(raw):
         raise ReadError("binary data, not text")
-    text, encoding = decode(raw)
-    return clean_text(text), encoding
+    return decode(raw)
 
 
 def read_document(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> SourceDocument:

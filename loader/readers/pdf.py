@@ -28,7 +28,9 @@ def read_pdf(raw: bytes) -> Extracted:
             try:
                 textpage = page.get_textpage()
                 try:
-                    texts.append(textpage.get_text_range())
+                    # pdfium marks a hyphen at a line end as U+FFFE and drops the line break: put both back,
+                    # cleanup decides whether the hyphen stays.
+                    texts.append(textpage.get_text_range().replace("\ufffe", "-\n"))
                 finally:
                     textpage.close()
             finally:
