@@ -14,13 +14,14 @@ and recorded, not failed on; a JavaScript error on the page fails the test.
 from __future__ import annotations
 
 import base64
-import os
 import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.chromium import ARTIFACTS, launch
 
 from missiongraph.browser import (DEFAULT_DIAMETER, DEFAULTS_TITLE, DIAMETERS, cypher_literal, favorite_name,
                                   favorites, favorites_zip, grass)
@@ -29,10 +30,6 @@ from missiongraph.schema import load_schema
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 GRAPH_QUERY = "shortest-connection"   # a saved query that returns nodes, so Browser draws a graph
 TABLE_QUERY = "most-cited-kamerstukken"  # one with a LIMIT $limit: the parameter must arrive as an integer
 
@@ -46,12 +43,6 @@ DROP_FILE = """({name, b64}) => {
   for (const type of ['dragenter', 'dragover', 'drop'])
     target.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
 }"""
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"Neo4j Browser tests need {reason} (CI is set, so this is a failure)")
-    pytest.skip(f"Neo4j Browser tests need {reason}")
 
 
 class BrowserSession:
@@ -134,16 +125,7 @@ class BrowserSession:
 
 @pytest.fixture(scope="module")
 def chromium():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright for Python: pip install playwright (never `playwright install`)")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"Debian's Chromium at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from launch()
 
 
 @pytest.fixture(scope="module")

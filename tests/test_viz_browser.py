@@ -6,12 +6,13 @@ Without Chromium the tests skip, unless CI is set: then they fail.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import networkx as nx
 import pytest
+
+from tests.chromium import ARTIFACTS, launch
 
 from missiongraph.viz import build_network, write_html
 from missiongraph.viz.synthetic import synthetic_graph
@@ -20,33 +21,14 @@ from tests.test_viz import KST_URL, XSS_SENTENCE, add_edge, add_node, sample_gra
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 # Payloads that set a flag, besides the alert() ones in test_viz.XSS_TITLE: nothing may set it.
 FLAG_PAYLOADS = ('<img src=x onerror="window.__pwned=1">', '</script><script>window.__pwned=2</script>',
                  '"><svg onload="window.__pwned=3">')
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests need {reason} (CI is set, so this is a failure)")
-    pytest.skip(f"browser tests need {reason}")
-
-
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright for Python: pip install playwright (never `playwright install`)")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"Debian's Chromium at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from launch()
 
 
 def wait_until(page, expression: str, timeout: float = 30.0) -> None:

@@ -271,14 +271,19 @@ def _stance_of(segment: str, verb: str) -> str | None:
     return None
 
 
+def _cabinet_verb(sentence: str) -> re.Match[str] | None:
+    """The stance verb of a sentence in which the cabinet (kabinet, regering, wij, ik) takes a stance."""
+    if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
+        return None
+    return _STANCE_VERB.search(sentence)
+
+
 def stances(text: str) -> Iterator[Mention]:
     """Stance statements: the cabinet's view on numbered recommendations and findings."""
     sentences = sentences_of(text)
     for s, e in zip(sentences.starts, [*sentences.starts[1:], len(text)]):
         sentence = text[s:e]
-        if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
-            continue
-        verb = _STANCE_VERB.search(sentence)
+        verb = _cabinet_verb(sentence)
         if not verb:
             continue
         targets = list(_TARGET.finditer(sentence))
@@ -326,9 +331,7 @@ def anaphoric_stances(text: str) -> Iterator[tuple[int, str, str]]:
     for m in _ANAPHOR.finditer(text):
         s, e = sentences.span_of(m.start(), m.end())
         sentence = text[s:e]
-        if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
-            continue
-        verb = _STANCE_VERB.search(sentence)
+        verb = _cabinet_verb(sentence)
         if not verb:
             continue
         after = text[m.end():e]
