@@ -54,22 +54,30 @@ class _Builder:
                 if v is not None:
                     have.props.setdefault(k, v)
             return
-        prov = Provenance(doc=self.doc.id, start=m.start, end=m.end, text=fold(m.text),
-                          sentence=self.sentences.around(m.start, m.end), page=self.doc.page_at(m.start))
+        if m.attrs.get("from_metadata"):  # no span in the text: say where it came from instead
+            prov = Provenance(doc=self.doc.id, start=0, end=0, text="",
+                              sentence=f"(document metadata: {m.attrs['from_metadata']} = {m.value})")
+        else:
+            prov = Provenance(doc=self.doc.id, start=m.start, end=m.end, text=fold(m.text),
+                              sentence=self.sentences.around(m.start, m.end), page=self.doc.page_at(m.start))
         self.rels[key] = Relationship(rel_type, start, end, prov, {k: v for k, v in props.items() if v is not None})
 
 
 def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     """Nodes and relationships for one document; every relationship's provenance is a span of ``doc.text``."""
     b = _Builder(doc)
+    meta_number = doc.meta.get("kamerstuk")
+    if meta_number:
+        # The reader knows the document's own number (HTML/XML metadata): it wins over what the text rules found.
+        mentions = [m for m in mentions if not (m.kind == "kamerstuk" and m.role == "self")]
+        mentions.insert(0, Mention("kamerstuk", meta_number, 0, 0, "", role="self",
+                                   attrs={"from_metadata": "kamerstuk"}))
     first = {}
     for m in mentions:
         first.setdefault((m.kind, m.role if m.kind == "kamerstuk" else ""), m)
     meta = dict(doc.meta)
 
     def value(kind: str, role: str = "") -> str | None:
-        if kind == "kamerstuk" and role == "self" and meta.get("kamerstuk"):
-            return meta["kamerstuk"]          # the reader knows the document's own number (HTML/XML metadata)
         m = first.get((kind, role))
         return m.value if m else meta.get(kind)
 

@@ -66,3 +66,22 @@ def test_every_sample_document_graph_fits_the_schema(sample_docs):
         for path in sorted(folder.glob("*.txt")):
             graph = document_graph(read_document(path))
             assert validate(graph) == []
+
+
+def test_own_number_from_reader_metadata_is_published_as_with_its_source_said():
+    from missiongraph.graph import to_graph
+    from missiongraph.model import Mention, SourceDocument
+
+    doc = SourceDocument(id="kst", text="Zie Kamerstuk 29 521, nr. 451.", source="kst.html", sha256="0" * 64,
+                         meta={"kamerstuk": "29521-460"})
+    cited = Mention("kamerstuk", "29521-451", 4, 29, "Kamerstuk 29 521, nr. 451")
+    wrong_self = Mention("kamerstuk", "29521-999", 0, 3, "Zie", role="self")
+    graph = to_graph(doc, [cited, wrong_self])
+    assert validate(graph) == []
+    assert graph.document.props["kamerstuk"] == "29521-460"
+    rels = {(r.type, r.end.key): r for r in graph.relationships}
+    assert ("PUBLISHED_AS", "29521-999") not in rels
+    published = rels[("PUBLISHED_AS", "29521-460")]
+    assert published.provenance.sentence == "(document metadata: kamerstuk = 29521-460)"
+    assert (published.provenance.start, published.provenance.end, published.provenance.text) == (0, 0, "")
+    assert rels[("CITES", "29521-451")].provenance.text == "Kamerstuk 29 521, nr. 451"
