@@ -41,8 +41,8 @@ def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False)
         from .embedded import EmbeddedStore
 
         return EmbeddedStore(store, read_only=read_only)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+    except StoreError as exc:  # the store or server could not be used: exit code 3, as documented
+        raise _Error(str(exc), EXIT_STORE) from None
 
 
 def store_options(f):

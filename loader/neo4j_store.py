@@ -8,6 +8,7 @@ indexes on the properties saved queries filter on are created idempotently.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +17,14 @@ from .schema import Schema
 from .store import GraphStore, QueryResult, Statement, StoreError, plain, writes
 
 MIN_MAJOR_VERSION = 5
+# How long the driver retries a transaction that failed transiently (server restarting, connection lost). Short
+# enough that a load against a server that went away ends within seconds with one line, not half a minute later.
+MAX_RETRY_SECONDS = 10.0
+
+# The driver logs each retry ("Transaction failed and will be retried in 2.2s (Couldn't connect ...)") as a
+# WARNING; without a handler Python prints those to stderr, around our one-line error. A library's logger gets a
+# NullHandler: an application that configures logging still sees them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def _plain_value(value: Any) -> Any:
@@ -69,7 +78,7 @@ class Neo4jStore(GraphStore):
             raise StoreError("no Neo4j password: set NEO4J_PASSWORD")
         try:
             self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(user, password), connection_timeout=timeout,
-                                                     max_transaction_retry_time=30.0)
+                                                     max_transaction_retry_time=MAX_RETRY_SECONDS)
             self.driver.verify_connectivity()
             with self.driver.session(database=self.database) as session:
                 agent = session.run("CALL dbms.components() YIELD versions RETURN versions[0] AS v").single()["v"]
@@ -77,7 +86,8 @@ class Neo4jStore(GraphStore):
             driver = getattr(self, "driver", None)
             if driver is not None:
                 driver.close()
-            raise StoreError(connect_error_message(exc, uri=self.uri, database=self.database)) from None
+            raise StoreError(connect_error_message(exc, uri=self.uri, user=user, database=self.database,
+                                                   password=password)) from None
         self.version = agent
         major = int(str(agent).split(".")[0]) if str(agent)[:1].isdigit() else 0
         if major < MIN_MAJOR_VERSION:

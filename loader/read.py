@@ -35,10 +35,13 @@ class ReadError(ValueError):
 
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode text bytes: UTF-8 (BOM allowed), else cp1252 (Windows), else latin-1. Returns (text, encoding)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
+    try:  # a byte-order mark promises an encoding; bytes that break that promise are not a text file we read
+        if raw.startswith(b"\xef\xbb\xbf"):
+            return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return raw.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not valid {exc.encoding.upper()} although it starts with a byte-order mark") from None
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

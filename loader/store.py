@@ -144,16 +144,24 @@ def _chunks(rows: list[dict[str, Any]], size: int = 2000) -> Iterable[list[dict[
 
 
 # Read-only check for ad-hoc Cypher: clauses that write. Parameters never reach this check (they are data).
+# Procedures that only read (allowed without --write); any other db./dbms./apoc. procedure counts as writing.
+_READ_PROCEDURES = r"(?:labels|relationshipTypes|propertyKeys|schema\.\w+|indexes|constraints|info|ping|components)\s*\("
 _WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|"
-                           r"FOREACH|CALL\s+db\.|CALL\s+dbms\.|IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b",
-                           re.IGNORECASE)
-_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
-                                   re.DOTALL)
+                           r"FOREACH|IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|START|STOP|GRANT|DENY|REVOKE|"
+                           r"RENAME|TERMINATE|ENABLE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
+_WRITE_CALL = re.compile(r"\bCALL\s+(?:db|dbms|apoc|gds|tx)\s*\.(?!\s*" + _READ_PROCEDURES + ")", re.IGNORECASE)
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_BACKTICKS = re.compile(r"`([^`]*)`")
 
 
 def writes(cypher: str) -> bool:
-    """Whether a Cypher text contains a writing clause (string literals and comments ignored)."""
-    return bool(_WRITE_CLAUSE.search(_STRINGS_AND_COMMENTS.sub(" ", cypher)))
+    """Whether a Cypher text contains a writing clause or procedure. String literals and comments are ignored;
+    backtick-quoted names are names (``AS `delete` `` reads), except in procedure calls, where they are read as
+    written (``CALL `db`.`createLabel`(...)`` writes)."""
+    code = _STRINGS_AND_COMMENTS.sub(" ", cypher)
+    if _WRITE_CLAUSE.search(_BACKTICKS.sub(" ", code)):
+        return True
+    return bool(_WRITE_CALL.search(_BACKTICKS.sub(lambda m: m.group(1), code)))
 
 
 def plain(value: Any) -> Any:

@@ -49,7 +49,7 @@ def check_zip(raw: bytes, *, max_total: int = MAX_UNCOMPRESSED) -> zipfile.ZipFi
                     if seen > info.file_size or total > max_total:
                         raise ReadError(f"zip bomb? (uncompressed over {_mb(max(total, info.file_size))}, "
                                         "more than the zip declares)")
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
         raise ReadError(f"not a valid DOCX (damaged zip: {str(exc).splitlines()[0] if str(exc) else 'unreadable'})") from None
     return zf
 
@@ -118,7 +118,11 @@ def read_docx(raw: bytes) -> Extracted:
     notes = footnotes(zf)
     if notes:
         blocks += ["", "Voetnoten"] + [f"{number} {text}" for number, text in notes]
-    props = document.core_properties
+    try:
+        props = document.core_properties
+    except Exception:  # noqa: BLE001 - a broken docProps/core.xml part: python-docx raises AttributeError etc.
+        props = None     # the metadata is optional; the text is what we read
     # Only the title: core_properties.created is when the file was made, not the document's date.
-    meta = {"title": props.title.strip()} if (props.title or "").strip() else {}
+    title = (getattr(props, "title", None) or "").strip()
+    meta = {"title": title} if title else {}
     return Extracted(text=clean_text("\n".join(blocks)), meta=meta, encoding="docx")
