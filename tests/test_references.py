@@ -31,6 +31,10 @@ def res(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 CITATIONS = [
+    # lists where a three-digit number is followed by a four-digit one (not a year)
+    ("Kamerstukken II 2016/17, 28 676, nr. 999 en 1002", ["28676-1002", "28676-999"]),
+    ("Kamerstuk 28 676, nrs. 999, 1002 en 1003", ["28676-1002", "28676-1003", "28676-999"]),
+    ("Kamerstuk 29 521, nrs. 12, 2014", ["29521-12"]),                          # 2014 is a year here
     # the standard forms
     ("(Kamerstuk 29 521, nr. 451)", ["29521-451"]),
     ("zie ook Kamerstuk 29521, nr. 451.", ["29521-451"]),

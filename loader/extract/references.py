@@ -160,8 +160,9 @@ def _parse_numbers(text: str, pos: int, plural: bool) -> tuple[list[str], int]:
         if not n or (n.group(1) is not None) != first_is_digit:
             break
         value = n.group(1) or n.group(2)
-        if first_is_digit and value.isdigit() and len(value) == 4 and len(nums[-1]) < 4 and sep != "-":
-            break  # "nr. 12, 2014" - a year, not a number
+        if (first_is_digit and value.isdigit() and len(value) == 4 and len(nums[-1]) < 4 and sep != "-"
+                and "en" not in sep and 1945 <= int(value) <= 2100):
+            break  # "nrs. 12, 2014" - a year, not a number ("nr. 999 en 1002" is a list)
         if sep.startswith("-") or sep in ("t/m", "tot en met"):
             if not (first_is_digit and nums[-1].isdigit()):
                 break
