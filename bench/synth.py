@@ -184,34 +184,22 @@ class Doc:
             self.gold[fieldname].append(value)
 
     # --- pieces with gold ----------------------------------------------------------------------------------
+    # Single-citation forms, by the form number drawn in ``kamerstuk`` (2 is the two-number form).
+    SINGLE_FORMS = {0: "Kamerstuk {w}, nr. {nr}", 1: "({w}, nr. {nr})", 3: "kst-{v}-{nr}",
+                    4: "Kamerstuk {w} nr. {nr}", 5: "Kamerstuknummer {w}, nr. {nr}", 6: "Kamerstukken {w}, nr. {nr}"}
+
     def kamerstuk(self) -> str:
         rng = self.rng
         written, value, _ = rng.choice(DOSSIERS)
         nr = rng.randint(1, 2800)
         form = rng.randrange(7)
-        if form == 0:
-            self.add("kamerstukken", f"{value}-{nr}")
-            return f"Kamerstuk {written}, nr. {nr}"
-        if form == 1:
-            self.add("kamerstukken", f"{value}-{nr}")
-            return f"({written}, nr. {nr})"
+        self.add("kamerstukken", f"{value}-{nr}")
         if form == 2:
             nr2 = nr + rng.randint(1, 5)
-            self.add("kamerstukken", f"{value}-{nr}")
             self.add("kamerstukken", f"{value}-{nr2}")
             y = rng.randint(2005, 2023)
             return f"Kamerstukken II {y}/{(y + 1) % 100:02d}, {written}, nr. {nr} en {nr2}"
-        if form == 3:
-            self.add("kamerstukken", f"{value}-{nr}")
-            return f"kst-{value}-{nr}"
-        if form == 4:
-            self.add("kamerstukken", f"{value}-{nr}")
-            return f"Kamerstuk {written} nr. {nr}"
-        if form == 5:
-            self.add("kamerstukken", f"{value}-{nr}")
-            return f"Kamerstuknummer {written}, nr. {nr}"
-        self.add("kamerstukken", f"{value}-{nr}")
-        return f"Kamerstukken {written}, nr. {nr}"
+        return self.SINGLE_FORMS[form].format(w=written, v=value, nr=nr)
 
     def resolution(self) -> str:
         nr = self.rng.randint(1100, 2750)
