@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from ..gazetteer import load
 from ..model import Mention
 from .text import fold
 
@@ -71,14 +73,24 @@ _BOILERPLATE = re.compile(r"^(?:Kamerstuk|Handeling(?:en)?|Datum publicatie.*|Tw
                           r"Aan|Van|Via|Kopie aan|Afgestemd met)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _proper_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Names that keep their capitals in a title written in capitals: the chambers and every ministry name of
+    the ministries gazetteer (longest first, so 'buitenlandse handel en …' wins over 'buitenlandse')."""
+    names = ["Tweede Kamer", "Eerste Kamer", "Staten-Generaal"]
+    for entry in load("ministries"):
+        names += [entry["id"], *entry.get("names", [])]
+    canonical = {n.lower(): n for n in names}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
+                         + r")\b")
+    return pattern, canonical
+
+
 def _sentence_case(s: str) -> str:
     s = fold(s).strip(" .,:;")
     if s.isupper():
-        s = s.lower()
-        for name in ("tweede kamer", "eerste kamer", "staten-generaal", "buitenlandse zaken", "defensie",
-                     "buitenlandse handel en ontwikkelingssamenwerking", "justitie en veiligheid",
-                     "veiligheid en justitie", "ontwikkelingssamenwerking"):
-            s = re.sub(rf"\b{name}\b", name.title().replace(" En ", " en "), s)
+        pattern, canonical = _proper_names()
+        s = pattern.sub(lambda m: canonical[m.group(0)], s.lower())
     return s[:1].upper() + s[1:]
 
 

@@ -38,6 +38,7 @@ def undouble(text: str) -> str:
 
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_NEW_PAGE_PARAGRAPH = re.compile(r"[.;]\s*\n (?=[A-Z])")
 _NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
 
 
@@ -51,7 +52,7 @@ def _item_end(layout: str, start: int, limit: int, next_item: re.Pattern[str]) -
     m = next_item.search(layout, start + 1, end)
     if m:
         end = m.start()
-    m = re.compile(r"[.;]\s*\n (?=[A-Z])").search(layout, start, end)
+    m = _NEW_PAGE_PARAGRAPH.search(layout, start, end)
     if m:
         end = m.start() + 1
     return end
@@ -154,6 +155,8 @@ def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention
 
 _SECTION = re.compile(r"^[ \t#*]*(?:Conclusies(?: en aanbevelingen)?|Bevindingen(?: en aanbevelingen)?|"
                       r"Hoofdconclusies|Aanbevelingen)[ \t*]*$", re.IGNORECASE | re.MULTILINE)
+_CLOSING_HEADING = re.compile(r"^[ \t#*]*(?:Ter afsluiting|Tot slot|Afsluitend|Slot|Bijlage[n]?)[ \t*:]*$",
+                              re.IGNORECASE | re.MULTILINE)
 _CONCLUSION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=[A-Z])", re.MULTILINE)
 _RECOMMENDATION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Z])", re.MULTILINE)
 _ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})?\.[ \t]+[A-Z]|\d{1,2}\.\d{1,2}[ \t]+[A-Z]|"
@@ -174,8 +177,7 @@ def numbered_items(text: str) -> Iterator[Mention]:
     if not sections:
         return
     start = sections[0].end()
-    end_heading = re.compile(r"^[ \t#*]*(?:Ter afsluiting|Tot slot|Afsluitend|Slot|Bijlage[n]?)[ \t*:]*$",
-                             re.IGNORECASE | re.MULTILINE).search(layout, start)
+    end_heading = _CLOSING_HEADING.search(layout, start)
     limit = end_heading.start() if end_heading else len(layout)
     conclusion = None
     seen: set[str] = set()
