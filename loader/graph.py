@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract.text import Sentences, fold
+from .extract.text import fold, normalise, sentences_of
 from .model import DocumentGraph, Mention, Node, NodeRef, Provenance, Relationship, SourceDocument
 
 OFFICIAL_URL = "https://zoek.officielebekendmakingen.nl/kst-{id}.html"
@@ -31,9 +31,14 @@ def person_key(name: str) -> str:
 class _Builder:
     def __init__(self, doc: SourceDocument):
         self.doc = doc
-        self.sentences = Sentences(doc.text)
+        # The sentences extraction saw (cached): boundaries of the normalised text, which has doc.text's offsets.
+        self.sentences = sentences_of(normalise(doc.text))
         self.nodes: dict[tuple[str, str], Node] = {}
         self.rels: dict[tuple[str, NodeRef, NodeRef], Relationship] = {}
+
+    def _sentence(self, start: int, end: int) -> str:
+        s, e = self.sentences.span_of(start, end)
+        return fold(self.doc.text[s:e])
 
     def node(self, label: str, key: str, **props: Any) -> NodeRef:
         props = {k: v for k, v in props.items() if v is not None and v != ""}
@@ -59,7 +64,7 @@ class _Builder:
                               sentence=f"(document metadata: {m.attrs['from_metadata']} = {m.value})")
         else:
             prov = Provenance(doc=self.doc.id, start=m.start, end=m.end, text=fold(m.text),
-                              sentence=self.sentences.around(m.start, m.end), page=self.doc.page_at(m.start))
+                              sentence=self._sentence(m.start, m.end), page=self.doc.page_at(m.start))
         self.rels[key] = Relationship(rel_type, start, end, prov, {k: v for k, v in props.items() if v is not None})
 
 

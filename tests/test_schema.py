@@ -85,3 +85,17 @@ def test_own_number_from_reader_metadata_is_published_as_with_its_source_said():
     assert published.provenance.sentence == "(document metadata: kamerstuk = 29521-460)"
     assert (published.provenance.start, published.provenance.end, published.provenance.text) == (0, 0, "")
     assert rels[("CITES", "29521-451")].provenance.text == "Kamerstuk 29 521, nr. 451"
+
+
+def test_provenance_sentence_is_the_sentence_extraction_saw():
+    """En-dash bullets and CRLF line ends: provenance splits sentences as extraction does (normalised text)."""
+    from missiongraph.model import SourceDocument
+    from missiongraph.pipeline import document_graph
+
+    text = ("Over:\r\n\r\n– de brief (Kamerstuk 27 925, nr. 415);\r\n– de brief (Kamerstuk 27 925, nr. 416);\r\n"
+            "– de eindevaluatie (Kamerstuk 27 925, nr. 401).\r\n")
+    doc = SourceDocument(id="d", text=text, source="d.txt", sha256="0" * 64)
+    sentences = {r.end.key: r.provenance.sentence for r in document_graph(doc).relationships if r.type == "CITES"}
+    assert sentences == {"27925-415": "– de brief (Kamerstuk 27 925, nr. 415);",
+                         "27925-416": "– de brief (Kamerstuk 27 925, nr. 416);",
+                         "27925-401": "– de eindevaluatie (Kamerstuk 27 925, nr. 401)."}

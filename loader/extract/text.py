@@ -79,9 +79,6 @@ class Sentences:
         e = self.starts[j] if j < len(self.starts) else len(self.text)
         return s, e
 
-    def around(self, start: int, end: int) -> str:
-        s, e = self.span_of(start, end)
-        return fold(self.text[s:e])
 
 
 @lru_cache(maxsize=4)
