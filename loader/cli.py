@@ -81,15 +81,19 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Re-extract documents even when their content has not changed.")
 @click.option("--max-size", default=50, show_default=True, metavar="MB", help="Refuse files larger than this.")
 @click.option("--batch-size", default=200, show_default=True, help="Documents per write transaction.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that read and extract documents (default: one per core; 1 = no worker processes).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 @store_options
-def load(paths, sample, force, max_size, batch_size, quiet, store, neo4j):
+def load(paths, sample, force, max_size, batch_size, workers, quiet, store, neo4j):
     """Load documents (files or folders, searched recursively) into the graph.
 
     Formats (chosen by content): .txt, .md, .pdf (text layer; page numbers in provenance), .docx, .html, .xml.
     The same content under two names is loaded once, with both paths as its source.
 
-    Loading is an upsert: a document loaded again replaces its own facts; unchanged documents are skipped.
+    Loading is an upsert: a document loaded again replaces its own facts; unchanged documents are skipped
+    without being read. Documents are extracted in parallel (--workers) and written in batches as they come,
+    so memory stays bounded however large the corpus.
     A file that cannot be read is reported on one line and the rest of the load goes on; the exit code is then 1.
 
     \b
@@ -112,7 +116,7 @@ def load(paths, sample, force, max_size, batch_size, quiet, store, neo4j):
     with open_store(store, neo4j) as graph:
         try:
             report = load_paths(targets, graph, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
-                                progress=progress)
+                                workers=workers, progress=progress)
         except StoreError as exc:
             raise _Error(str(exc), EXIT_STORE) from None
         where = getattr(graph, "path", None) or getattr(graph, "uri", "")
@@ -361,6 +365,63 @@ def push(store, neo4j):
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
     click.echo(f"pushed {n} documents to {target.uri}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="neo4j-admin (CSV for Neo4j's offline bulk importer), graphml, gexf (Gephi) or node-link (JSON).")
+@store_options
+def export(out, fmt, store, neo4j):
+    """Write the graph into the folder OUT (new or empty) for other tools.
+
+    \b
+    neo4j-admin  CSV + header files per label and relationship type for `neo4j-admin database import full`,
+                 and OUT/import.sh that runs it: for corpora too large to load online. Streamed.
+    node-link    OUT/graph.json (networkx node_link_graph, D3). Streamed.
+    graphml      OUT/graph.graphml (yEd, Cytoscape, networkx). Built in memory: for graphs that fit in it.
+    gexf         OUT/graph.gexf (Gephi; colour by the node attribute 'labels'). Built in memory too.
+
+    Nodes are 'Label:key'; null properties are left out. More in docs/export.md.
+
+    \b
+    Example:
+      missiongraph export /tmp/bulk --format neo4j-admin && NEO4J_ADMIN=/path/to/neo4j-admin /tmp/bulk/import.sh
+      missiongraph export /tmp/gephi --format gexf --store /tmp/demo.lbug
+    """
+    import shlex
+
+    from .export import ExportError, NothingToExport, check_format, check_out, export as export_graph
+
+    try:
+        check_format(fmt)
+        check_out(out)
+        with open_store(store, neo4j, read_only=True) as graph:
+            report = export_graph(graph, out, fmt)
+    except NothingToExport as exc:
+        raise _Error(str(exc), EXIT_FAILED_FILES) from None
+    except ExportError as exc:
+        raise _Error(str(exc), 2) from None
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    headers = [path for path in report.files if path.name.endswith(".header.csv")]
+    shown = [path for path in report.files if path not in headers]
+    width = max(len(path.name) for path in shown)
+    for path in shown:
+        rows = f"{report.rows[path]:>12,} rows" if path in report.rows else ""
+        click.echo(f"  {path.name:{width}} {path.stat().st_size:>14,} bytes {rows}".rstrip())
+    if headers:
+        click.echo(f"  (and {len(headers)} header files: NAME.header.csv for each NAME.csv)")
+    n_nodes, n_rels = sum(report.nodes.values()), sum(report.relationships.values())
+    click.echo(f"wrote {len(report.files)} file{'s' if len(report.files) != 1 else ''} ({report.format}) to {out}: "
+               f"{n_nodes:,} nodes, {n_rels:,} relationships")
+    click.echo("  nodes: " + ", ".join(f"{k} {v:,}" for k, v in report.nodes.items()))
+    click.echo("  relationships: " + ", ".join(f"{k} {v:,}" for k, v in report.relationships.items()))
+    if report.command:
+        click.echo("import with Neo4j stopped, into a database that does not exist or is empty "
+                   "(or add --overwrite-destination=true):")
+        click.echo(f"  cd {shlex.quote(str(out.absolute()))} && {shlex.join(report.command)}")
+        click.echo(f"or: NEO4J_ADMIN=/path/to/neo4j-admin {out / 'import.sh'}")
 
 
 @main.group()

@@ -7,8 +7,11 @@ documents is written in one transaction, so a document is either fully in the st
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -81,20 +84,21 @@ def content_hash(path: Path, max_bytes: int) -> str | None:
         return None
 
 
-def group_by_content(paths: Iterable[Path], max_bytes: int) -> list[list[Path]]:
-    """Paths grouped by identical bytes, in first-seen order; a path that cannot be hashed is its own group."""
+def group_by_content(paths: Iterable[Path], max_bytes: int) -> list[tuple[str | None, list[Path]]]:
+    """Paths grouped by identical bytes, in first-seen order, each with its sha256 (None: the path cannot be
+    hashed and is its own group; reading it then says why)."""
     groups: dict[str, list[Path]] = {}
-    out: list[list[Path]] = []
+    out: list[tuple[str | None, list[Path]]] = []
     for path in paths:
         digest = content_hash(path, max_bytes)
         if digest is None:
-            out.append([path])
+            out.append((None, [path]))
         elif digest in groups:
             if path not in groups[digest]:
                 groups[digest].append(path)
         else:
             groups[digest] = [path]
-            out.append(groups[digest])
+            out.append((digest, groups[digest]))
     return out
 
 
@@ -114,9 +118,93 @@ def extract_record(doc: SourceDocument) -> dict:
     return record
 
 
+@dataclass(frozen=True)
+class Task:
+    """One document to read and extract: its id, the file to read and the sources to record (all names of the
+    same bytes)."""
+    doc_id: str
+    path: Path
+    source: str
+    max_bytes: int
+
+
+Outcome = tuple[Task, DocumentGraph | None, str | None]   # (task, graph, None) or (task, None, reason)
+
+
+def build(task: Task) -> Outcome:
+    """Read, extract and convert one document (pure but for reading the file). A ReadError becomes a reason."""
+    try:
+        doc = read_document(task.path, doc_id=task.doc_id, max_bytes=task.max_bytes)
+        if task.source != doc.source:
+            doc = replace(doc, source=task.source)
+        return task, document_graph(doc), None
+    except ReadError as exc:
+        return task, None, str(exc)
+
+
+def _build_chunk(tasks: list[Task]) -> list[Outcome]:
+    return [build(task) for task in tasks]
+
+
+def _warm_up() -> None:
+    """Compile the gazetteers and rules once per worker process, before the first document."""
+    extract("Den Haag, 1 januari 2020. Kamerstuk 29 521, nr. 1. MINUSMA. De Minister van Defensie,")
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+# Below this many documents to extract, worker processes cost more to start (~0.5 s) than they save.
+PARALLEL_MIN = 64
+CHUNK = 16   # documents per task sent to a worker
+
+
+def _chunks(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterator[Outcome]:
+    """Outcomes of ``tasks`` in their order. With ``workers`` > 1 (and enough tasks) extraction runs in that many
+    processes; at most ``window`` documents are in flight or waiting to be consumed, so memory stays bounded
+    however large the corpus (the results are consumed, i.e. written, as they come)."""
+    if workers <= 1 or len(tasks) < PARALLEL_MIN:
+        yield from (build(task) for task in tasks)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["missiongraph.pipeline"])
+    pending: deque[Future[list[Outcome]]] = deque()
+    max_pending = max(2 * workers, window // CHUNK)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
+        try:
+            for chunk in _chunks(tasks, CHUNK):
+                pending.append(pool.submit(_build_chunk, chunk))
+                if len(pending) >= max_pending:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
 def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int = 200,
-         max_bytes: int = MAX_BYTES, progress: Callable[[str, str], None] | None = None) -> LoadReport:
-    """Load every supported file under ``paths`` into ``store``; unchanged documents are skipped unless ``force``."""
+         max_bytes: int = MAX_BYTES, workers: int | None = None,
+         progress: Callable[[str, str], None] | None = None) -> LoadReport:
+    """Load every supported file under ``paths`` into ``store``; unchanged documents are skipped unless ``force``.
+
+    Files are hashed first (an unchanged document is skipped without being read), then read, extracted and
+    converted by ``workers`` processes (default: one per core) and written in batches of ``batch_size``
+    documents, each batch in one transaction, while the next documents are being extracted."""
     report = LoadReport()
     known = store.document_hashes()
     ids: dict[str, Path] = {}
@@ -131,6 +219,11 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
                 say("loaded", g.document.props.get("source", g.doc_id))
             batch.clear()
 
+    def duplicates(doc_id: str, group: list[Path]) -> None:
+        for other in group[1:]:
+            report.duplicates.append((str(other), doc_id))
+            say("duplicate", f"{other}: same content as {group[0]}")
+
     candidates: list[Path] = []
     for path in find_files(paths):
         if is_candidate(path) or path.is_symlink() and not path.exists():
@@ -138,29 +231,30 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
         else:
             report.skipped.append((str(path), f"not a supported type ({path.suffix or 'no suffix'})"))
     # The same content under two names (copies, symlinks) is one document: read once, every source recorded.
-    for group in group_by_content(candidates, max_bytes):
+    tasks: list[Task] = []
+    members: dict[str, list[Path]] = {}
+    for digest, group in group_by_content(candidates, max_bytes):
         path = group[0]
         doc_id = path.stem
         if doc_id in ids and ids[doc_id] != path:
             doc_id = f"{path.parent.name}-{path.stem}"
         ids[doc_id] = path
-        try:
-            doc = read_document(path, doc_id=doc_id, max_bytes=max_bytes)
-            if len(group) > 1:
-                doc = replace(doc, source="; ".join(str(p) for p in group))
-                for other in group[1:]:
-                    report.duplicates.append((str(other), doc.id))
-                    say("duplicate", f"{other}: same content as {path}")
-            if not force and known.get(doc.id) == doc.sha256:
-                report.unchanged.append(doc.id)
-                say("unchanged", str(path))
-                continue
-            batch.append(document_graph(doc))
-        except ReadError as exc:
-            for member in group:
-                report.failed.append((str(member), str(exc)))
-                say("failed", f"{member}: {exc}")
+        if digest is not None and not force and known.get(doc_id) == digest:
+            duplicates(doc_id, group)
+            report.unchanged.append(doc_id)
+            say("unchanged", str(path))
             continue
+        members[doc_id] = group
+        tasks.append(Task(doc_id, path, "; ".join(str(p) for p in group), max_bytes))
+    for task, graph, reason in build_all(tasks, default_workers() if workers is None else workers,
+                                         window=max(batch_size, 64)):
+        if graph is None:
+            for member in members[task.doc_id]:
+                report.failed.append((str(member), reason or "unreadable"))
+                say("failed", f"{member}: {reason}")
+            continue
+        duplicates(task.doc_id, members[task.doc_id])
+        batch.append(graph)
         if len(batch) >= batch_size:
             flush()
     flush()
