@@ -38,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -61,20 +62,21 @@ def step_baseline(corpus: Path, work: Path, args) -> dict:
 
 
 def step_extract(corpus: Path, work: Path, args) -> dict:
-    from missiongraph.pipeline import document_graph
-    from missiongraph.read import read_document
+    """Read + extract + convert every document with the load's worker processes, no store."""
+    from missiongraph.pipeline import Task, build_all, default_workers
 
     paths = _docs(corpus)
+    workers = args.workers or default_workers()
+    tasks = [Task(p.stem, p, str(p), 1 << 30) for p in paths]
     t0 = time.perf_counter()
-    nbytes = nodes = rels = 0
-    for path in paths:
-        doc = read_document(path, doc_id=path.stem)
-        graph = document_graph(doc)
-        nbytes += path.stat().st_size
+    nodes = rels = 0
+    for _, graph, reason in build_all(tasks, workers):
+        if graph is None:
+            raise SystemExit(f"extraction failed: {reason}")
         nodes += len(graph.nodes) + 1
         rels += len(graph.relationships)
-    return {"docs": len(paths), "bytes": nbytes, "seconds": time.perf_counter() - t0,
-            "nodes": nodes, "relationships": rels}
+    return {"docs": len(paths), "bytes": sum(p.stat().st_size for p in paths), "seconds": time.perf_counter() - t0,
+            "nodes": nodes, "relationships": rels, "workers": workers}
 
 
 def _load(corpus: Path, store, **kw) -> dict:
@@ -101,7 +103,7 @@ def step_embedded(corpus: Path, work: Path, args) -> dict:
         shutil.rmtree(p) if p.is_dir() else p.unlink()
     store = _embedded(work)
     try:
-        out = _load(corpus, store, batch_size=args.batch_size)
+        out = _load(corpus, store, batch_size=args.batch_size, workers=args.workers)
         counts = store.counts()
     finally:
         store.close()
@@ -114,7 +116,7 @@ def step_embedded(corpus: Path, work: Path, args) -> dict:
 def step_reload(corpus: Path, work: Path, args) -> dict:
     store = _embedded(work)
     try:
-        return _load(corpus, store, batch_size=args.batch_size)
+        return _load(corpus, store, batch_size=args.batch_size, workers=args.workers)
     finally:
         store.close()
 
@@ -142,7 +144,7 @@ def prepare_update(corpus: Path, work: Path) -> Path:
 def step_update(corpus: Path, work: Path, args) -> dict:
     store = _embedded(work)
     try:
-        return _load(work / "updated", store, batch_size=args.batch_size)
+        return _load(work / "updated", store, batch_size=args.batch_size, workers=args.workers)
     finally:
         store.close()
 
@@ -260,7 +262,7 @@ def step_neo4j(corpus: Path, work: Path, args) -> dict:
                       "rowwise_seconds": rowwise, "ratio": rowwise / batched if batched else None}
         print(f"    batched {batched:.2f} s, per-row {rowwise:.2f} s", file=sys.stderr, flush=True)
         _wipe(store)
-        out = _load(corpus, store, batch_size=args.batch_size)
+        out = _load(corpus, store, batch_size=args.batch_size, workers=args.workers)
         out["batched_vs_rowwise"] = comparison
         partial.write_text(json.dumps(out))
         out["queries"] = _time_neo4j_queries(store, args.query_runs, args.query_timeout)
@@ -275,49 +277,102 @@ BODIES = {"baseline": step_baseline, "extract": step_extract, "embedded": step_e
 
 # ------------------------------------------------------------------------------------------------ the driver
 
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                out += [int(c) for c in fh.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size (shared pages split between the processes sharing them), else RSS, in KiB."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path) as fh:
+                for line in fh:
+                    if line.startswith(field):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants (worker processes, the forkserver) every
+    ``interval`` seconds and keeps the largest total: what the machine needs for the whole load."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kb, self.peak_procs = pid, interval, 0, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            pids, todo = [], [self.pid]
+            while todo:
+                p = todo.pop()
+                pids.append(p)
+                todo += _children(p)
+            total = sum(_pss_kb(p) for p in pids)
+            if total > self.peak_kb:
+                self.peak_kb, self.peak_procs = total, len(pids)
+
+
 def run_step(name: str, corpus: Path, work: Path, args) -> dict:
-    """Run one step in a child process; wall time and that child's own peak RSS (os.wait4)."""
+    """Run one step in a child process; wall time, that child's own peak RSS (os.wait4) and the peak memory of
+    the child with all its worker processes (sampled PSS)."""
     result_file = work / f"{name}.result.json"
     result_file.unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_step", name, "--_work", str(work),
            "--corpus", str(corpus), "--batch-size", str(args.batch_size), "--query-runs", str(args.query_runs),
            "--rowwise-docs", str(args.rowwise_docs),
-           "--query-timeout", str(args.query_timeout)] + (["--neo4j-wipe"] if args.neo4j_wipe else [])
+           "--query-timeout", str(args.query_timeout)] + (["--neo4j-wipe"] if args.neo4j_wipe else []) \
+        + (["--workers", str(args.workers)] if args.workers else [])
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd)
+    sampler = TreeMemory(proc.pid)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
+    sampler.done.set()
+    sampler.join()
+    tree = {"tree_mb": max(sampler.peak_kb, usage.ru_maxrss) / 1024, "tree_procs": sampler.peak_procs}
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
     if not result_file.exists():
         return {"step": name, "error": f"exit code {proc.returncode}", "wall": wall,
-                "peak_rss_mb": usage.ru_maxrss / 1024}
+                "peak_rss_mb": usage.ru_maxrss / 1024, **tree}
     out = json.loads(result_file.read_text())
     if proc.returncode != 0:   # a partial result (the neo4j step writes one after its load)
         out["incomplete"] = f"exit code {proc.returncode}"
-    out.update(step=name, wall=wall, peak_rss_mb=usage.ru_maxrss / 1024)  # Linux: ru_maxrss in KiB
+    out.update(step=name, wall=wall, peak_rss_mb=usage.ru_maxrss / 1024, **tree)  # Linux: ru_maxrss in KiB
     return out
 
 
 def fmt_table(results: list[dict]) -> str:
-    head = f"{'step':<10} {'docs':>7} {'docs/s':>9} {'MB/s':>7} {'work s':>8} {'wall s':>8} {'peak RSS MB':>12}  notes"
+    head = (f"{'step':<10} {'docs':>7} {'docs/s':>9} {'MB/s':>7} {'work s':>8} {'wall s':>8} {'peak RSS MB':>12} "
+            f"{'all procs MB':>13}  notes")
     lines = [head, "-" * len(head)]
     for r in results:
         if "error" in r:
             lines.append(f"{r['step']:<10} {'':>7} {'':>9} {'':>7} {'':>8} {r['wall']:>8.2f} "
-                         f"{r['peak_rss_mb']:>12.0f}  ERROR {r['error']}")
+                         f"{r['peak_rss_mb']:>12.0f} {r.get('tree_mb', 0):>13.0f}  ERROR {r['error']}")
             continue
         dt = r["seconds"]
         rate = f"{r['docs'] / dt:,.0f}" if r["docs"] and dt else "-"
         mbs = f"{r['bytes'] / 1e6 / dt:.2f}" if r["bytes"] and dt else "-"
         notes = []
-        for key in ("loaded", "unchanged", "nodes", "relationships", "store_mb", "incomplete"):
+        for key in ("workers", "loaded", "unchanged", "nodes", "relationships", "store_mb", "incomplete"):
             if key in r:
                 notes.append(f"{key}={r[key]}")
         if "queries" in r:
             ok = [q["seconds"] for q in r["queries"].values() if "seconds" in q]
             notes.append(f"{len(ok)} queries, slowest {max(ok):.3f} s" if ok else "no queries")
         lines.append(f"{r['step']:<10} {r['docs']:>7} {rate:>9} {mbs:>7} {dt:>8.2f} {r['wall']:>8.2f} "
-                     f"{r['peak_rss_mb']:>12.0f}  {' '.join(notes)}")
+                     f"{r['peak_rss_mb']:>12.0f} {r.get('tree_mb', 0):>13.0f}  {' '.join(notes)}")
     return "\n".join(lines)
 
 
@@ -346,6 +401,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, help="a corpus made by bench/synth.py (its docs/ folder is loaded)")
     ap.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated, from {','.join(STEPS)}")
     ap.add_argument("--batch-size", type=int, default=200, help="documents per transaction (the load default)")
+    ap.add_argument("--workers", type=int, help="worker processes for loads and the extract step (default: the "
+                                                "load's default, one per core)")
     ap.add_argument("--query-runs", type=int, default=3)
     ap.add_argument("--query-timeout", type=float, default=120, help="seconds before a Neo4j query is cancelled")
     ap.add_argument("--rowwise-docs", type=int, default=100, help="documents in the batched-vs-per-row comparison")

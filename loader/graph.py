@@ -35,10 +35,14 @@ class _Builder:
         self.sentences = sentences_of(normalise(doc.text))
         self.nodes: dict[tuple[str, str], Node] = {}
         self.rels: dict[tuple[str, NodeRef, NodeRef], Relationship] = {}
+        self._folded: dict[tuple[int, int], str] = {}
 
     def _sentence(self, start: int, end: int) -> str:
-        s, e = self.sentences.span_of(start, end)
-        return fold(self.doc.text[s:e])
+        span = self.sentences.span_of(start, end)
+        folded = self._folded.get(span)
+        if folded is None:     # several facts often come from one sentence: fold it once
+            folded = self._folded[span] = fold(self.doc.text[span[0]:span[1]])
+        return folded
 
     def node(self, label: str, key: str, **props: Any) -> NodeRef:
         props = {k: v for k, v in props.items() if v is not None and v != ""}

@@ -8,8 +8,9 @@ ever see ``DocumentGraph`` objects.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +29,7 @@ class SourceDocument:
         """1-based page number of a character offset, or 0 when the document has no pages."""
         if not self.pages:
             return 0
-        page = 0
-        for i, start in enumerate(self.pages):
-            if start <= offset:
-                page = i + 1
-            else:
-                break
-        return page
+        return bisect_right(self.pages, offset)
 
 
 @dataclass(slots=True)
@@ -103,8 +98,9 @@ class Provenance:
                 "sentence": self.sentence, "page": self.page}
 
 
-@dataclass(frozen=True, slots=True)
-class NodeRef:
+class NodeRef(NamedTuple):
+    """A node by label and key (a tuple: hashed and compared in C, cheap to pickle)."""
+
     label: str
     key: str
 
