@@ -15,7 +15,7 @@ Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Pas
 
 Library functions: :func:`assemble`, :func:`start`, :func:`stop`, :func:`status`,
 :func:`connect_error_message`, :func:`check_server_version`. A minimal command line for people and scripts:
-``python -m missiongraph.neo4j_local start|stop|status|assemble``.
+``python -m missiongraph.neo4j_local start|stop|status|assemble|admin-launcher``.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ __all__ = [
     "check_server_version",
     "parse_server_version",
     "connect_error_message",
+    "admin_launcher",
 ]
 
 USER = "neo4j"
@@ -665,6 +666,35 @@ def _set_initial_password(home: Path, java: str, password: str, timeout: float =
         raise Neo4jLocalError(_with_tail(f"neo4j-admin dbms set-initial-password failed (exit {code})", log, since))
 
 
+def admin_launcher(home: Path | str | None = None) -> Path:
+    """Write ``<home>/bin/neo4j-admin``, a shell script that runs the admin tool of the (assembled) local server
+    with the home's conf, like the ``bin/neo4j-admin`` of a Neo4j distribution (which a home built from Maven
+    jars lacks), and return its path. For offline work on the server's databases with the server stopped, e.g.
+    ``NEO4J_ADMIN=<path> OUT/import.sh`` after ``missiongraph export OUT --format neo4j-admin``. Rewritten on
+    every call (it names the ``java`` found now)."""
+    home = _home(home)
+    if not (home / "lib" / _MARKER).is_file():
+        raise Neo4jLocalError(f"No assembled Neo4j in {home}: run `missiongraph neo4j start` (or "
+                              f"`python -m missiongraph.neo4j_local assemble`) first.")
+    java = _java()
+    q = shlex.quote
+    text = "\n".join([
+        "#!/bin/sh",
+        f"# neo4j-admin of the local Neo4j in {home} (written by missiongraph's neo4j_local.admin_launcher).",
+        "unset JAVA_OPTS HEAP_SIZE NEO4J_DEBUG",
+        f"export NEO4J_HOME={q(str(home))} NEO4J_CONF={q(str(home / 'conf'))} "
+        f"JAVA_HOME={q(str(Path(java).resolve().parent.parent))}",
+        f"exec {q(java)} -cp {q(str(home / 'lib'))}'/*' -Dbasedir={q(str(home))} {_ADMIN} \"$@\"",
+    ]) + "\n"
+    path = home / "bin" / "neo4j-admin"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.chmod(0o755)
+    os.replace(tmp, path)
+    return path
+
+
 def _database_initialised(home: Path) -> bool:
     return (home / "data" / "databases" / "system").exists()
 
@@ -1036,11 +1066,12 @@ def status(home: Path | str | None = None, password: str | None = None) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m missiongraph.neo4j_local {assemble,start,stop,status}`` (the password comes from the env)."""
+    """``python -m missiongraph.neo4j_local {assemble,start,stop,status,admin-launcher}`` (the password comes from
+    the env)."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m missiongraph.neo4j_local", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["assemble", "start", "stop", "status"])
+    parser.add_argument("command", choices=["assemble", "start", "stop", "status", "admin-launcher"])
     parser.add_argument("--home", type=Path, default=None, help="default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j")
     parser.add_argument("--bolt-port", type=int, default=DEFAULT_BOLT_PORT)
     parser.add_argument("--http-port", type=int, default=DEFAULT_HTTP_PORT)
@@ -1058,6 +1089,8 @@ def main(argv: list[str] | None = None) -> int:
             what = "started" if info.started else "already running"
             print(f"Neo4j {info.version or ''} {what} (pid {info.pid}) in {time.monotonic() - t0:.1f} s: "
                   f"{info.uri}  {info.browser_url}  user {info.user}")
+        elif args.command == "admin-launcher":
+            print(admin_launcher(args.home))
         elif args.command == "stop":
             was = stop(args.home, timeout=args.timeout or 60)
             print("Neo4j stopped" if was else "Neo4j was not running")
