@@ -311,21 +311,32 @@ def evaluate(corpus_dirs, errors, as_json):
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the saved query.")
 @click.option("--around", metavar="NODE", help="Visualise the neighbourhood of a node (id or name, e.g. MINUSMA).")
 @click.option("--depth", default=2, show_default=True, help="Steps around --around.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Draw at most this many nodes (default 5,000: larger pictures are slow to open and unreadable).")
+@click.option("--max-edges", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Above this many relationships (default 15,000) draw one edge per node pair and type.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("missiongraph.html"),
               show_default=True, help="The HTML file to write.")
 @click.option("--open", "open_", is_flag=True, help="Open the file in a browser.")
 @store_options
-def viz(query_name, params, around, depth, output, open_, store, neo4j):
+def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, store, neo4j):
     """Write an interactive network visualisation: one self-contained HTML file that opens offline.
 
-    Without --query or --around, the whole graph.
+    Only the part drawn is read from the store. --around draws the nodes within --depth steps of a node; when
+    there are more than --max-nodes, the nearest are kept, the most connected first within the last level, and
+    the summary says so ("5,000 of 23,417 nodes within depth 2, ..."). --query draws the nodes the query's rows
+    name, the first --max-nodes of them. Without --query or --around, the whole graph, refused when it has more
+    than --max-nodes nodes. When the nodes drawn have more than --max-edges relationships among them (the same
+    link stated by many documents), one edge per node pair and type is drawn, saying in how many documents.
 
     \b
     Example:
       missiongraph viz --around MINUSMA --depth 2 -o minusma.html --open
+      missiongraph viz --around "Buitenlandse Zaken" --depth 1 --max-nodes 2000
       missiongraph viz --query what-connects -o seeds.html
     """
     from .saved import QueryError, get
+    from .subgraph import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES
     from .visualise import visualise
 
     try:
@@ -335,7 +346,9 @@ def viz(query_name, params, around, depth, output, open_, store, neo4j):
             saved = get(query_name)
             bound = saved.bind(_parse_params(params))
         with open_store(store, neo4j, read_only=True) as graph:
-            path, summary = visualise(graph, output, query=saved, params=bound, around=around, depth=depth)
+            path, summary = visualise(graph, output, query=saved, params=bound, around=around, depth=depth,
+                                      max_nodes=max_nodes or DEFAULT_MAX_NODES,
+                                      max_edges=max_edges or DEFAULT_MAX_EDGES)
     except (QueryError, ValueError) as exc:
         raise _Error(str(exc), 2) from None
     except StoreError as exc:

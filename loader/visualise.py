@@ -1,5 +1,6 @@
 """Choose the part of the graph to draw (whole graph, a neighbourhood, or a saved query's result) and write the
-visualisation. Building the network is ``missiongraph.viz.network.build_network`` (pure); writing the file is
+visualisation. The part is fetched from the store without loading the whole graph (``missiongraph.subgraph``);
+building the network is ``missiongraph.viz.network.build_network`` (pure); writing the file is
 ``missiongraph.viz.html.write_html``."""
 
 from __future__ import annotations
@@ -7,65 +8,47 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from .saved import SavedQuery
 from .store import GraphStore
+from .subgraph import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, Part, count_nodes, neighbourhood, query_part, whole_graph
 
 
-def _node_ids(value: Any, graph: nx.MultiDiGraph, keys: dict[str, list[str]]) -> set[str]:
-    """Graph node ids named by a query result value: nodes, paths, lists, or plain key strings."""
-    out: set[str] = set()
-    if isinstance(value, dict):
-        if "_label" in value and "id" in value:
-            out.add(f"{value['_label']}:{value['id']}")
-        for v in value.values():
-            if isinstance(v, (list, dict)):
-                out |= _node_ids(v, graph, keys)
-    elif isinstance(value, list):
-        for v in value:
-            out |= _node_ids(v, graph, keys)
-    elif isinstance(value, str):
-        out.update(keys.get(value, ()))
-    return out
+def choose_part(store: GraphStore, *, query: SavedQuery | None = None, params: dict[str, Any] | None = None,
+                around: str | None = None, depth: int = 2, max_nodes: int = DEFAULT_MAX_NODES,
+                max_edges: int | None = DEFAULT_MAX_EDGES) -> Part:
+    """The neighbourhood of ``around`` within ``depth`` steps, else the nodes ``query`` names, else the whole
+    graph (refused above ``max_nodes`` nodes); neighbourhoods and query results are cut to ``max_nodes``, and
+    above ``max_edges`` relationships one edge per node pair and type is drawn (see missiongraph.subgraph)."""
+    if count_nodes(store) == 0:
+        raise ValueError("the graph is empty: load documents first (missiongraph load FOLDER)")
+    if around:
+        return neighbourhood(store, around, depth, max_nodes, max_edges)
+    if query:
+        return query_part(store, query, params or query.params, max_nodes, max_edges)
+    return whole_graph(store, max_nodes, max_edges)
 
 
-def query_subgraph(graph: nx.MultiDiGraph, store: GraphStore, query: SavedQuery,
-                   params: dict[str, Any]) -> nx.MultiDiGraph:
-    """The nodes a saved query's rows name (as nodes, paths or key values) and the edges among them."""
-    result = store.run(query.cypher, params)
-    keys: dict[str, list[str]] = {}
-    for node_id, attrs in graph.nodes(data=True):
-        keys.setdefault(str(attrs["key"]), []).append(node_id)
-    chosen: set[str] = set()
-    for value in params.values():  # the documents or items the query was asked about
-        chosen |= _node_ids(value, graph, keys)
-    for row in result.rows:
-        for value in row:
-            chosen |= _node_ids(value, graph, keys)
-    if not chosen:
-        raise ValueError(f"query {query.name!r} returned nothing to draw ({len(result.rows)} rows)")
-    return graph.subgraph(chosen).copy()
+def summary_line(part: Part, size_bytes: int) -> str:
+    """What was drawn, in one line: nodes, edges, file size, and what the budgets left out."""
+    graph = part.graph
+    line = f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges, {size_bytes / 1024:,.0f} KB"
+    return f"{line}; {part.note}" if part.note else line
 
 
 def visualise(store: GraphStore, output: Path, *, query: SavedQuery | None = None,
               params: dict[str, Any] | None = None, around: str | None = None, depth: int = 2,
+              max_nodes: int = DEFAULT_MAX_NODES, max_edges: int | None = DEFAULT_MAX_EDGES,
               title: str | None = None) -> tuple[Path, str]:
-    """Write the HTML file; returns its path and a one-line summary."""
+    """Write the HTML file; returns its path and a one-line summary (see ``choose_part``, ``summary_line``)."""
     from .viz.html import write_html
-    from .viz.neighbourhood import graph_neighbourhood
     from .viz.network import build_network
 
-    graph = store.to_networkx()
-    if graph.number_of_nodes() == 0:
-        raise ValueError("the graph is empty: load documents first (missiongraph load FOLDER)")
+    part = choose_part(store, query=query, params=params, around=around, depth=depth, max_nodes=max_nodes,
+                       max_edges=max_edges)
     if around:
-        graph = graph_neighbourhood(graph, around, depth)
         title = title or f"missiongraph: {around} (depth {depth})"
     elif query:
-        graph = query_subgraph(graph, store, query, params or query.params)
         title = title or f"missiongraph: {query.name}"
-    network = build_network(graph, title=title or "missiongraph: whole graph")
+    network = build_network(part.graph, title=title or "missiongraph: whole graph")
     path = write_html(network, output)
-    size = path.stat().st_size
-    return path, f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, {size / 1024:.0f} KB"
+    return path, summary_line(part, path.stat().st_size)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import difflib
 import hashlib
 import json
 import math
@@ -17,6 +18,7 @@ from importlib import resources
 from missiongraph.schema import LabelSpec, RelSpec, Schema, load_schema
 from missiongraph.viz import LARGE_GRAPH_NODES, build_network, graph_neighbourhood, layout_positions, write_html
 from missiongraph.viz.html import json_for_script, page_data, render_html
+from missiongraph.viz.neighbourhood import close_matches, find_nodes, graph_names
 from missiongraph.viz.network import (CAPTION_MAX, STANCE_COLORS, UNKNOWN_COLOR, edge_tooltip,
                                       edge_width, font_size, node_size, truncate)
 from missiongraph.viz.synthetic import synthetic_graph
@@ -458,6 +460,35 @@ def test_neighbourhood_errors():
         graph_neighbourhood(sample_graph(), "zzzzqqq", 1)
     with pytest.raises(ValueError, match="depth"):
         graph_neighbourhood(sample_graph(), "MINUSMA", -1)
+
+
+@pytest.mark.parametrize("around, expected", [
+    ("Ministry:defensie", ["Ministry:defensie"]),          # written exactly: that node
+    ("Ministry:Defensie", ["Ministry:Defensie"]),
+    ("MINISTRY:DEFENSIE", ["Ministry:Defensie"]),          # else the first whose id matches in any case
+    ("defensie", ["Ministry:Defensie", "Ministry:defensie"]),   # key: every node
+])
+def test_an_id_written_exactly_wins_over_one_in_another_case(around, expected):
+    g = nx.MultiDiGraph()
+    add_node(g, "Ministry", "Defensie")
+    add_node(g, "Ministry", "defensie")
+    assert find_nodes(g, around) == expected
+
+
+@pytest.mark.parametrize("around", ["minusm", "UNSCR 269", "aanbeveling", "brief-2023x", "Defensei", "zzzzqqq", ""])
+def test_close_matches_are_difflibs_ranking(around):
+    """The cheap upper bounds that skip most difflib ratios change nothing: the plain definition gives the same."""
+    g = sample_graph()
+    wanted = around.strip().casefold()
+    scored = []
+    for node_id, key, caption in graph_names(g):
+        for name in {node_id.casefold(), key.casefold(), caption.casefold()}:
+            ratio = difflib.SequenceMatcher(None, wanted, name).ratio()
+            tier = 0 if wanted and name.startswith(wanted) else 1 if wanted and wanted in name else 2
+            if tier < 2 or ratio >= 0.6:
+                scored.append((tier, -ratio, node_id))
+    expected = list(dict.fromkeys(node_id for _, _, node_id in sorted(scored)))[:8]
+    assert close_matches(g, around) == expected
 
 
 def test_whole_pipeline_on_a_graph_file(tmp_path):
