@@ -27,7 +27,12 @@ MAX_RETRY_SECONDS = 10.0
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain_value(value: Any) -> Any:
+    if isinstance(value, _SCALARS):   # most values: no driver types to look at (called once per value returned)
+        return value
     from neo4j.graph import Node, Path, Relationship  # local import: the driver is optional at import time
 
     if isinstance(value, Node):
