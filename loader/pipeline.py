@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -184,17 +186,31 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
         ctx.set_forkserver_preload(["missiongraph.pipeline"])
     pending: deque[Future[list[Outcome]]] = deque()
     max_pending = max(2 * workers, window // CHUNK)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
-        try:
-            for chunk in _chunks(tasks, CHUNK):
-                pending.append(pool.submit(_build_chunk, chunk))
-                if len(pending) >= max_pending:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    done = 0   # outcomes handed out so far (in task order)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
+    try:
+        for chunk in _chunks(tasks, CHUNK):
+            pending.append(pool.submit(_build_chunk, chunk))
+            if len(pending) >= max_pending:
+                outcomes = pending.popleft().result()
+                done += len(outcomes)
+                yield from outcomes
+        while pending:
+            outcomes = pending.popleft().result()
+            done += len(outcomes)
+            yield from outcomes
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory) or could not start (a script without the
+        # ``if __name__ == "__main__":`` guard that multiprocessing needs). Go on without workers.
+        print(f"missiongraph: worker processes failed; extracting the remaining {len(tasks) - done} documents in "
+              f"this process", file=sys.stderr)
+        pool.shutdown(wait=False, cancel_futures=True)
+        yield from (build(task) for task in tasks[done:])
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int = 200,

@@ -106,3 +106,23 @@ def test_cli_workers_option(corpus, tmp_path, value, ok):
     else:
         assert result.exit_code == 2
         assert "--workers" in result.output
+
+
+def test_a_script_without_a_main_guard_still_loads_everything(corpus, tmp_path):
+    """multiprocessing re-imports an unguarded ``__main__`` in each worker, which breaks the pool: the load
+    says so on one line and extracts the rest in its own process."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from missiongraph.embedded import EmbeddedStore\n"
+        "from missiongraph.pipeline import load\n"
+        f"with EmbeddedStore(Path({str(tmp_path / 'g.lbug')!r})) as store:\n"
+        f"    report = load([Path({str(corpus)!r})], store, workers=2)\n"
+        "print('loaded', len(report.loaded), 'failed', len(report.failed))\n", "utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
+                            cwd=tmp_path)
+    assert f"loaded {N_DOCS} failed 3" in result.stdout, result.stderr[-2000:]
+    assert "worker processes failed; extracting the remaining" in result.stderr
