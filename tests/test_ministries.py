@@ -6,7 +6,10 @@ Each row: a Dutch fragment and the set of canonical ministries (as the gold writ
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from missiongraph.extract import ministries as M
 from missiongraph.extract.ministries import find_ministries, ministry_at
 from missiongraph.extract.text import normalise
 from missiongraph.gazetteer import load
@@ -158,3 +161,117 @@ def test_gazetteer_entry(entry: dict) -> None:
     for abbreviation in entry["abbreviations"]:
         assert ministries(f"gedeeld met {abbreviation}.") == {entry["id"]}, abbreviation
     assert entry.get("post") in ("ministry", "minister")
+
+
+# ------------------------------------------------------------------------------------------------ speed
+# The rule regexes are tried only near the words every match contains (``anchored``), or where one pass finds that
+# an abbreviation or standalone name can start (``_name_starts``); cheap tests run before some regexes. These
+# tests check that this finds exactly what trying the regexes everywhere finds, on texts made of the words the
+# regexes look for, their near-misses, the characters that bound words, and the characters that match an ASCII
+# letter case-insensitively without being one (dotted capital I, dotless i, long s, Kelvin sign: such a text is
+# scanned in full).
+
+SCAN_TOKENS = [
+    "minister", "Minister", "MINISTER", "MiNiStEr", "ministers", "ministerie", "Ministeries", "ministry", "Ministry",
+    "ministries", "staatssecretaris", "Staatssecretarissen", "departement", "bewindspersoon", "bewindslieden",
+    "Defensieminister", "defensieministerie", "buitenlandministers", "defensiestaatssecretaris", "oud-minister",
+    " of ", " for ", " the ", "of", "van", "voor", "Van", "VAN", "de", "De", "DE", "het", "en", "uit", "the",
+    "Defensie", "defensie", "DEFENSIE", "Buitenlandse Zaken", "Buitenlandse", "buitenlandse", "Zaken", "Financiën",
+    "Foreign Affairs", "Defence", "Justitie en Veiligheid", "Veiligheid & Justitie",
+    "BZ", "BuZa", "BUZA", "BZK", "BZKX", "DEF", "Def", "def", "MinDef", "MINDEF", "minDEF", "Min", "MIN", "min", "Min-",
+    "min-", "J & V", "j & v", "J&V", "JenV", "V&J", "EZ", "AZ", "BHOS", "BH&OS", "&", "/", "ABZ",
+    "heeft", "werkt", "zal", "Bevinding 6: ", "commissie", "Raad", "(", ")", "( ", "Verhagen", "Middelkoop",
+    "Franse", "EU-", "EU", "NAVO", "andere", "Nederlandse", "BRIEF VAN DE ", "Brief van de ", "Nr. 3 ", "Mali",
+    "drs. ", "K.H. ", "Ollongren", ",", ".", ":", " ", "  ", "\t", "\n", "\n\n", "-", "a", "x", "1", "ı", "ſ", "İ",
+    "\u212a",
+]
+scan_text = st.lists(st.sampled_from(SCAN_TOKENS), max_size=40).map("".join)
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]
+
+
+def _check_anchored(text: str) -> None:
+    data = M._ministries()
+    for regex, anchors in [(M._TRIGGER, M._TRIGGER_ANCHORS), (M._EN_TRIGGER, (M.POSTS,)),
+                           (M._PAREN, (M._PAREN_ANCHORS,)), (data.compounds, data.compound_anchors)]:
+        assert _spans(M.anchored(regex, text, *anchors)) == _spans(regex.finditer(text)), regex.pattern[:40]
+    starts = M._name_starts(text, data)
+    for regex in (data.abbr, data.prefixed, data.standalone):
+        assert _spans(M.at_starts(regex, text, starts)) == _spans(regex.finditer(text)), regex.pattern[:40]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scan_text)
+def test_anchored_regexes_find_what_finditer_finds(text: str) -> None:
+    _check_anchored(text)
+
+
+def _is_header_everywhere(text: str, trigger_start: int) -> bool:
+    """_is_header without its cheap tests (the reference)."""
+    if M._HEADER.search(text[max(0, trigger_start - 40):trigger_start]):
+        return True
+    line_start = text.rfind("\n", 0, trigger_start) + 1
+    return trigger_start - line_start <= 40 and bool(M._HEADER_LINE.fullmatch(text, line_start, trigger_start))
+
+
+def _is_signature_everywhere(text: str, trigger_start: int, end: int) -> bool:
+    """_is_signature without its cheap test (the reference)."""
+    line_start = text.rfind("\n", 0, trigger_start) + 1
+    same = M._SIGNATURE_SAME_LINE.match(text, line_start)
+    if same and same.end() >= end:
+        return True
+    m = M._SIGNATURE_LINE.match(text, line_start)
+    if not m or m.end() < end:
+        return False
+    first = text[m.end():m.end() + 300].lstrip().split("\n", 1)[0].strip()
+    return 0 < len(first) <= 60 and bool(M._SIGNATURE_NAME.match(first))
+
+
+def _check_cheap_tests(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert M.foreign_before(text, pos) == bool(M.FOREIGN_BEFORE.search(text[max(0, pos - 40):pos])), pos
+        assert M._is_header(text, pos) == _is_header_everywhere(text, pos), pos
+        for end in (pos, min(len(text), pos + 12)):
+            assert M._is_signature(text, pos, end) == _is_signature_everywhere(text, pos, end), pos
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scan_text)
+def test_cheap_tests_agree_with_the_regexes(text: str) -> None:
+    _check_cheap_tests(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de Franse minister", True), ("de Franse \nminister", True), ("de Franse\tminister", True),
+    ("EU-ministers", True), ("NAVO -minister", True), ("de Nederlandse minister", False), ("de minister", False),
+    ("de Franse-minister", False), ("andere minister", True), ("de Franse  \n\nminister", False),
+])
+def test_foreign_before(text: str, expected: bool) -> None:
+    pos = text.index("minister")
+    assert M.foreign_before(text, pos) is expected
+    assert bool(M.FOREIGN_BEFORE.search(text[max(0, pos - 40):pos])) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # anchors in other cases, inside longer words, several words before the anchor, at line starts
+    "DE MINISTER VAN DEFENSIE", "de ministerraad, de Minister-President en de Defensieminister Brekelmans",
+    "Dat zegt DEFENSIEMINISTER Brekelmans", "the Ministry of Defence and the Minister for Foreign Affairs",
+    "ministers Verhagen (Buitenlandse Zaken), Middelkoop   (Defensie)", "Middelkoop(Defensie)",
+    "MinDef, minDEF, Min-BZ, MIN-DEF, minJ & V, J\n&\nV en j & v", "(DEF, J&V en BZ). Defensie werkt; BZKX",
+    # characters for which lower-casing and case-insensitive matching differ: the regexes run everywhere
+    "de mınister van Defensie", "de miniſter van Defensie", "İ de minister van Defensie",
+])
+def test_anchored_regexes_on_edge_cases(text: str) -> None:
+    _check_anchored(text)
+
+
+@pytest.mark.parametrize("text", [
+    "DE MINISTER VAN DEFENSIE,\nJ.A. Hennis-Plasschaert\n", "  de minister van Defensie, drs. K.H. Ollongren",
+    "\tDe Staatssecretaris van Defensie,\n\n\nVan der Maat\n", "De\tminister,\nJansen", "Dde minister,\nJansen",
+    "Hoogachtend,\nDe minister van Buitenlandse Zaken,\n", "BRIEF VAN DE \nMINISTER", "BRIEVEN VAN HET\tMINISTERIE",
+    "Nr. 12 Brief van de minister", "De Franse \nminister", "EU- ministers",
+])
+def test_cheap_tests_on_edge_cases(text: str) -> None:
+    _check_cheap_tests(text)

@@ -7,7 +7,11 @@ report, in order. Near-misses (griffiers, officers, foreign politicians, cut-off
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from missiongraph.extract import persons as P
+from missiongraph.extract.ministries import anchored
 from missiongraph.extract.persons import find_persons, parse_name
 from missiongraph.extract.text import normalise
 
@@ -189,3 +193,54 @@ def test_parse_name_in_capitals(written: str, surname: str) -> None:
                                      "(PvdA)", "VVD", ""])
 def test_parse_name_rejects(written: str) -> None:
     assert parse_name(written + " zei", 0) is None
+
+
+# ------------------------------------------------------------------------------------------------ speed
+# Each context regex is tried only near the words its matches contain (``anchored``, see the ministry rule). These
+# tests check that this finds exactly what trying the regexes everywhere finds, on texts made of the context words,
+# their near-misses and the characters that bound words.
+
+SCAN_TOKENS = [
+    "minister", "Minister", "MINISTER", "ministers", "Defensieminister", "Oud-minister", "oud-staatssecretaris",
+    "Minister-President", "staatssecretaris", "Staatssecretarissen", "premier", "Premier", "Tweede", "Kamerlid",
+    "kamerleden", "De heer", "de", "De", "DE", "heer", "Mijnheer", "mevrouw", "Mevr.", "dhr.", "Mw.", "mw",
+    "Voorzitter:", "voorzitter", "De voorzitter van de vaste commissie voor Defensie, ", "fungerend", "Waarnemend",
+    "Aanwezig zijn", "Aanwezig is", " leden der Kamer, te weten: ", "lid", "Het lid", "het Kamerlid", "de leden",
+    "VAN HET LID", "VAN DE LEDEN", "MOTIE", "Motie", "moties", "motie-", "amendement", "Amendementen",
+    "Indiener(s): ", "Eerste ondertekenaar: ", "Mede ondertekenaar", "Mede-indiener:", "medeindieners:",
+    "en gaat over tot de orde van de dag.", "En gaat over tot de orde van de dag", "Xen", "gaat", "GAAT",
+    "van", "voor", "Defensie", "Buitenlandse Zaken", "Koenders", "Van Ojik", "Jasper van Dijk", "K.H. ", "drs. ",
+    "Ollongren", "(VVD)", "(", ")", ",", ".", ":", " ", "  ", "\t", "\n", "\n\n", "-", "a", "1",
+    "ı", "ſ", "İ", "\u212a",
+]
+scan_text = st.lists(st.sampled_from(SCAN_TOKENS), max_size=40).map("".join)
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]
+
+
+def _check_contexts(text: str) -> None:
+    for ctx in P._CONTEXTS:
+        assert _spans(anchored(ctx.regex, text, *ctx.anchors)) == _spans(ctx.regex.finditer(text)), ctx.name
+    assert _spans(anchored(P._MOTION_END, text, P._MOTION_END_ANCHORS)) == _spans(P._MOTION_END.finditer(text))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scan_text)
+def test_contexts_find_what_finditer_finds(text: str) -> None:
+    _check_contexts(text)
+
+
+@pytest.mark.parametrize("text", [
+    # several spaces or tabs between the words of a context, anchors inside longer words, contexts at line starts
+    "De  \theer Van Ojik", "Tweede\t\tKamerlid Koenders", "VAN  HET\tLID Van Dijk", "Eerste  ondertekenaar: Wilders",
+    "De   fungerend\tvoorzitter van de vaste commissie voor Defensie, Ten Broeke", "Waarnemend  voorzitter: Ten Broeke",
+    "  \tDe minister van Defensie,\n\ndrs. K.H. Ollongren\n", "DE MINISTER VAN DEFENSIE, drs. K.H. Ollongren",
+    "Oud-minister Koenders en Defensieminister Brekelmans", "mijnheer Koenders, Mevr. Bijleveld, Mw. Hennis",
+    "...Xen gaat over tot de orde van de dag.\nVan Dijk\n", "motie-Van Dijk en de Moties Kerstens",
+    # characters for which lower-casing and case-insensitive matching differ: the regexes run everywhere
+    "İ minister Koenders", "en gaat over tot de orde van de daſ.\n",
+])
+def test_contexts_on_edge_cases(text: str) -> None:
+    _check_contexts(text)

@@ -22,30 +22,40 @@ Ontwikkelingssamenwerking: then it is a short form of that post and reported as 
 
 Role ``issuer`` for a mention in the letter header (``BRIEF VAN DE MINISTER(S) ...``) or a signature block
 (``De minister van Buitenlandse Zaken,`` on its own line, a name below).
+
+Speed: the rule regexes are not run over the whole text. Each is tried only near a word its matches contain
+(``anchored``: 'minist', 'staatssecretaris', '(' ...) or, for abbreviations and standalone names, where one pass
+finds that one can start (``_start_finders``); the result is what ``finditer`` would give. The person rule uses the
+same helpers and shares their per-text caches.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..gazetteer import END, START, PhraseMatcher, key, lead, load, phrase_pattern
+from ..gazetteer import END, START, PhraseMatcher, lead, load, phrase_pattern
 from ..model import Mention
 
 _POST_WORDS = ("ministers", "minister", "ministeries", "ministerie", "staatssecretarissen", "staatssecretaris",
                "departementen", "departement", "bewindspersonen", "bewindspersoon", "bewindslieden")
 _TRIGGER = re.compile(lead("MmSsDdBb") + START + "(?i:" + "|".join(_POST_WORDS) + r")(?![^\W\d_])")
+# Words that post words and compounds contain: the person rule searches for them too (found once per text).
+POST_ANCHORS = ("minist", "staatssecretaris")
 # Between the post word and 'van/voor': nothing, or a person's name (capitalised words and tussenvoegsels).
 _CONNECT = (r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|van|de|der|den|ten|ter|te|in|'t|’t)){0,5}?"
             r"\s+(?i:van|voor)\s+(?=")  # + ministry names + ")" (compiled in _Ministries)
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?i:en)\s+)?(?:(?i:van|voor)\s+)?|\s+(?i:en)\s+(?:(?i:van|voor)\s+)?|[ \t]*/[ \t]*")
 _EN_TRIGGER = re.compile(lead("Mm") + START + r"(?i:minist(?:ers|er|ries|ry))\s+(?i:of|for)\s+(?:(?i:the)\s+)?")
 _PAREN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-].)[\w'’\-]*+[ \t]*+\([ \t]*+")
+_CLOSE = re.compile(r"[ \t]*\)")
 FOREIGN_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?!Nederlandse\b|Diverse\b)[A-Z][a-zà-ÿ]+(?:se|sche)[ \t]+|"
                             r"(?<![^\W\d_])(?:EU|NAVO|VN|NATO|Europese|buitenlandse|andere)[ \t-]+)$")
+# The word endings FOREIGN_BEFORE needs before its final spaces: a cheap test before the regex.
+_FOREIGN_ENDINGS = ("se", "sche", "EU", "NAVO", "VN", "NATO", "andere")
 _FOREIGN_AFTER = re.compile(r"\s+(?:van|uit)\s+(?:(?:de|het)\s+)?(?:EU|NAVO|NATO|VN|lidstaten|EU-lidstaten|"
                             r"NAVO-bondgenoten|partnerlanden|andere\s+landen|bondgenoten|coalitielanden)"
                             r"(?![^\W\d_])")
@@ -71,8 +81,154 @@ _SIGNATURE_SAME_LINE = re.compile(r"[ \t]*(?:De|de|DE)[ \t]+[^\n,]{0,160},[ \t]+
 _SIGNATURE_NAME = re.compile(r"(?:drs|mr|dr|prof|ir|ing)\.|[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+# --------------------------------------------------------------------------------------- scanning near anchors
+# A rule regex that starts with a lookahead or lookbehind is tried in full at every position of the text: about
+# 0.15 ms per regex for 10 KB. Searching a text for a plain word costs a few microseconds. So the rules find the
+# words every match must contain (the anchors) and try their regex only near those words; ``anchored`` returns
+# exactly what ``regex.finditer`` returns (tests/test_ministries.py and tests/test_persons.py check this).
+_BLANK = " \t"
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str | None:
+    """``text`` with its ASCII letters lower-cased and every character outside Latin-1 replaced by '?', character
+    for character, for finding ASCII words case-insensitively (six times faster than ``str.lower``). None when
+    the regex engine would match such a word case-insensitively where this text has no ASCII letter: at the dotted
+    capital I, the dotless i, the long s or the Kelvin sign. Cached: the person and ministry rules search one text
+    for many words."""
+    if "İ" in text or "ı" in text or "ſ" in text or "\u212a" in text:
+        return None
+    return text.encode("latin-1", "replace").lower().decode("latin-1")
+
+
+@lru_cache(maxsize=256)
+def _occurrences(low: str, word: str) -> tuple[int, ...]:
+    """Every position where ``word`` occurs in ``low`` (overlapping occurrences included)."""
+    found = []
+    i = low.find(word)
+    while i >= 0:
+        found.append(i)
+        i = low.find(word, i + 1)
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True, eq=False)     # compared and hashed by identity: a cache key per regex
+class Anchors:
+    """Where the matches of a regex can start, so that ``anchored`` tries the regex only there.
+
+    ``words``: lower-case strings of which every match contains at least one (case-insensitively). ``before``: how
+    many words separated by spaces or tabs the match may have before the word (a run of characters other than white
+    space) that holds the anchor ('de heer': 'heer' with one word before). The match starts in that stretch at a
+    letter that follows no letter (every rule regex starts with a letter and checks that no letter precedes it;
+    tested with ``str.isalpha``, whose letters the regex engine's include), or anywhere in it when ``inside``
+    ('...en gaat over tot'). ``line``: the match starts at the start of the line that holds the anchor, and only
+    spaces and tabs come before those words on the line (a signature heading: 'De minister', one word before)."""
+
+    words: tuple[str, ...]
+    before: int = 0
+    inside: bool = False
+    line: bool = False
+
+    def __post_init__(self) -> None:
+        if not all(w.isascii() and w == w.lower() and "?" not in w for w in self.words):
+            raise ValueError(f"anchors must be lower-case ASCII words: {self.words}")      # see ``lowered``
+
+
+def _region_start(text: str, k: int, before: int, floor: int) -> int:
+    """The start of the word that holds position ``k``, or of the ``before``-th word before it (words are runs of
+    characters other than white space, separated by spaces and tabs on one line), but not below ``floor``. Loops,
+    not ``rfind``: words are short, but the nearest tab or line break may be far away."""
+    i = k
+    while True:
+        while i > floor and text[i - 1] not in " \t\n":
+            i -= 1
+        if before == 0:
+            return i
+        j = i
+        while j > floor and text[j - 1] in _BLANK:
+            j -= 1
+        if j == i or j == floor or text[j - 1] == "\n":
+            return i
+        before -= 1
+        i = j
+
+
+@lru_cache(maxsize=64)
+def _starts(text: str, anchors: Anchors) -> tuple[int, ...] | None:
+    """The positions, in increasing order, where a regex described by ``anchors`` can match in ``text`` (None when
+    the text cannot be searched case-insensitively by lower-casing it). Cached: several rule regexes share anchors.
+
+    Anchors are handled in increasing order; the stretch before an anchor that an earlier anchor's stretch covers
+    is not walked again (stretches start in increasing order), so the work is linear in the length of the text."""
+    low = lowered(text)
+    if low is None:
+        return None
+    hits: list[int] = []
+    for word in anchors.words:
+        hits.extend(_occurrences(low, word))
+    if not hits:
+        return ()
+    if len(anchors.words) > 1:
+        hits = sorted(set(hits))
+    found: list[int] = []
+    floor = 0
+    before = anchors.before
+    for k in hits:
+        if before == 0 and not anchors.line and (k == floor or text[k - 1] in " \t\n"):
+            start = k                   # the anchor starts a word (the common case, without calls)
+        else:
+            start = _region_start(text, k, before, floor)
+        if anchors.line:
+            # Only spaces and tabs between the start of the line and the stretch; the walk stops at the anchor
+            # before, whose line start has been handled (it is on the same line when the walk reaches it).
+            while start > floor and text[start - 1] in _BLANK:
+                start -= 1
+            if start == 0 or text[start - 1] == "\n":
+                found.append(start)
+        elif anchors.inside:
+            found.extend(range(start, k + 1))
+        else:
+            after_letter = start > 0 and text[start - 1].isalpha()
+            for p in range(start, k + 1):
+                letter = text[p].isalpha()
+                if letter and not after_letter:
+                    found.append(p)
+                after_letter = letter
+        floor = k + 1
+    return tuple(found)
+
+
+def anchored(regex: re.Pattern[str], text: str, *anchors: Anchors) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text)``, found by trying ``regex`` only near its ``anchors``, which together
+    must describe every match (see ``Anchors``). ``regex`` must not match the empty string."""
+    if len(anchors) == 1:
+        starts = _starts(text, anchors[0])
+    else:
+        parts = [_starts(text, a) for a in anchors]
+        starts = None if not parts or None in parts else sorted(set().union(*parts))
+    return regex.finditer(text) if starts is None else at_starts(regex, text, starts)
+
+
+# Where the post words can be (minister, ministerie, staatssecretaris, Defensieminister): shared by the rules.
+POSTS = Anchors(POST_ANCHORS)
+
+
+def at_starts(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text)``, trying ``regex`` only at ``starts`` (increasing positions that
+    include every position where ``regex`` matches). ``regex`` must not match the empty string."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = regex.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
+class Found(NamedTuple):
+    """A ministry name or abbreviation found at a position (a named tuple: made for every post word)."""
+
     id: str
     start: int
     end: int
@@ -82,6 +238,10 @@ class _Ministries:
     def __init__(self) -> None:
         entries = load("ministries")
         self.entries = {e["id"]: e for e in entries}
+        # The attributes every mention of a ministry has: its post, and its first abbreviation if any.
+        self.base_attrs = {e["id"]: {"post": e.get("post", "ministry"),
+                                     **({"abbreviation": e["abbreviations"][0]} if e["abbreviations"] else {})}
+                           for e in entries}
         self.names = PhraseMatcher([(n, e["id"]) for e in entries for n in [e["id"], *e["names"]]],
                                    title_acronyms=False, boundaries=False)
         self.name_at = re.compile(self.names.regex.pattern + END)
@@ -90,11 +250,11 @@ class _Ministries:
         self.abbr_ids = {a: e["id"] for e in entries for a in e["abbreviations"]}
         self.prefixed_ids = {a: e["id"] for e in entries for a in e["prefixed"]}
         abbr_alt = _alternation(self.abbr_ids)
-        prefix = r"(?P<pre>(?:[Mm]in|MIN)-?)"
-        self.abbr = re.compile(lead("Mm" + "".join(a[0] for a in self.abbr_ids)) + START + prefix
-                               + "?(?P<abbr>" + abbr_alt + ")" + END + "(?!&)")
-        self.prefixed = re.compile(lead("Mm") + START + prefix + "(?P<abbr>" + _alternation(self.prefixed_ids) + ")"
-                                   + END)
+        prefixed_alt = _alternation(self.prefixed_ids)
+        prefix = r"(?:[Mm]in|MIN)-?"
+        abbr_first = "Mm" + "".join(a[0] for a in self.abbr_ids)
+        self.abbr = re.compile(lead(abbr_first) + START + f"(?P<pre>{prefix})?(?P<abbr>{abbr_alt})" + END + "(?!&)")
+        self.prefixed = re.compile(lead("Mm") + START + f"(?P<pre>{prefix})(?P<abbr>{prefixed_alt})" + END)
         self.abbr_at = re.compile("(?:" + abbr_alt + ")" + END + "(?!&)")
         self.connect = re.compile(_CONNECT + self.names.regex.pattern + "|" + abbr_alt + ")")
         self.compound_ids = {c.casefold(): e["id"] for e in entries for c in e["compounds"]}
@@ -102,22 +262,25 @@ class _Ministries:
         self.compounds = re.compile(
             lead("".join(c[0] + c[0].upper() for c in compounds)) + START
             + "(?i:" + "|".join(re.escape(c) for c in compounds) + ")" + END) if compounds else None
+        self.compound_anchors = _compound_anchors(compounds)
         standalone = [n for e in entries if e.get("standalone") for n in [e["id"], *e["names"]]]
         # The first letter as written (a capital): 'Defensie werkt', not 'defensie'.
-        self.standalone = re.compile(lead("".join(n[0] for n in standalone)) + START + "(?:" + "|".join(
-            phrase_pattern(n, title_acronyms=False).replace("(?i:", "(?:", 1)
-            for n in sorted(standalone, key=len, reverse=True)) + ")" + END)
+        standalone_first = "".join(n[0] for n in standalone)
+        standalone_alt = "|".join(phrase_pattern(n, title_acronyms=False).replace("(?i:", "(?:", 1)
+                                  for n in sorted(standalone, key=len, reverse=True))
+        self.standalone = re.compile(lead(standalone_first) + START + "(?:" + standalone_alt + ")" + END)
+        self.start_finders = _start_finders(list(self.abbr_ids), standalone, [*self.abbr_ids, *self.prefixed_ids])
 
     def match_name(self, text: str, pos: int) -> Found | None:
         m = self.name_at.match(text, pos)
         if not m:
             return None
-        ident = self.names.ids.get(key(m.group()))
+        ident = self.names.lookup(m.group())
         return Found(ident, m.start(), m.end()) if ident else None
 
     def match_item(self, text: str, pos: int) -> Found | None:
         """A ministry name or abbreviation at ``pos`` (list items: 'ministeries van Defensie en BZ')."""
-        found = self.match_name(text, pos)
+        found = _name_at(text, pos)
         if found:
             return found
         m = self.abbr_at.match(text, pos)
@@ -129,16 +292,52 @@ class _Ministries:
         m = self.english_at.match(text, pos)
         if not m:
             return None
-        ident = self.english.ids.get(key(m.group()))
+        ident = self.english.lookup(m.group())
         return Found(ident, m.start(), m.end()) if ident else None
 
     def attrs(self, ident: str, **extra: Any) -> dict[str, Any]:
-        e = self.entries[ident]
-        out: dict[str, Any] = {"post": e.get("post", "ministry")}
-        if e["abbreviations"]:
-            out["abbreviation"] = e["abbreviations"][0]
-        out.update({k: v for k, v in extra.items() if v})
+        out = self.base_attrs[ident].copy()
+        for name, value in extra.items():
+            if value:
+                out[name] = value
         return out
+
+
+def _compound_anchors(compounds: list[str]) -> tuple[Anchors, ...]:
+    """The post words' anchors when every compound is one word that starts with a letter and contains one (as
+    'defensieminister' does); otherwise none, and the compound regex is tried everywhere."""
+    if all(c[:1].isalpha() and not any(ch.isspace() for ch in c) and any(a in c for a in POST_ANCHORS)
+           for c in compounds):
+        return (POSTS,)
+    return ()
+
+
+def _start_finders(abbreviations: list[str], standalone: list[str],
+                   prefixed: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two regexes that together find every position where an abbreviation ('BZ', 'MinDef', 'minDEF') or a
+    standalone name ('Defensie', 'Buitenlandse Zaken') can start, for the rule regexes to be tried only there.
+
+    These start with few letters, mostly capitals, and have no word in common. The first regex starts with a class
+    of those letters, so the engine skips from candidate to candidate, and then tries only the names that start
+    with the letter found (one character is consumed; a lookbehind holds a lookahead that tests the rest). It is
+    looser than the rule regexes (case-insensitive after a name's first letter, no check after the final word
+    boundary) and so may report a position more, never one less. 'min' before an abbreviation has a regex of its
+    own: a lower-case 'm' in the class would stop the engine at every 'm' of the text. ``prefixed``: every
+    abbreviation that may follow 'Min'/'min'/'MIN'. The patterns for the rest of a name are those the rule regexes
+    use (see ``_alternation`` and ``_Ministries``), without the first character."""
+    rests: dict[str, list[str]] = {}
+    for name in sorted(set(abbreviations), key=len, reverse=True):
+        rest = phrase_pattern(name, title_acronyms=False, skip_first=True) if " " in name else re.escape(name[1:])
+        rests.setdefault(name[0], []).append(rest)
+    for name in sorted(set(standalone), key=len, reverse=True):
+        rests.setdefault(name[0], []).append(phrase_pattern(name, title_acronyms=False, skip_first=True))
+    after_min = "-?(?:" + _alternation(dict.fromkeys(prefixed, "")) + ")"
+    rests.setdefault("M", []).append("(?:in|IN)" + after_min)
+    branches = "|".join(re.escape(c) + "(?:" + "|".join(r) + ")" for c, r in sorted(rests.items()))
+    by_letter = re.compile("[" + "".join(re.escape(c) for c in sorted(rests)) + "](?<=(?=" + START + "(?:"
+                           + branches + ")" + END + ").)")
+    lower_min = re.compile(r"min(?<![^\W_]min)(?=" + after_min + END + ")")
+    return by_letter, lower_min
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -154,8 +353,15 @@ def _ministries() -> _Ministries:
 
 def ministry_at(text: str, pos: int) -> tuple[str, int] | None:
     """The ministry whose Dutch name starts exactly at ``pos`` (case-insensitive): (canonical id, end)."""
-    found = _ministries().match_name(text, pos)
+    found = _name_at(text, pos)
     return (found.id, found.end) if found else None
+
+
+@lru_cache(maxsize=256)
+def _name_at(text: str, pos: int) -> Found | None:
+    """``_Ministries.match_name``, remembered: the person and ministry rules look for a ministry name at the same
+    positions (after 'minister van', in a person's name), and the name regex is large."""
+    return _ministries().match_name(text, pos)
 
 
 def compound_at(text: str, pos: int) -> tuple[str, int] | None:
@@ -167,23 +373,45 @@ def compound_at(text: str, pos: int) -> tuple[str, int] | None:
     return (data.compound_ids[m.group().casefold()], m.end()) if m else None
 
 
+def _end_before(text: str, lo: int, pos: int, blanks: str) -> int:
+    """Where the text before ``pos`` ends when a final line break (a regex's '$' also matches before one) and then
+    the characters in ``blanks`` are left off, but not below ``lo``."""
+    end = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    while end > lo and text[end - 1] in blanks:
+        end -= 1
+    return end
+
+
+def foreign_before(text: str, pos: int) -> bool:
+    """Whether a foreign adjective or body stands just before ``pos`` ('de Franse minister', 'EU-ministers'):
+    FOREIGN_BEFORE on the 40 characters before ``pos``, run only when the word before them ends as it requires."""
+    lo = max(0, pos - 40)
+    end = _end_before(text, lo, pos, " \t-")
+    if end == pos or not text.endswith(_FOREIGN_ENDINGS, lo, end):
+        return False
+    return FOREIGN_BEFORE.search(text[lo:pos]) is not None
+
+
 def _foreign(text: str, trigger_start: int, end: int) -> bool:
-    if FOREIGN_BEFORE.search(text[max(0, trigger_start - 40):trigger_start]):
-        return True
-    if _FOREIGN_AFTER.match(text, end):
+    if foreign_before(text, trigger_start):
         return True
     m = _FOREIGN_COUNTRY.match(text, end)
-    if m:
-        from .entities import country_at  # local import: entities imports this module
-        if country_at(text, m.end()) is not None:
-            return True
-    return False
+    if not m:
+        return False                    # _FOREIGN_AFTER starts as _FOREIGN_COUNTRY does
+    if _FOREIGN_AFTER.match(text, end):
+        return True
+    from .entities import country_at  # local import: entities imports this module
+    return country_at(text, m.end()) is not None
 
 
 def _is_header(text: str, trigger_start: int) -> bool:
     """Whether the post word follows the letter header 'BRIEF VAN DE' (or 'Brief van de' opening a line)."""
-    if _HEADER.search(text[max(0, trigger_start - 40):trigger_start]):
+    lo = max(0, trigger_start - 40)
+    end = _end_before(text, lo, trigger_start, " \t")
+    if text.endswith(("DE", "HET"), lo, end) and _HEADER.search(text[lo:trigger_start]):
         return True
+    if not text.endswith(("de", "het"), lo, end) or text.find("Brief", lo, trigger_start) < 0:
+        return False                    # the header line regex needs both
     line_start = text.rfind("\n", 0, trigger_start) + 1
     return trigger_start - line_start <= 40 and bool(_HEADER_LINE.fullmatch(text, line_start, trigger_start))
 
@@ -192,6 +420,11 @@ def _is_signature(text: str, trigger_start: int, end: int) -> bool:
     """Whether the post stands in a signature heading: 'De minister van X,' alone on its line and a short
     name line below (blank lines between allowed)."""
     line_start = text.rfind("\n", 0, trigger_start) + 1
+    first = line_start
+    while first < len(text) and text[first] in " \t":
+        first += 1
+    if text[first:first + 2] not in ("De", "de", "DE") or text[first + 2:first + 3] not in (" ", "\t"):
+        return False                    # both signature regexes start with 'De' and a space
     same = _SIGNATURE_SAME_LINE.match(text, line_start)
     if same and same.end() >= end:
         return True                     # 'De minister van Defensie, drs. K.H. Ollongren'
@@ -202,8 +435,13 @@ def _is_signature(text: str, trigger_start: int, end: int) -> bool:
     return 0 < len(first) <= 60 and bool(_SIGNATURE_NAME.match(first))
 
 
+# What every match of the trigger regexes contains (tests/test_ministries.py checks the post words).
+_TRIGGER_ANCHORS = (POSTS, Anchors(("departement", "bewinds")))
+_PAREN_ANCHORS = Anchors(("(",), before=1)      # 'Middelkoop (Defensie)': the name may stand a word before
+
+
 def _posts(text: str, data: _Ministries) -> Iterator[Mention]:
-    for t in _TRIGGER.finditer(text):
+    for t in anchored(_TRIGGER, text, *_TRIGGER_ANCHORS):
         c = data.connect.match(text, t.end())
         if not c:
             continue
@@ -231,7 +469,7 @@ def _posts(text: str, data: _Ministries) -> Iterator[Mention]:
 
 
 def _english(text: str, data: _Ministries) -> Iterator[Mention]:
-    for t in _EN_TRIGGER.finditer(text):
+    for t in anchored(_EN_TRIGGER, text, POSTS):
         found = data.match_english(text, t.end())
         if found and not _foreign(text, t.start(), found.end):
             yield Mention("ministry", found.id, found.start, found.end, text[found.start:found.end],
@@ -239,17 +477,17 @@ def _english(text: str, data: _Ministries) -> Iterator[Mention]:
 
 
 def _parenthesised(text: str, data: _Ministries) -> Iterator[Mention]:
-    for p in _PAREN.finditer(text):
-        found = data.match_name(text, p.end())
-        if found and re.match(r"[ \t]*\)", text[found.end:found.end + 5]):
+    for p in anchored(_PAREN, text, _PAREN_ANCHORS):
+        found = _name_at(text, p.end())
+        if found and _CLOSE.match(text, found.end, found.end + 5):
             yield Mention("ministry", found.id, found.start, found.end, text[found.start:found.end],
                           attrs=data.attrs(found.id, via="parenthesis"))
 
 
-def _abbreviations(text: str, data: _Ministries) -> Iterator[Mention]:
+def _abbreviations(text: str, data: _Ministries, starts: list[int]) -> Iterator[Mention]:
     seen: set[int] = set()
     for regex, ids in ((data.prefixed, data.prefixed_ids), (data.abbr, data.abbr_ids)):
-        for m in regex.finditer(text):
+        for m in at_starts(regex, text, starts):
             ident = ids.get(m.group("abbr")) or ids.get(re.sub(r"\s+", " ", m.group("abbr")))
             if ident is None or m.start() in seen:
                 continue
@@ -261,22 +499,22 @@ def _abbreviations(text: str, data: _Ministries) -> Iterator[Mention]:
 def _compounds(text: str, data: _Ministries) -> Iterator[Mention]:
     if data.compounds is None:
         return
-    for m in data.compounds.finditer(text):
-        if FOREIGN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+    for m in anchored(data.compounds, text, *data.compound_anchors):
+        if foreign_before(text, m.start()):
             continue
         ident = data.compound_ids[m.group().casefold()]
         yield Mention("ministry", ident, m.start(), m.end(), m.group(), attrs=data.attrs(ident, via="compound"))
 
 
-def _standalone(text: str, data: _Ministries) -> Iterator[Mention]:
-    for m in data.standalone.finditer(text):
+def _standalone(text: str, data: _Ministries, starts: list[int]) -> Iterator[Mention]:
+    for m in at_starts(data.standalone, text, starts):
         if not _STANDALONE_AFTER.match(text, m.end()):
             continue
         if not _SENTENCE_START.search(text[max(0, m.start() - 12):m.start()]):
             continue
         if _COMMITTEE.search(_clause_before(text, m.start())):
             continue                    # 'de commissies voor Buitenlandse Zaken en Defensie hebben
-        ident = data.names.ids.get(key(m.group()))
+        ident = data.names.lookup(m.group())
         if ident:
             yield Mention("ministry", ident, m.start(), m.end(), m.group(), attrs=data.attrs(ident, via="department"))
 
@@ -288,11 +526,18 @@ def _clause_before(text: str, pos: int) -> str:
     return window[cut + 1:]
 
 
+def _name_starts(text: str, data: _Ministries) -> list[int]:
+    """Where abbreviations and standalone names can start in ``text`` (see ``_start_finders``)."""
+    by_letter, lower_min = data.start_finders
+    return sorted({*(m.start() for m in by_letter.finditer(text)), *(m.start() for m in lower_min.finditer(text))})
+
+
 def find_ministries(text: str) -> Iterator[Mention]:
     """Ministries and ministerial posts in ``text`` (kind "ministry", value = canonical name)."""
     data = _ministries()
-    found = [*_posts(text, data), *_english(text, data), *_parenthesised(text, data), *_abbreviations(text, data),
-             *_compounds(text, data), *_standalone(text, data)]
+    starts = _name_starts(text, data)
+    found = [*_posts(text, data), *_english(text, data), *_parenthesised(text, data),
+             *_abbreviations(text, data, starts), *_compounds(text, data), *_standalone(text, data, starts)]
     present = {m.value for m in found}
     for m in found:
         short_for = data.entries[m.value].get("short_for")

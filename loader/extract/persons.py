@@ -33,6 +33,9 @@ Not persons: griffiers (``Griffier: Van Toor``, ``T.J.E. van Toor, griffier``), 
 (``de heer X, directeur ...``, ``generaal ...``), foreign politicians (``de Franse minister X``, ``president
 Keïta``), ``De voorzitter`` itself, names cut off at the very end of an excerpt inside a list (``..., Ploum``),
 party, place, ministry and country names.
+
+Speed: each context regex is tried only near the words its matches contain (``_Context.anchors``; see
+``ministries.anchored``), which finds what running it over the whole text finds.
 """
 
 from __future__ import annotations
@@ -40,10 +43,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
 
 from ..gazetteer import lead
 from ..model import Mention
-from .ministries import FOREIGN_BEFORE, compound_at, ministry_at
+from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
 
 # --------------------------------------------------------------------------------------------- vocabulary
 _TV_WORDS = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "’t", "in", "op", "uit", "aan", "la", "le",
@@ -162,15 +167,17 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
         final = False
         if tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok.lower() not in _TITLES:
             tok, final = tok[:-1], True
-        trail = _TRAIL.search(tok)                          # footnote number or possessive: 'Koenders1', "Rutte's"
+        # footnote number or possessive: 'Koenders1', "Rutte's" (the regex only when the last character fits)
+        trail = _TRAIL.search(tok) if tok[-1:] in "'’s" or tok[-1:].isdecimal() else None
         if trail and trail.start() > 1:
             tok, final = tok[:trail.start()], True
         width = len(tok)                                    # written length (case mapping may change it)
         if upper and _is_upper_word(tok) and tok.lower() not in _TITLES:
             tok = _cap(tok)
         low = tok.lower()
-        if lead and (low in _TITLES or _INITIALS.fullmatch(tok)):
-            has_initials = has_initials or bool(_INITIALS.fullmatch(tok))
+        initials = lead and _INITIALS.fullmatch(tok) is not None
+        if lead and (low in _TITLES or initials):
+            has_initials = has_initials or initials
             start = t.start() if start is None else start
         elif lead and has_initials and raw.startswith("(") and raw.endswith(")"):
             pass                                            # 'A. (Aukje) de Vries'
@@ -240,8 +247,16 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
 
 def _gazetteer_at(text: str, pos: int) -> bool:
     """Whether a country or organisation name starts at ``pos`` (then it is not part of a person's name)."""
-    from .entities import country_at, organisation_at  # local import: entities imports this module
-    return country_at(text, pos) is not None or organisation_at(text, pos) is not None
+    entities = _entities()
+    return entities.country_at(text, pos) is not None or entities.organisation_at(text, pos) is not None
+
+
+@lru_cache(maxsize=1)
+def _entities() -> ModuleType:
+    """The entities module, imported at the first call (it imports this module); an import statement in
+    ``_gazetteer_at`` would cost more than the lookup it serves."""
+    from . import entities
+    return entities
 
 
 # --------------------------------------------------------------------------------------------- contexts
@@ -258,6 +273,8 @@ class _After:
 
 
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,80})\)")
+_CLOSE = re.compile(r"[ \t]*\)")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
 _VAN_VOOR = re.compile(r"[ \t]+(?:van|voor|VAN|VOOR)[ \t]+")
 _ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+)?(?P<role>(?:(?:[Tt]weede|[Ee]erste)[ \t]+)?[Kk]amerlid|"
                          r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]oorzitter|[Ff]ractievoorzitter)"
@@ -272,7 +289,7 @@ def _after(text: str, pos: int) -> _After:
     if m:
         inner = m.group(1).strip()
         found = ministry_at(text, m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())))
-        if found is not None and re.fullmatch(r"[ \t]*\)", text[found[1]:m.end()]):
+        if found is not None and _CLOSE.fullmatch(text, found[1], m.end()):
             out.ministry = found[0]
         elif inner.lower() in _PARTIES:
             out.party = inner
@@ -305,6 +322,7 @@ def _after(text: str, pos: int) -> _After:
 class _Context:
     name: str
     regex: re.Pattern[str]
+    anchors: tuple[Anchors, ...]    # the words every match contains (the regex is tried only near them)
     upper: bool = False
     many: bool = False
     role: str = ""
@@ -319,44 +337,52 @@ _POST = (r"(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|[Dd]efensie
          r"[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|[Kk]amerleden")
 _SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|"
                    r"[Ss]taatssecretaris|STAATSSECRETARIS)(?![^\W\d_])")
+_LID_ANCHORS = Anchors(("lid", "leden"), before=1)      # 'het lid', 'de Kamerleden', 'Tweede Kamerlid'
+_SIGNATURE_ANCHORS = Anchors(POST_ANCHORS, before=1, line=True)     # 'De minister' opening a line
 _CONTEXTS: list[_Context] = [
-    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKk") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START)),
+    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKk") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
+             (POSTS, Anchors(("premier",)), _LID_ANCHORS)),
     _Context("honorific", re.compile(
         lead("DdMm") + _W + r"(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+"
-        + _NAME_START)),
+        + _NAME_START), (Anchors(("heer",), before=1), Anchors(("mevr", "dhr.", "mw.")))),
     _Context("chair", re.compile(
         lead("Dd") + _W + r"[Dd]e[ \t]+(?:(?:fungerend|waarnemend|plaatsvervangend)[ \t]+)?voorzitter[ \t]+van[ \t]+"
         r"de[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie"
-        r"[^,\n]{0,120},\s*"), role="kamerlid"),
-    _Context("chair", re.compile(r"V(?<![^\W\d_]V)oorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
+        r"[^,\n]{0,120},\s*"), (Anchors(("voorzitter",), before=2),), role="kamerlid"),
+    _Context("chair", re.compile(r"V(?<![^\W\d_]V)oorzitter:[ \t]*" + _NAME_START), (Anchors(("voorzitter",)),),
+             role="kamerlid"),
     _Context("chair", re.compile(lead("FfWwPp") + _W + r"(?:[Ff]ungerend|[Ww]aarnemend|[Pp]laatsvervangend)[ \t]+"
-                                 r"voorzitter:[ \t]*" + _NAME_START), role="kamerlid"),
+                                 r"voorzitter:[ \t]*" + _NAME_START), (Anchors(("voorzitter",), before=1),),
+             role="kamerlid"),
     _Context("members", re.compile(
         lead("Aa") + _W + r"[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"),
-        many=True, role="kamerlid"),
+        (Anchors(("aanwezig",)),), many=True, role="kamerlid"),
     _Context("lid", re.compile(
         lead("HhDd") + _W + r"(?:[Hh]et[ \t]+(?:[Kk]amer)?lid|[Dd]e[ \t]+(?:[Kk]amer)?leden)[ \t]+" + _NAME_START),
-        many=True, role="kamerlid"),
+        (_LID_ANCHORS,), many=True, role="kamerlid"),
     _Context("lid", re.compile(r"V(?<![^\W\d_]V)AN[ \t]+(?:HET[ \t]+LID|DE[ \t]+LEDEN)[ \t]+(?=[A-Z])"),
-             upper=True, many=True, role="kamerlid"),
+             (Anchors(("lid", "leden"), before=2),), upper=True, many=True, role="kamerlid"),
     _Context("motie", re.compile(
         lead("MmAa") + _W + r"(?:[Mm]oties?|[Aa]mendementen|[Aa]mendement)(?:-|[ \t]+)" + _NAME_START),
-        many=True, role="kamerlid"),
+        (Anchors(("motie", "amendement")),), many=True, role="kamerlid"),
     _Context("metadata", re.compile(
         lead("EeMmOoIi") + _W + r"(?:[Ee]erste[ \t]+ondertekenaar|[Mm]ede[ \t-]?ondertekenaar|[Oo]ndertekenaar|"
-        r"[Mm]ede-?[Ii]ndiener|[Ii]ndiener)(?:s|\(s\))?:[ \t]*"), many=True),
+        r"[Mm]ede-?[Ii]ndiener|[Ii]ndiener)(?:s|\(s\))?:[ \t]*"),
+        (Anchors(("ondertekenaar",), before=1), Anchors(("indiener",))), many=True),
     _Context("signature", re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*\n(?:[ \t]*\n){0,8}[ \t]*"),
-             signatory=True, line=True),
+             (_SIGNATURE_ANCHORS,), signatory=True, line=True),
     # 'De minister van Defensie, drs. K.H. Ollongren' on one line (collapsed signature block).
     _Context("signature", re.compile(
         _SIGNATURE_POST + r"[^\n,]{0,160},[ \t]+(?=(?:drs|mr|dr|prof|ir|ing)\.|[A-Z][a-z]?\.)"),
-        signatory=True, line=True),
+        (_SIGNATURE_ANCHORS,), signatory=True, line=True),
     # 'minister van Defensie Kamp', 'de staatssecretaris van Defensie Van der Maat' (ministry, then the name).
     _Context("post-after", re.compile(
-        lead("MmSs") + _W + r"(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")),
+        lead("MmSs") + _W + r"(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"),
+        (POSTS,)),
 ]
 _MOTION_END = re.compile(r"[Ee](?i:n[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
                          r"\.?[ \t]*\n")
+_MOTION_END_ANCHORS = Anchors(("gaat",), before=1, inside=True)     # 'en' may end a longer word
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 _LINE_REST = re.compile(r"[ \t]*(?:\n|$)")
 
@@ -391,13 +417,13 @@ def _mention(name: Name, text: str, role: str, ministry: str, party: str, signat
 
 
 def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
-    for m in ctx.regex.finditer(text):
+    for m in anchored(ctx.regex, text, *ctx.anchors):
         role, ministry = ctx.role, ""
         many = ctx.many
         pos = m.end()
         if ctx.name == "post":
             post = m.group("post")
-            if FOREIGN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            if foreign_before(text, m.start()):
                 continue
             role = _role_of_post(post)
             many = post.lower().endswith(("ministers", "staatssecretarissen", "kamerleden"))
@@ -405,14 +431,14 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
             if compound:
                 ministry = compound[0]
         elif ctx.name == "post-after":
-            if FOREIGN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            if foreign_before(text, m.start()):
                 continue
             found = ministry_at(text, m.end())
             if found is None:
                 continue
             role = _role_of_post(m.group("post"))
             ministry, pos = found[0], found[1]
-            if not re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[pos:pos + 3]):
+            if not _CAPITAL_NEXT.match(text, pos, pos + 3):
                 continue
         elif ctx.name == "signature":
             role = _role_of_post(m.group("post"))
@@ -439,7 +465,7 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
 
 def _motion_signatures(text: str) -> Iterator[Mention]:
     """Name lines after 'en gaat over tot de orde van de dag.' (the motion's signatories)."""
-    for m in _MOTION_END.finditer(text):
+    for m in anchored(_MOTION_END, text, _MOTION_END_ANCHORS):
         pos = m.end()
         for _ in range(12):
             pos = _BLANK_LINES.match(text, pos).end()
