@@ -70,6 +70,13 @@ PRIORITY = [
     ("**Plandatum/Deadline Kamer**  \n30 september 2022\n\n**Datum**  \n23 september 2022", "2022-09-23"),
     # the earliest signing line wins
     ("Den Haag, 18 december 2015\n...\nDen Haag, 1 januari 2016", "2015-12-18"),
+    # ... whichever of the equal positions it is
+    ("Vastgesteld 1 mei 2020\n\nDen Haag, 2 mei 2020", "2020-05-01"),
+    ("Den Haag, 2 mei 2020\n\nVastgesteld 1 mei 2020", "2020-05-02"),
+    ("Nieuws | 3 mei 2020\nDen Haag, 2 mei 2020", "2020-05-03"),
+    ("’s-Gravenhage, 1 mei 2020\nDen Haag, 2 mei 2020", "2020-05-01"),
+    # a field whose label comes after its start (indent, bold) before a later field
+    ("tekst\n    **Datum**  \n1 mei 2020\nNummer: 2021D41047, datum: 2021-11-11", "2020-05-01"),
 ]
 
 

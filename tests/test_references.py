@@ -98,6 +98,12 @@ CITATIONS = [
     ("(Kamerstuk 27 925,\n\n3 Zie de brief van 1 mei.\nnr. 941)", ["27925-941"]),
     # a running page head inside parentheses is a citation (older citation style)
     ("(Tweede Kamer, vergaderjaar 2005–2006, 27 925, nr. 193)", ["27925-193"]),
+    # at the very start of the text; keywords in any case where the rule ignores case
+    ("29 521, nr. 451 is de brief", ["29521-451"]),
+    ("kst-29521-451 is de brief", ["29521-451"]),
+    ("KAMERSTUK 27925, AB", ["27925-AB"]),
+    ("Zij krijgt nr. 427 (29 521 II).", ["29521-II-427"]),
+    ("Zij krijgt nr. 12 (21501-02) en (29 521, nr. 3)", ["21501-02-12", "29521-3"]),
 ]
 
 
@@ -131,6 +137,11 @@ NOT_KAMERSTUKKEN = [
     "Nr. 403 BRIEF VAN DE MINISTERS",                                      # number without dossier
     "zie nr. 12 van de lijst",
     "Stcrt. 2014, 12345",
+    "xkst-29521-451",                                                      # glued to a word
+    "bedragen € 29 521, nr. 3",                                            # excluded context, any case
+    "ARTIKEL 29 521, nr. 3",
+    "Zie Pag. 29 521, nr. 3",
+    "Handelingen II 29 521, nr. 3",
 ]
 
 
@@ -178,8 +189,14 @@ SELF = [
      "29521-109"),
     ("Nummer: 2021D41047, datum: 2021-11-11\nofficiële HTML versie (kst-29521-433).\n"
      "Onderdeel van kamerstukdossier 29521 -433 Nederlandse deelname aan vredesmissies.", "29521-433"),
-    # running page head of a PDF
+    # running page head of a PDF, also as the first line
     ("tekst van de brief\nTweede Kamer, vergaderjaar 2015–2016, 29 521, nr. 309 2\nmeer tekst", "29521-309"),
+    ("Tweede Kamer, vergaderjaar 2015–2016, 29 521, nr. 309 2\nmeer tekst", "29521-309"),
+    # a header line after another line, indented; metadata labels glued to a word are none
+    ("Titel\n 29 521 Nederlandse deelname\n\nNr. 309 BRIEF VAN DE MINISTER", "29521-309"),
+    ("tekst ID: 29521-109", "29521-109"),
+    ("xID: 29521-109", None),
+    ("xkst-29521-I ISSN 0921 - 7371", None),
     # no own number
     ("Handeling\n\nTweede Kamer der Staten-Generaal2013-2014nr. 36, item 13\n\n13 Nederlandse bijdrage", None),
     ("In deze brief ontvangt u de beleidsreactie (Kamerstuk 29 521, nr. 451).", None),
@@ -220,6 +237,9 @@ TK_IDS = [
     ("https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did=2020D10801&id=2020D10801",
      [("2020D10801", "document"), ("2020D10801", "document")]),
     ("2021X18124 en 21Z18124 en 2021Z181245", []),
+    ("2021D41047 is het nummer", [("2021D41047", "document")]),            # at the very start
+    ("zaak 2021Z18124 en document 2021D41047", [("2021Z18124", "zaak"), ("2021D41047", "document")]),
+    ("x2021D41047 en 12021D41047 en 2021d41047", []),                      # glued, or lower case
 ]
 
 
@@ -250,6 +270,10 @@ RESOLUTIONS = [
     ("Security Council resolution 2371", ["2371"]),
     ("De Veiligheidsraad nam resolutie 1973 aan", ["1973"]),                # year-like, Council named
     ("VN-resolutie nr. 2100", ["2100"]),
+    ("RESOLUTIE 2100 van de Veiligheidsraad", ["2100"]),
+    ("VNVR-RESOLUTIE 2364", ["2364"]),
+    ("UNSCR 1701 is leidend", ["1701"]),
+    ("Resolutions 2100 and 2164", ["2100", "2164"]),
 ]
 
 
@@ -276,6 +300,7 @@ NOT_RESOLUTIONS = [
     "de resolutie 2014 werd besproken",                                     # a year
     "resolutie in 2014",
     "resolutie 12",                                                         # too small without a prefix
+    "ReSoLuTie 2100",                                                       # only these three spellings
 ]
 
 

@@ -40,31 +40,32 @@ _ISO_DATE = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d)"
 _NUM_DATE = r"(?P<nd>\d{1,2})-(?P<nm>\d{1,2})-(?P<ny>\d{4})(?!\d)"
 _ANY_DATE = rf"(?:{_TEXT_DATE}|{_ISO_DATE}|{_NUM_DATE})"
 
-# (how, priority, literals of which one must occur, pattern). Lower priority number wins. The literals are a
-# cheap test (``in``) that skips a full regular-expression scan when the label is absent.
-_POSITIONS: list[tuple[str, int, tuple[str, ...], re.Pattern[str]]] = [
+# (how, priority, literals of which one must occur, lead, pattern). Lower priority number wins. The literals are a
+# cheap test (``str.find``) that skips a full regular-expression scan when the label is absent; a match starts at
+# most ``lead`` characters before its literal.
+_POSITIONS: list[tuple[str, int, tuple[str, ...], int, re.Pattern[str]]] = [
     # tkconv: "Nummer: 2021D41047, datum: 2021-11-11, bijgewerkt: ..."
-    ("datum-field", 1, ("datum:", "Datum:"),
+    ("datum-field", 1, ("datum:", "Datum:"), 0,
      re.compile(rf"(?<![\w/])[Dd]atum:[ \t]{{0,3}}{_ANY_DATE}")),
     # memo/letterhead field: "Datum\n23 september 2022", "**Datum**  \n\n23 september 2022", "Datum 23 ..."
-    ("datum-field", 1, ("Datum", "DATUM"),
+    ("datum-field", 1, ("Datum", "DATUM"), 6,
      re.compile(rf"(?m)^[ \t]{{0,4}}(?:\*\*|__)?(?:Datum|DATUM)(?:\*\*|__)?[ \t]{{0,4}}:?"
                 rf"(?:[ \t]{{0,4}}\n){{0,3}}[ \t]{{0,4}}{_ANY_DATE}")),
     # scraped-page metadata line: " date 2025-04-25" (a month alone, " date 2025-04", gives nothing)
-    ("date-field", 1, ("date",),
+    ("date-field", 1, ("date",), 4,
      re.compile(rf"(?m)^[ \t]{{0,4}}date:?[ \t]{{1,3}}{_ISO_DATE}")),
-    ("den-haag", 2, ("Den Haag", "DEN HAAG", "s-Gravenhage"),
+    ("den-haag", 2, ("Den Haag", "DEN HAAG", "s-Gravenhage"), 1,
      re.compile(rf"(?<![\w])(?:Den Haag|DEN HAAG|['\u2019`]?s-Gravenhage)[ \t]{{0,3}},\s{{0,3}}{_TEXT_DATE}")),
-    ("vastgesteld", 2, ("Vastgesteld", "VASTGESTELD"),
+    ("vastgesteld", 2, ("Vastgesteld", "VASTGESTELD"), 0,
      re.compile(rf"(?<![\w])(?:Vastgesteld|VASTGESTELD)[ \t]{{0,3}}:?[ \t]{{0,3}}(?:op[ \t]{{1,3}})?{_TEXT_DATE}")),
-    ("voorgesteld", 2, ("Voorgesteld", "VOORGESTELD"),
+    ("voorgesteld", 2, ("Voorgesteld", "VOORGESTELD"), 0,
      re.compile(rf"(?<![\w])(?:Voorgesteld|VOORGESTELD)[ \t]{{0,3}}:?[ \t]{{0,3}}(?:op[ \t]{{1,3}})?{_TEXT_DATE}")),
     # government news pages: "Nieuwsbericht | 25-04-2025 | 14:30"
-    ("news-header", 2, ("Nieuws", "Persbericht"),
+    ("news-header", 2, ("Nieuws", "Persbericht"), 0,
      re.compile(rf"(?<![\w])(?:Nieuwsbericht|Persbericht|Nieuws)[ \t]{{0,3}}\|[ \t]{{0,3}}"
                 rf"(?:{_NUM_DATE}|{_TEXT_DATE})")),
     # publication metadata, a fallback only
-    ("gepubliceerd", 3, ("Gepubliceerd", "Publicatiedatum", "Datum publicatie"),
+    ("gepubliceerd", 3, ("Gepubliceerd", "Publicatiedatum", "Datum publicatie"), 0,
      re.compile(rf"(?<![\w])(?:Gepubliceerd(?:[ \t]{{1,3}}op)?|Publicatiedatum|Datum publicatie)"
                 rf"[ \t]{{0,3}}:?[ \t]{{0,3}}{_ANY_DATE}")),
 ]
@@ -91,10 +92,15 @@ def _iso(m: re.Match[str]) -> str | None:
 def document_date(text: str) -> list[Mention]:
     """The document's own date (at most one mention)."""
     best: tuple[int, int, Mention] | None = None
-    for how, prio, literals, rx in _POSITIONS:
+    for how, prio, literals, lead, rx in _POSITIONS:
         if best is not None and best[0] < prio:
             break
-        if not any(lit in text for lit in literals):
+        if best is None:
+            if not any(lit in text for lit in literals):
+                continue
+        # With a date of the same priority found, only a match that starts before it can win: its literal then
+        # starts before ``best start + lead``.
+        elif not any(text.find(lit, 0, best[1] + lead + len(lit)) >= 0 for lit in literals):
             continue
         for m in rx.finditer(text):
             iso = _iso(m)

@@ -18,7 +18,10 @@ Three rules, each a pure function ``(text) -> list[Mention]`` over normalised te
     ``UNSCR 1701``, ``S/RES/2690 (2023)``, ``resoluties 2100 en 2164``), value the number, attrs ``year``.
 
 Every regular expression here is linear: no nested quantifiers over overlapping classes, every repetition
-bounded. The forward parser works on anchored ``match`` calls at known offsets.
+bounded. The forward parser works on anchored ``match`` calls at known offsets. A pattern without a literal start
+(a look-behind, ``\b``, a choice of words) would be tried at every position of the text; such patterns are tried
+only where a literal every match needs occurs (``structure.matches_at``), or written to start with a literal or a
+digit and test the character before afterwards. The output is that of a full scan.
 """
 
 from __future__ import annotations
@@ -27,14 +30,16 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..model import Mention
+from .structure import line_starts, lowered, matches_at, occurrences
 
 # ---------------------------------------------------------------------------------------------------------
 # Building blocks
 # ---------------------------------------------------------------------------------------------------------
 
 # A dossier number: five digits, optionally written with a space after the first two ("29 521"). Not glued to
-# other digits, letters, or the end of a decimal/slash number.
-_DOSSIER = re.compile(r"(?<![\w./-])(\d{2})[ ]?(\d{3})(?![\d])")
+# other digits, letters, or the end of a decimal/slash number. The character before the number is tested after its
+# first two digits (a look-behind over them): a pattern that starts with a digit is tried only at digits.
+_DOSSIER = re.compile(r"(\d\d)(?<![\w./-]\d\d)[ ]?(\d{3})(?![\d])")
 
 # Roman-numeral or single-letter sub-dossier after a space ("35 570 V", "36 200 A"), only when "nr" follows.
 _SUB_ROMAN = re.compile(r"[ ]([IVXL]{1,6}[AB]?|[A-HJ-UWYZ])(?=[ ]{0,2},?[ ]{0,2}(?:[Nn][Rr][Ss]?\b|[Nn]ummer))")
@@ -87,13 +92,25 @@ def _value(dossier: str, sub: str | None, nr: str) -> str:
     return f"{dossier}-{sub}-{nr}" if sub else f"{dossier}-{nr}"
 
 
+# Words of which every _KEYWORD_BEFORE / _NOT_AFTER match contains one (_NOT_AFTER ignores case: its words are
+# looked for in the lower-cased text, "€" in the text): the window before a number is searched only when one of
+# them is in it.
+_KEYWORD_WORDS = re.compile(r"amerstuk|AMERSTUK|enmerk|ossier|ID|kst|otie|mendement")
+_NOT_AFTER_WORDS = re.compile(r"eur|art|blz\.|p\.|pag|tel|issn|nummer van|handelingen")
+
+
 def _has_keyword(text: str, start: int) -> bool:
-    window = text[max(0, start - _KEYWORD_WINDOW):start]
-    return _KEYWORD_BEFORE.search(window) is not None
+    begin = max(0, start - _KEYWORD_WINDOW)
+    if not _KEYWORD_WORDS.search(text, begin, start):
+        return False
+    return _KEYWORD_BEFORE.search(text[begin:start]) is not None
 
 
 def _excluded_context(text: str, start: int) -> bool:
-    return _NOT_AFTER.search(text[max(0, start - 20):start]) is not None
+    begin = max(0, start - 20)
+    if text.find("€", begin, start) < 0 and not _NOT_AFTER_WORDS.search(lowered(text), begin, start):
+        return False
+    return _NOT_AFTER.search(text[begin:start]) is not None
 
 
 # A footnote or page number that a PDF extraction put between "nr." and the number it belongs to:
@@ -259,12 +276,15 @@ _PLURAL = re.compile(r"[Nn][Rr][Ss]|ummers")
 # Upper-case words that follow "dossier," but are not letter numbers.
 _NOT_LETTER_NUMBERS = {"EU", "VN", "NL", "TK", "EK", "BZ", "OS", "DEF", "IOB", "NAVO", "MR", "AO", "SO", "CD"}
 
-# "kst-29521-451", "kst-21501-02-1210", "kst-29521-I" (official publication ids, also inside URLs).
-_KST = re.compile(r"\bkst-(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})(?![\w])")
+# "kst-29521-451", "kst-21501-02-1210", "kst-29521-I" (official publication ids, also inside URLs). Starts with the
+# literal "kst-", tested for a word character before it afterwards (a pattern with a literal start is fast to scan).
+_KST = re.compile(r"kst-(?<!\wkst-)(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})(?![\w])")
 
 # Handelingen: "Zij krijgt nr. 427 (29521)", "Zij krijgt nr. 314, was nr. 305 (29521)".
 _KRIJGT = re.compile(r"\b[Nn]r\.?[ \t]{0,3}(\d{1,4})(?:,?[ \t]{0,3}was[ \t]{1,3}nr\.?[ \t]{0,3}\d{1,4})?[ \t]{0,3}"
                      r"\((\d{2})[ ]?(\d{3})(?:[ -]([IVXL]{1,6}|\d{2}))?\)")
+# The dossier in parentheses that ends every _KRIJGT match: looked for first (it starts with a literal "(").
+_KRIJGT_DOSSIER = re.compile(r"\(\d{2}[ ]?\d{3}(?:[ -](?:[IVXL]{1,6}|\d{2}))?\)")
 
 
 _KRIJGT_BEFORE = re.compile(r"[Nn]r\.?[ \t]{0,3}\d{1,4}(?:,?[ \t]{0,3}was[ \t]{1,3}nr\.?[ \t]{0,3}\d{1,4})?"
@@ -305,14 +325,32 @@ _META_SELF = re.compile(
 _RUNNING_HEAD = re.compile(r"(?m)^[ \t]{0,4}(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}[ ]?-[ ]?\d{4},[ ]{0,2}"
                            r"(\d{2})[ ]?(\d{3})(?:[ ]([IVXL]{1,6})|-(\d{2}))?,[ ]{0,2}(?:nr\.[ ]{0,2})?"
                            r"(\d{1,4}|[A-Z]{1,3})(?![\w])(?=[ \t]{0,4}(?:\d{1,3}[ \t]*)?$)")
-# First-page footer of a Kamerstuk PDF: "kst-29521-I ISSN 0921 - 7371".
-_FOOTER = re.compile(r"\bkst-(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})[ \t]{1,4}ISSN\b")
+# First-page footer of a Kamerstuk PDF: "kst-29521-I ISSN 0921 - 7371" (literal start, as _KST).
+_FOOTER = re.compile(r"kst-(?<!\wkst-)(\d{5})(?:-(\d{2}|[IVXL]{1,6}))?-(\d{1,4}|[A-Z]{1,3})[ \t]{1,4}ISSN\b")
+
+
+# Where the patterns above without a literal start can match (they are tried only there): a _HEADER line starts
+# with a digit, a _META_SELF match with one of its labels, a _RUNNING_HEAD line holds "Kamer, vergaderjaar".
+_LINE_DIGIT = re.compile(r"\n[ \t]{0,4}\d")
+_META_SELF_LABELS = ("ID:", "officiële HTML versie (", "kamerstukdossier", "Bron:")
+
+
+def _header_matches(head: str) -> Iterator[re.Match[str]]:
+    return matches_at(_HEADER, head, [0, *(m.start() + 1 for m in _LINE_DIGIT.finditer(head))])
+
+
+def _meta_self_matches(head: str) -> Iterator[re.Match[str]]:
+    return matches_at(_META_SELF, head, occurrences(head, _META_SELF_LABELS))
+
+
+def _running_head_matches(text: str) -> Iterator[re.Match[str]]:
+    return matches_at(_RUNNING_HEAD, text, line_starts(text, occurrences(text, ("Kamer, vergaderjaar",))))
 
 
 def own_number(text: str) -> str | None:
     """The document's own Kamerstuk number, from its header, metadata lines, running head or footer."""
     head = text[:_HEAD_WINDOW]
-    m = _HEADER.search(head)
+    m = next(_header_matches(head), None)
     if m:
         nr = m.group(5) or m.group(6)
         return _value(m.group(1) + m.group(2), m.group(3) or m.group(4), nr)
@@ -322,10 +360,10 @@ def own_number(text: str) -> str | None:
     m = _FIRST_LINE.match(head)
     if m:
         return _value(m.group(1) + m.group(2), m.group(3), m.group(4))
-    m = _META_SELF.search(head)
+    m = next(_meta_self_matches(head), None)
     if m:
         return _value(m.group(1), m.group(2), m.group(3))
-    m = _RUNNING_HEAD.search(text) if "Kamer, vergaderjaar" in text else None
+    m = next(_running_head_matches(text), None)
     if m:
         return _value(m.group(1) + m.group(2), m.group(3) or m.group(4), m.group(5))
     m = _FOOTER.search(text) if "ISSN" in text else None
@@ -338,11 +376,9 @@ def _self_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans that state the own number in a header form (so the number has a mention even when no
     citation pattern covers it)."""
     head = text[:_HEAD_WINDOW]
-    for rx in (_HEADER, _DOSSIER_TABLE, _FIRST_LINE, _META_SELF):
-        for m in rx.finditer(head):
-            yield m.start(), m.end()
-    for rx in (_RUNNING_HEAD, _FOOTER):
-        for m in rx.finditer(text):
+    for matches in (_header_matches(head), _DOSSIER_TABLE.finditer(head), _FIRST_LINE.finditer(head),
+                    _meta_self_matches(head), _running_head_matches(text), _FOOTER.finditer(text)):
+        for m in matches:
             yield m.start(), m.end()
 
 
@@ -354,7 +390,7 @@ def kamerstukken(text: str) -> list[Mention]:
         found[(start, end, value)] = None
     for m in (_KST.finditer(text) if "kst-" in text else ()):
         found[(m.start(), m.end(), _value(m.group(1), m.group(2), m.group(3)))] = None
-    for m in (_KRIJGT.finditer(text) if "(" in text else ()):
+    for m in (_KRIJGT.finditer(text) if _KRIJGT_DOSSIER.search(text) else ()):
         found[(m.start(), m.end(), _value(m.group(2) + m.group(3), m.group(4), m.group(1)))] = None
     if own:
         values = {v for (_, _, v) in found}
@@ -373,14 +409,16 @@ def kamerstukken(text: str) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------------------
 
 _TK_ID = re.compile(r"(?<![\w])((?:19|20)\d{2})([ZD])(\d{5})(?![\w])")
+# The letter and number of an id, which starts four characters before them: patterns with a literal start, fast to
+# scan for, where _TK_ID would be tried at every position.
+_TK_LETTERS = (re.compile(r"Z\d{5}"), re.compile(r"D\d{5}"))
 
 
 def tk_ids(text: str) -> list[Mention]:
-    if "Z" not in text and "D" not in text:
-        return []
+    starts = sorted(m.start() - 4 for rx in _TK_LETTERS for m in rx.finditer(text) if m.start() >= 4)
     return [Mention("tk-id", m.group(0), m.start(), m.end(), m.group(0),
                     attrs={"type": "zaak" if m.group(2) == "Z" else "document"})
-            for m in _TK_ID.finditer(text)]
+            for m in matches_at(_TK_ID, text, starts)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -389,6 +427,14 @@ def tk_ids(text: str) -> list[Mention]:
 
 # The resolution word; the UN prefixes glued or hyphenated to it are read backwards from it.
 _RES_WORD = re.compile(r"(?P<word>[Rr]esoluti(?:es|e|ons|on)|RESOLUTIES?)(?![a-z])|(?P<unscr>\bUNSCR(?:'s|s)?\b)")
+
+
+def _res_word_starts(text: str) -> list[int]:
+    """Where a _RES_WORD match can start: the letter before "esoluti" in any case ("resolutie", "RESOLUTIE") and
+    "UNSCR" (found with ``str.find``: the pattern has no literal start, so a full scan would try it everywhere)."""
+    return sorted({p - 1 for p in occurrences(lowered(text), ("esoluti",)) if p}.union(occurrences(text, ("UNSCR",))))
+
+
 _COUNCIL_WORDS = ("Veiligheidsraads", "veiligheidsraads", "Veiligheidsraad", "veiligheidsraad", "Security Council")
 _UN_WORDS = ("VNVR", "UNSC", "VN", "UN", "VR")
 
@@ -437,9 +483,7 @@ def _res_number_ok(n: str, year: str | None, prefixed: bool, unsc_nearby: Callab
 
 def resolutions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    if not any(k in text for k in ("esoluti", "ESOLUTIE", "UNSCR", "S/RES/")):
-        return out
-    for m in _RES_WORD.finditer(text):
+    for m in matches_at(_RES_WORD, text, _res_word_starts(text)):
         w_start = m.start()
         span_start = w_start
         prefixed = bool(m.group("unscr"))

@@ -17,10 +17,72 @@ Rules take the text; linkers (``evaluations``, ``mandates``) also take what the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from ..model import Mention
 from .text import fold, sentences_of
+
+# --- cheap tests before full scans ---------------------------------------------------------------------------------
+# Most documents contain no findings, stances, commitments or evaluations. A pattern that starts with a
+# case-insensitive word (or with \b or a look-behind) has no literal start, so ``re`` tries it at every position of
+# the text; instead the rules look up a word every match must contain with ``str.find`` (on a lower-case copy of the
+# text for a case-insensitive pattern) and try the pattern only where a match can start. The output is the same as
+# a full scan: every match starts at one of the positions tried.
+
+# The only characters besides A-Z that ``re.IGNORECASE`` matches to an ASCII letter: made that letter first.
+_ODD_CASE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """Lower-case ASCII copy of ``text`` with the same offsets, other characters as "?": an ASCII word that an
+    ``re.IGNORECASE`` pattern matches in ``text`` occurs in lower case at the same position. (Cached: several rules
+    test the same text; going through ASCII is four times faster than ``str.lower`` on a non-Latin-1 text.)"""
+    for odd, plain in _ODD_CASE:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text.encode("ascii", "replace").decode("ascii").lower()
+
+
+def occurrences(haystack: str, words: Iterable[str]) -> list[int]:
+    """Sorted start positions of every occurrence of any of ``words`` in ``haystack``."""
+    found: set[int] = set()
+    for word in words:
+        i = haystack.find(word)
+        while i >= 0:
+            found.add(i)
+            i = haystack.find(word, i + 1)
+    return sorted(found)
+
+
+def line_starts(text: str, positions: Iterable[int]) -> list[int]:
+    """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
+    once, so many positions on one long line cost no more than one."""
+    out: list[int] = []
+    start = searched = 0
+    for pos in positions:
+        newline = text.rfind("\n", searched, pos)
+        if newline >= 0:
+            start = newline + 1
+        searched = max(searched, pos)
+        if not out or out[-1] != start:
+            out.append(start)
+    return out
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, given sorted ``starts`` that include every position where a match
+    of ``pattern`` can start (``pattern`` never matches the empty string): a match is tried only there."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            end = m.end()
 
 # --- layout helpers ----------------------------------------------------------------------------------------------
 
@@ -62,20 +124,44 @@ def _item_end(layout: str, start: int, limit: int, next_item: re.Pattern[str]) -
 
 _EVAL = re.compile(r"\b(?:(?P<iob>IOB)[- ])?(?:eind|beleids|mid-term[- ]|tussentijdse |onafhankelijke )?"
                    r"(?P<word>evaluatie|evaluatierapport|evaluation)\b(?!s)", re.IGNORECASE)
-_YEARS = re.compile(r"\b(?P<a>(?:19|20)\d{2})\s*(?:-|/|tot en met|t/m|tot|en)\s*(?:\w+\s+)?(?P<b>(?:19|20)\d{2})\b")
+# "2014-2019", "2014 tot en met 2019", "2014 en november 2019". Not glued to a word character before: tested after
+# the first two digits, so that the pattern starts with a digit and is tried only at "1" and "2".
+_YEARS = re.compile(r"(?P<a>(?:19|20)(?<!\w..)\d{2})\s*(?:-|/|tot en met|t/m|tot|en)\s*(?:\w+\s+)?"
+                    r"(?P<b>(?:19|20)\d{2})\b")
 _QUOTED_TITLE = re.compile(r"[\"“]\s*(?P<t>[^\"”\n]{8,300}?)\s*[\"”]")
 _RESPONSE = re.compile(r"\b(?:beleids|kabinets)reactie\b|\breactie van het kabinet\b|\bkabinetsstandpunt\b",
                        re.IGNORECASE)
+_RESPONSE_WORDS = ("reactie", "kabinetsstandpunt")  # one of them is in every _RESPONSE match
 _EVALUATOR = re.compile(r"\b(IOB|Inspectie|Algemene Rekenkamer|Clingendael|AIV|CDS|Defensie)\b")
 
 
-def _within(found: list[Mention], kind: str, start: int, end: int) -> list[Mention]:
-    """The mentions of one kind that lie inside ``[start, end)``, in text order."""
-    return sorted((m for m in found if m.kind == kind and start <= m.start and m.end <= end), key=lambda m: m.start)
+class _Kind:
+    """The mentions of one kind, sorted by start (ties in their order in ``found``), to look up those in a span
+    without going through every mention for every span."""
+
+    def __init__(self, found: list[Mention], kind: str):
+        self.mentions = sorted([m for m in found if m.kind == kind], key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie inside ``[start, end)``, in text order."""
+        i, j = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return [m for m in self.mentions[i:j] if m.end <= end]
+
+
+def _response_in(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a policy response (_RESPONSE), searched only when a response word occurs."""
+    low = lowered(text)
+    if not any(low.find(w, start, end) >= 0 for w in _RESPONSE_WORDS):
+        return False
+    return _RESPONSE.search(text[start:end]) is not None
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+    return _NOT_SLUG.sub("-", s.lower()).strip("-")
 
 
 def evaluations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
@@ -111,23 +197,50 @@ def _generated_title(evaluator: str | None, mission: str, period: str | None) ->
     return f"{evaluator + '-evaluatie' if evaluator else 'Evaluatie'} {mission}{' ' + period if period else ''}"
 
 
+# How far before "evaluat" an _EVAL match can start: its optional parts before the word, spelled as in _EVAL; and
+# the letters such a part can start with (a match starts with one of them).
+_EVAL_PARTS = ("eind", "beleids", "mid-term-", "tussentijdse ", "onafhankelijke ")
+_EVAL_BACK = sorted({len(iob) + len(part) for iob in ("", "IOB-") for part in ("", *_EVAL_PARTS)})
+_EVAL_FIRST = {"i", "e", *(part[0] for part in _EVAL_PARTS)}
+_ALREADY = re.compile(r"\breeds\b|\beerder")
+
+
+def _eval_starts(text: str) -> list[int]:
+    """Where an _EVAL match can start: each of _EVAL_BACK before each "evaluat", at a letter of _EVAL_FIRST."""
+    low = lowered(text)
+    return sorted({p - back for p in occurrences(low, ("evaluat",)) for back in _EVAL_BACK
+                   if p >= back and low[p - back] in _EVAL_FIRST})
+
+
+def _quoted_title(text: str, end: int) -> re.Match[str] | None:
+    """The report's quoted title right after the word that ends at ``end`` (within 12 characters, e.g.
+    'evaluatie: *"…"*'), or None. Searched for only when a quote mark is that close."""
+    near = end + 13
+    if text.find('"', end, near) < 0 and text.find("“", end, near) < 0:
+        return None
+    quoted = _QUOTED_TITLE.search(text, end, min(len(text), end + 400))
+    return quoted if quoted and quoted.start() - end <= 12 else None
+
+
 def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    matches = list(matches_at(_EVAL, text, _eval_starts(text)))
+    if not matches:
+        return
     sentences = sentences_of(text)
+    missions_found, kamerstukken_found = _Kind(mentions, "mission"), _Kind(mentions, "kamerstuk")
     main_given = False
     doc_mentions_iob = "IOB" in text
-    for m in _EVAL.finditer(text):
+    for m in matches:
         s, e = sentences.span_of(m.start(), m.end())
         # The clause: sentence cut at semicolons around the match.
         cs = text.rfind(";", s, m.start()) + 1 or s
         ce = text.find(";", m.end(), e)
         ce = e if ce < 0 else ce
         clause = text[cs:ce]
-        quoted = _QUOTED_TITLE.search(text, m.end(), min(len(text), m.end() + 400))
-        if quoted and quoted.start() - m.end() > 12:  # the title must follow the word, e.g. 'evaluatie: *"…"*'
-            quoted = None
+        quoted = _quoted_title(text, m.end())
         after_end = quoted.end() if quoted else min(ce, m.end() + 260)
         after = text[m.start():after_end]
-        missions = _within(mentions, "mission", m.start(), after_end)
+        missions = missions_found.within(m.start(), after_end)
         if not missions:
             continue
         mission = missions[0].value
@@ -137,14 +250,13 @@ def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention
             years = _YEARS.search(text, ns, min(ne, ns + 300))
         period = f"{years.group('a')}-{years.group('b')}" if years else ""
         evaluator = "IOB" if (m.group("iob") or "IOB" in clause or "Beleidsevaluatie" in clause) else ""
-        if not evaluator and doc_mentions_iob and _RESPONSE.search(text[max(0, m.start() - 120):m.start()]):
+        if not evaluator and doc_mentions_iob and _response_in(text, max(0, m.start() - 120), m.start()):
             evaluator = "IOB"
         ev_id = _slug("-".join(p for p in (evaluator or "evaluatie", mission, period) if p))
-        before = text[max(cs, m.start() - 160):m.start()]
-        is_response = bool(_RESPONSE.search(before))
-        responses = [k.value for k in _within(mentions, "kamerstuk", cs, ce) if k.role != "self"]
+        is_response = _response_in(text, max(cs, m.start() - 160), m.start())
+        responses = [k.value for k in kamerstukken_found.within(cs, ce) if k.role != "self"]
         main = False
-        if is_response and not main_given and not responses and not re.search(r"\breeds\b|\beerder", clause):
+        if is_response and not main_given and not responses and not _ALREADY.search(clause):
             main = main_given = True
         yield Mention("evaluation", ev_id, m.start(), m.end(), m.group(0), attrs={
             "report_title": fold(quoted.group("t")) if quoted else None, "evaluator": evaluator or None, "mission": mission, "period": period or None,
@@ -170,13 +282,28 @@ def _clean_item(s: str) -> str:
     return fold(s).strip(" \"“”").rstrip(";")
 
 
+_SECTION_WORDS = ("conclusies", "bevindingen", "aanbevelingen")  # one of them is in every _SECTION heading
+
+
+def _first_section(layout: str, words_at: list[int]) -> re.Match[str] | None:
+    """The first conclusions section heading of ``layout`` (the text or ``undouble(text)``), given where the
+    heading words occur. A heading is a whole line, so only the lines that contain a heading word are tried."""
+    return next(matches_at(_SECTION, layout, line_starts(layout, words_at)), None)
+
+
 def numbered_items(text: str) -> Iterator[Mention]:
-    """Numbered conclusions (``1.``) and recommendations (``2.1.``) inside a conclusions section."""
-    layout = undouble(text)
-    sections = list(_SECTION.finditer(layout))
-    if not sections:
+    """Numbered conclusions (``1.``) and recommendations (``2.1.``) inside a conclusions section.
+
+    A line of ``undouble(text)`` is the same line of the text, at most with a space added, so a heading is first
+    looked for in the text: the layout is made only for a document that has one."""
+    words_at = occurrences(lowered(text), _SECTION_WORDS)
+    if not words_at or _first_section(text, words_at) is None:
         return
-    start = sections[0].end()
+    layout = undouble(text)
+    section = _first_section(layout, words_at)
+    if section is None:
+        return
+    start = section.end()
     end_heading = _CLOSING_HEADING.search(layout, start)
     limit = end_heading.start() if end_heading else len(layout)
     conclusion = None
@@ -206,10 +333,25 @@ def numbered_items(text: str) -> Iterator[Mention]:
                           attrs={"kind": "conclusie", "text": body})
 
 
+_NOUNS = ("aanbeveling", "bevinding", "conclusie")  # in every label, stance target and anaphor ("hoofdbevinding")
+
+
+@lru_cache(maxsize=4)
+def _nouns_at(text: str) -> list[tuple[int, str]]:
+    """(position, noun) of every _NOUNS word in ``text``, any case, in text order (cached: three rules use it)."""
+    low = lowered(text)
+    return sorted((p, word) for word in _NOUNS for p in occurrences(low, (word,)))
+
+
 def labelled_items(text: str) -> Iterator[Mention]:
-    """Findings stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", outside commitment lists."""
-    commitments_at = [(m.start(), _list_end(text, m.end())) for m in _COMMITMENT_LIST.finditer(text)]
-    for m in _LABELLED.finditer(text):
+    """Findings stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", outside commitment lists.
+
+    A label starts a line, so a match is tried only at the line break before a label word."""
+    breaks = [max(start - 1, 0) for start in line_starts(text, (p for p, _ in _nouns_at(text)))]
+    commitments_at: list[tuple[int, int]] | None = None
+    for m in matches_at(_LABELLED, text, breaks):
+        if commitments_at is None:
+            commitments_at = [(c.start(), _list_end(text, c.end())) for c in _commitment_lists(text)]
         if any(a <= m.start() < b for a, b in commitments_at):
             continue
         kind = m.group("kind").lower()
@@ -280,10 +422,24 @@ def _cabinet_verb(sentence: str) -> re.Match[str] | None:
     return _STANCE_VERB.search(sentence)
 
 
+# After a target noun (_NOUNS) in a _TARGET match: the plural ending, white space and a number.
+_TARGET_TAIL = re.compile(r"(?:en|s)?\s+\d", re.IGNORECASE)
+
+
+def _target_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that may hold a _TARGET match: those in which a target noun followed by a
+    number starts. The other sentences state no stance."""
+    targets = [p for p, word in _nouns_at(text) if _TARGET_TAIL.match(text, p + len(word))]
+    if not targets:
+        return []
+    starts = sentences_of(text).starts
+    indexes = sorted({bisect_right(starts, p) - 1 for p in targets})
+    return [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in indexes]
+
+
 def stances(text: str) -> Iterator[Mention]:
     """Stance statements: the cabinet's view on numbered recommendations and findings."""
-    sentences = sentences_of(text)
-    for s, e in zip(sentences.starts, [*sentences.starts[1:], len(text)]):
+    for s, e in _target_sentences(text):
         sentence = text[s:e]
         verb = _cabinet_verb(sentence)
         if not verb:
@@ -326,11 +482,34 @@ _ANAPHOR = re.compile(r"\b(?:deze|die|bovenstaande|voornoemde|de(?:ze)? laatste)
                       r"(?P<noun>aanbeveling|bevinding|hoofdbevinding|conclusie)\b(?![a-z])", re.IGNORECASE)
 
 
+_ANAPHOR_WORDS = ("deze", "die", "bovenstaande", "voornoemde", "de laatste", "deze laatste")  # as in _ANAPHOR
+_ANAPHOR_WORD_LENGTHS = sorted({len(w) for w in _ANAPHOR_WORDS})
+
+
+def _anaphor_starts(text: str) -> list[int]:
+    """Where an _ANAPHOR match can start: a determiner's length (_ANAPHOR_WORDS) before the run of spaces and tabs
+    before a noun."""
+    low = lowered(text)
+    nouns = [p for p, _ in _nouns_at(text)]
+    nouns += [p - 5 for p in nouns if p >= 5 and low.startswith("hoofd", p - 5)]
+    out: set[int] = set()
+    for p in nouns:
+        gap = p
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        if gap < p:
+            out.update(gap - n for n in _ANAPHOR_WORD_LENGTHS if gap >= n)
+    return sorted(out)
+
+
 def anaphoric_stances(text: str) -> Iterator[tuple[int, str, str]]:
     """"Het kabinet onderschrijft deze aanbeveling gedeeltelijk": (position, target kind, stance), for the
     item stated just before."""
+    matches = list(matches_at(_ANAPHOR, text, _anaphor_starts(text)))
+    if not matches:
+        return
     sentences = sentences_of(text)
-    for m in _ANAPHOR.finditer(text):
+    for m in matches:
         s, e = sentences.span_of(m.start(), m.end())
         sentence = text[s:e]
         verb = _cabinet_verb(sentence)
@@ -368,9 +547,18 @@ def _list_end(text: str, start: int) -> int:
     return pos
 
 
+def _commitment_lists(text: str) -> Iterator[re.Match[str]]:
+    """The _COMMITMENT_LIST matches ("Het kabinet doet de volgende toezeggingen:"), scanned for only when the
+    words "volgende toezeggingen" occur."""
+    if "volgende toezeggingen" in lowered(text):
+        yield from _COMMITMENT_LIST.finditer(text)
+
+
 def commitments(text: str) -> Iterator[Mention]:
+    """Bulleted commitment lists and "zegde het kabinet toe" sentences. A _TOE match starts with "zeg", so it is
+    tried only where that occurs."""
     n = 0
-    for m in _COMMITMENT_LIST.finditer(text):
+    for m in _commitment_lists(text):
         end = _list_end(text, m.end() + 1)
         for b in _BULLET.finditer(text, m.end(), end):
             body = b.group("body")
@@ -384,8 +572,11 @@ def commitments(text: str) -> Iterator[Mention]:
                 attrs[key] = t.group("n")
                 attrs["finding_kind"] = kind
             yield Mention("commitment", str(n), b.start("body"), b.end("body"), body, attrs=attrs)
+    promised = list(matches_at(_TOE, text, occurrences(lowered(text), ("zeg",))))
+    if not promised:
+        return
     sentences = sentences_of(text)
-    for m in _TOE.finditer(text):
+    for m in promised:
         n += 1
         s, e = sentences.span_of(m.start(), m.end())
         yield Mention("commitment", str(n), m.start(), m.end(), m.group(0), attrs={"text": fold(text[s:e])})
@@ -396,10 +587,14 @@ def commitments(text: str) -> Iterator[Mention]:
 
 def mandates(text: str, mentions: list[Mention]) -> Iterator[Mention]:
     """Linker: a resolution and a mission in one sentence: the resolution mandates that mission (the nearest)."""
+    resolutions = [m for m in mentions if m.kind == "resolution"]
+    if not resolutions:
+        return
     sentences = sentences_of(text)
-    for r in [m for m in mentions if m.kind == "resolution"]:
+    missions_found = _Kind(mentions, "mission")
+    for r in resolutions:
         s, e = sentences.span_of(r.start, r.end)
-        missions = _within(mentions, "mission", s, e)
+        missions = missions_found.within(s, e)
         if missions:
             nearest = min(missions, key=lambda mm: abs(mm.start - r.start))
             yield Mention("mandate", r.value, r.start, r.end, r.text, attrs={"mission": nearest.value})
