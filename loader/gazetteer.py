@@ -30,6 +30,8 @@ from typing import Any
 
 import yaml
 
+from .scan import leading_word, lowered, matches_at, occurrences, word_starts
+
 NAMES = ("missions", "ministries", "organisations", "countries")
 
 # Boundaries shared by the rules: no letter/digit before, no letter after.
@@ -133,6 +135,31 @@ def alternation(aliases: Iterable[str], title_acronyms: bool = True, boundary: b
     return first + (r"(?<![^\W_].)" if boundary else "") + "(?:" + "|".join(branches) + ")"
 
 
+class Scanner:
+    """A compiled alternation of aliases (see ``alternation``) tried only where a match can start, with the same
+    matches as ``regex.finditer`` but 5-10x faster on a 10 KB text (the alternation has no literal start, so ``re``
+    would try it at nearly every letter).
+
+    Where a match can start: each alias's first word begins with a run of letters (or digits) that, lower-cased,
+    is a whole run in ``scan.lowered`` text at the match position (the character before a match is no letter or
+    digit, and an accented letter is a '?' there). The text's runs are one set per text (``scan.words``); the
+    runs wanted that it contains are looked up with ``str.find``. An alias that starts with another character
+    (a quote, an accented letter) is looked up by its first three lower-cased characters."""
+
+    def __init__(self, aliases: Iterable[str], title_acronyms: bool = True, boundaries: bool = True):
+        aliases = list(aliases)
+        self.regex = re.compile(alternation(aliases, title_acronyms, boundaries) + (END if boundaries else ""))
+        firsts = [_tokens(alias)[0] for alias in aliases]
+        self.words = frozenset(w for w in map(leading_word, firsts) if w)
+        self.others = sorted({lowered(first)[:3] for first in firsts if not leading_word(first)})
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts = word_starts(text, self.words)
+        if self.others:
+            starts = sorted(set(starts).union(occurrences(lowered(text), self.others)))
+        return matches_at(self.regex, text, starts)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
@@ -156,7 +183,8 @@ class PhraseMatcher:
                 raise ValueError(f"alias {alias!r} names both {other!r} and {ident!r}")
             self.ids[k] = ident
             aliases.add(alias)
-        self.regex = re.compile(alternation(aliases, title_acronyms, boundaries) + (END if boundaries else ""))
+        self.scanner = Scanner(aliases, title_acronyms, boundaries)
+        self.regex = self.scanner.regex
 
     def lookup(self, surface: str) -> str | None:
         """The id a matched surface form stands for (memoised: the same few forms recur in a text)."""
@@ -168,8 +196,12 @@ class PhraseMatcher:
             ident = self._memo[surface] = self.ids.get(key(surface))
             return ident
 
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The regex's matches in ``text`` (as ``regex.finditer``, found faster: see ``Scanner``)."""
+        return self.scanner.finditer(text)
+
     def finditer(self, text: str) -> Iterator[Hit]:
-        for m in self.regex.finditer(text):
+        for m in self.scanner.finditer(text):
             ident = self.lookup(m.group())
             if ident is not None:
                 yield Hit(m.start(), m.end(), ident)

@@ -54,12 +54,15 @@ def decode(raw: bytes) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
+
+
 def looks_binary(raw: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB: not a text file."""
     head = raw[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(head.translate(None, _NOT_CONTROL))   # the bytes left are the control bytes (C speed)
     return bool(head) and controls / len(head) > 0.05
 
 

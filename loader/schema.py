@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .model import DocumentGraph, Node, Relationship
+from .model import DocumentGraph, Node, NodeRef, Relationship
 
 # Python types accepted for each schema property type (None is always accepted).
 _PY_TYPES: dict[str, tuple[type, ...]] = {"STRING": (str,), "INT64": (int,), "DOUBLE": (float, int),
@@ -109,6 +109,10 @@ def _check_props(where: str, props: dict[str, Any], allowed: dict[str, str]) -> 
     return errors
 
 
+def _where(rel: Relationship) -> str:
+    return f"{rel.type} {rel.start.key!r}->{rel.end.key!r}"
+
+
 def validate(graph: DocumentGraph, schema: Schema | None = None) -> list[str]:
     """Every way ``graph`` breaks the schema, as readable strings (empty when it fits)."""
     schema = schema or load_schema()
@@ -121,17 +125,22 @@ def validate(graph: DocumentGraph, schema: Schema | None = None) -> list[str]:
         if not node.key:
             errors.append(f"{node.label} node with an empty key")
         errors += _check_props(f"{node.label} {node.key!r}", node.props, schema.labels[node.label].properties)
-        known[(node.label, node.key)] = node
-    for rel in graph.relationships:
-        where = f"{rel.type} {rel.start.key!r}->{rel.end.key!r}"
-        if rel.type not in schema.relationships:
+        known[NodeRef(node.label, node.key)] = node
+    for rel in graph.relationships:   # the common case first, cheaply: a known type, pair and endpoints
+        spec = schema.relationships.get(rel.type)
+        if (spec is not None and (rel.start.label, rel.end.label) in spec.endpoints and rel.start in known
+                and rel.end in known and rel.provenance.doc == graph.doc_id):
+            if rel.props:
+                errors += _check_props(_where(rel), rel.props, spec.properties)
+            continue
+        where = _where(rel)
+        if spec is None:
             errors.append(f"{where}: unknown relationship type")
             continue
-        spec = schema.relationships[rel.type]
         if (rel.start.label, rel.end.label) not in spec.endpoints:
             errors.append(f"{where}: {rel.start.label} -> {rel.end.label} is not an allowed endpoint pair")
         for end in (rel.start, rel.end):
-            if (end.label, end.key) not in known:
+            if end not in known:
                 errors.append(f"{where}: endpoint {end.label} {end.key!r} is not among the graph's nodes")
         errors += _check_props(where, rel.props, spec.properties)
         if rel.provenance.doc != graph.doc_id:

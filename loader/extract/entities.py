@@ -51,7 +51,7 @@ def organisation_at(text: str, pos: int) -> str | None:
 def find_organisations(text: str) -> Iterator[Mention]:
     """Organisations named in ``text`` (kind "organisation")."""
     matcher, entries = _organisations()
-    for m in matcher.regex.finditer(text):
+    for m in matcher.matches(text):
         surface = m.group()
         ident = matcher.lookup(surface)
         if ident is not None:
@@ -63,7 +63,7 @@ def find_organisations(text: str) -> Iterator[Mention]:
 def find_countries(text: str) -> Iterator[Mention]:
     """Countries named in ``text`` (kind "country"), Dutch canonical names."""
     matcher = _countries()
-    for m in matcher.regex.finditer(text):
+    for m in matcher.matches(text):
         surface = m.group()
         ident = matcher.lookup(surface)
         if ident is not None:

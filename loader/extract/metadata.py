@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from ..gazetteer import load
 from ..model import Mention
-from .structure import line_starts, lowered, matches_at, occurrences
+from ..scan import lowered, matches_at, occurrences
+from .structure import line_starts
 from .text import fold
 
 # --- reference ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..gazetteer import END, PhraseMatcher, alternation, load
+from ..gazetteer import PhraseMatcher, Scanner, load
 from ..model import Mention
 
 _WINDOW = 200
@@ -37,11 +37,10 @@ class _Missions:
             for ctx in e.get("context") or []:
                 contextual.setdefault(ctx["alias"], []).append((e["id"], list(ctx["near"])))
         self.matcher = PhraseMatcher(pairs)
-        self.bare: list[tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]] = []
+        self.bare: list[tuple[Scanner, list[tuple[str, Scanner]]]] = []
         for word, options in contextual.items():
-            bare = re.compile(alternation([word]) + END)
-            near = [(ident, re.compile(alternation(phrases) + END)) for ident, phrases in options]
-            self.bare.append((bare, near))
+            near = [(ident, Scanner(phrases)) for ident, phrases in options]
+            self.bare.append((Scanner([word]), near))
 
     def attrs(self, ident: str) -> dict[str, Any]:
         e = self.entries[ident]

@@ -30,7 +30,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..model import Mention
-from .structure import line_starts, lowered, matches_at, occurrences
+from ..scan import lowered, matches_at, occurrences
+from .structure import line_starts
 
 # ---------------------------------------------------------------------------------------------------------
 # Building blocks

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..model import Mention
+from ..scan import lowered, matches_at, occurrences
 from .text import fold, sentences_of
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
@@ -30,32 +31,6 @@ from .text import fold, sentences_of
 # the text; instead the rules look up a word every match must contain with ``str.find`` (on a lower-case copy of the
 # text for a case-insensitive pattern) and try the pattern only where a match can start. The output is the same as
 # a full scan: every match starts at one of the positions tried.
-
-# The only characters besides A-Z that ``re.IGNORECASE`` matches to an ASCII letter: made that letter first.
-_ODD_CASE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-@lru_cache(maxsize=4)
-def lowered(text: str) -> str:
-    """Lower-case ASCII copy of ``text`` with the same offsets, other characters as "?": an ASCII word that an
-    ``re.IGNORECASE`` pattern matches in ``text`` occurs in lower case at the same position. (Cached: several rules
-    test the same text; going through ASCII is four times faster than ``str.lower`` on a non-Latin-1 text.)"""
-    for odd, plain in _ODD_CASE:
-        if odd in text:
-            text = text.replace(odd, plain)
-    return text.encode("ascii", "replace").decode("ascii").lower()
-
-
-def occurrences(haystack: str, words: Iterable[str]) -> list[int]:
-    """Sorted start positions of every occurrence of any of ``words`` in ``haystack``."""
-    found: set[int] = set()
-    for word in words:
-        i = haystack.find(word)
-        while i >= 0:
-            found.add(i)
-            i = haystack.find(word, i + 1)
-    return sorted(found)
-
 
 def line_starts(text: str, positions: Iterable[int]) -> list[int]:
     """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
@@ -71,18 +46,6 @@ def line_starts(text: str, positions: Iterable[int]) -> list[int]:
             out.append(start)
     return out
 
-
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` yields, given sorted ``starts`` that include every position where a match
-    of ``pattern`` can start (``pattern`` never matches the empty string): a match is tried only there."""
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m:
-            yield m
-            end = m.end()
 
 # --- layout helpers ----------------------------------------------------------------------------------------------
 
