@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .schema import Schema
-from .store import GraphStore, QueryResult, Statement, StoreError, plain, writes
+from .model import DocumentGraph
+from .store import GraphStore, QueryResult, Statement, StoreError, plain, write_plan, writes
 
 MIN_MAJOR_VERSION = 5
 # How long the driver retries a transaction that failed transiently (server restarting, connection lost). Short
@@ -116,6 +117,16 @@ class Neo4jStore(GraphStore):
         with self.driver.session(database=self.database) as session:
             for statement in self.schema_statements():
                 session.run(statement).consume()
+
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Replace the facts of each document in ``graphs`` (one transaction for the batch). A batch of documents
+        none of which is in the database yet skips the delete of old facts and the orphan clean-up (adding facts
+        cannot orphan a node; a document is written whole or not at all, so an absent one has no facts)."""
+        if not graphs:
+            return
+        ids = [g.doc_id for g in graphs]
+        present = self.run("MATCH (d:Document) WHERE d.id IN $ids RETURN count(d)", {"ids": ids}).rows[0][0]
+        self.execute_many(write_plan(graphs, self.schema, replace=bool(present), expr=self.row_expr))
 
     def execute_many(self, statements: Sequence[Statement]) -> None:
         def work(tx):
