@@ -103,7 +103,7 @@ def step_embedded(corpus: Path, work: Path, args) -> dict:
         shutil.rmtree(p) if p.is_dir() else p.unlink()
     store = _embedded(work)
     try:
-        out = _load(corpus, store, batch_size=args.batch_size, workers=args.workers)
+        out = _load(corpus, store, batch_size=args.batch_size or None, workers=args.workers)
         counts = store.counts()
     finally:
         store.close()
@@ -116,7 +116,7 @@ def step_embedded(corpus: Path, work: Path, args) -> dict:
 def step_reload(corpus: Path, work: Path, args) -> dict:
     store = _embedded(work)
     try:
-        return _load(corpus, store, batch_size=args.batch_size, workers=args.workers)
+        return _load(corpus, store, batch_size=args.batch_size or None, workers=args.workers)
     finally:
         store.close()
 
@@ -144,7 +144,7 @@ def prepare_update(corpus: Path, work: Path) -> Path:
 def step_update(corpus: Path, work: Path, args) -> dict:
     store = _embedded(work)
     try:
-        return _load(work / "updated", store, batch_size=args.batch_size, workers=args.workers)
+        return _load(work / "updated", store, batch_size=args.batch_size or None, workers=args.workers)
     finally:
         store.close()
 
@@ -251,8 +251,9 @@ def step_neo4j(corpus: Path, work: Path, args) -> dict:
         graphs = [document_graph(read_document(p, doc_id=p.stem)) for p in paths]
         _wipe(store)
         t0 = time.perf_counter()
-        for i in range(0, len(graphs), args.batch_size):
-            store.write_documents(graphs[i:i + args.batch_size])
+        step = args.batch_size or store.batch_size
+        for i in range(0, len(graphs), step):
+            store.write_documents(graphs[i:i + step])
         batched = time.perf_counter() - t0
         _wipe(store)
         t0 = time.perf_counter()
@@ -262,7 +263,7 @@ def step_neo4j(corpus: Path, work: Path, args) -> dict:
                       "rowwise_seconds": rowwise, "ratio": rowwise / batched if batched else None}
         print(f"    batched {batched:.2f} s, per-row {rowwise:.2f} s", file=sys.stderr, flush=True)
         _wipe(store)
-        out = _load(corpus, store, batch_size=args.batch_size, workers=args.workers)
+        out = _load(corpus, store, batch_size=args.batch_size or None, workers=args.workers)
         out["batched_vs_rowwise"] = comparison
         partial.write_text(json.dumps(out))
         out["queries"] = _time_neo4j_queries(store, args.query_runs, args.query_timeout)
@@ -400,7 +401,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--size-kb", type=float, default=10)
     ap.add_argument("--corpus", type=Path, help="a corpus made by bench/synth.py (its docs/ folder is loaded)")
     ap.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated, from {','.join(STEPS)}")
-    ap.add_argument("--batch-size", type=int, default=200, help="documents per transaction (the load default)")
+    ap.add_argument("--batch-size", type=int, default=0, help="documents per transaction (default 0: the store's "
+                                                              "default, as a load uses)")
     ap.add_argument("--workers", type=int, help="worker processes for loads and the extract step (default: the "
                                                 "load's default, one per core)")
     ap.add_argument("--query-runs", type=int, default=3)

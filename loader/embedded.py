@@ -247,10 +247,27 @@ def _chunked(keys: list[str], size: int = 5000) -> Iterator[list[str]]:
         yield keys[i:i + size]
 
 
+def buffer_pool_bytes() -> int:
+    """LadybugDB's page cache: ``$MISSIONGRAPH_BUFFER_POOL_MB`` (default 1024). LadybugDB's own default is most
+    of the machine's memory, which a long load fills; a fixed size keeps a 100k-document load under 1.5 GB."""
+    raw = os.environ.get("MISSIONGRAPH_BUFFER_POOL_MB", "").strip()
+    try:
+        mb = int(raw) if raw else DEFAULT_BUFFER_POOL_MB
+    except ValueError:
+        raise StoreError(f"MISSIONGRAPH_BUFFER_POOL_MB must be a whole number of megabytes, not {raw!r}") from None
+    if mb < 64:
+        raise StoreError(f"MISSIONGRAPH_BUFFER_POOL_MB must be at least 64, not {mb}")
+    return mb * 1024 * 1024
+
+
+DEFAULT_BUFFER_POOL_MB = 1024
+
+
 class EmbeddedStore(GraphStore):
     name = "embedded"
     row_expr = staticmethod(cast_expr)
     copy_min_rows = COPY_MIN_ROWS
+    batch_size = 1000   # every COPY transaction ends in a checkpoint: larger batches amortise it (docs/benchmarks.md)
 
     def __init__(self, path: Path | str | None = None, schema: Schema | None = None, *, read_only: bool = False):
         super().__init__(schema)
@@ -260,7 +277,7 @@ class EmbeddedStore(GraphStore):
         elif not self.path.exists():
             raise StoreError(f"no graph at {self.path}: run 'missiongraph load FOLDER' first")
         try:
-            self.db = ladybug.Database(str(self.path), read_only=read_only)
+            self.db = ladybug.Database(str(self.path), read_only=read_only, buffer_pool_size=buffer_pool_bytes())
         except RuntimeError as exc:
             raise StoreError(f"cannot open the graph at {self.path}: {str(exc).splitlines()[0]}") from None
         self.conn = ladybug.Connection(self.db)

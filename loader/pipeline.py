@@ -213,14 +213,16 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
         pool.shutdown(wait=True)
 
 
-def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int = 200,
+def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int | None = None,
          max_bytes: int = MAX_BYTES, workers: int | None = None,
          progress: Callable[[str, str], None] | None = None) -> LoadReport:
     """Load every supported file under ``paths`` into ``store``; unchanged documents are skipped unless ``force``.
 
     Files are hashed first (an unchanged document is skipped without being read), then read, extracted and
     converted by ``workers`` processes (default: one per core) and written in batches of ``batch_size``
-    documents, each batch in one transaction, while the next documents are being extracted."""
+    documents (default: the store's, 1000 embedded, 200 Neo4j), each batch in one transaction, while the next
+    documents are being extracted."""
+    batch_size = batch_size or store.batch_size
     report = LoadReport()
     known = store.document_hashes()
     ids: dict[str, Path] = {}

@@ -217,6 +217,7 @@ class GraphStore(ABC):
     """A graph store: LadybugDB (``EmbeddedStore``) or Neo4j (``Neo4jStore``)."""
 
     name = "store"
+    batch_size = 200   # documents per write transaction unless the load says otherwise
     row_expr: RowExpr = staticmethod(plain_expr)
 
     def __init__(self, schema: Schema | None = None):
