@@ -5,7 +5,8 @@ favourite after its first line, so that line should read well (without it, the t
 
 The files are written in Neo4j's Cypher 5, kept to a subset that LadybugDB also runs, plus a few constructs that
 ``to_ladybug`` translates (see docs/cypher.md): ``type(r)``, ``labels(n)[0]``, ``toString``, ``toInteger``,
-``relationships(p)`` and ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)``.
+``relationships(p)``, ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)`` and the sorted copy of a list
+``COLLECT { UNWIND xs AS x RETURN x ORDER BY x }`` (``list_sort(xs)``).
 """
 
 from __future__ import annotations
@@ -116,6 +117,9 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btoInteger\("), "to_int64("),
     (re.compile(r"\btoFloat\("), "to_double("),
     (re.compile(r"\brelationships\((\w+)\)"), r"rels(\1)"),
+    # a list sorted ascending: Cypher 5 has no sort function (coll.sort is Cypher 25), LadybugDB no COLLECT {}
+    (re.compile(r"\bCOLLECT\s*\{\s*UNWIND\s+(\w+)\s+AS\s+(\w+)\s+RETURN\s+\2\s+ORDER\s+BY\s+\2\s*\}", re.IGNORECASE),
+     r"list_sort(\1)"),
 ]
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 

@@ -2,9 +2,10 @@
 // name: most-cited-kamerstukken
 // description: The most cited Kamerstukken, with their dossier and whether the cited paper itself is loaded.
 // param: limit = 25
-MATCH (d:Document)-[:CITES]->(k:Kamerstuk)
-WITH k, count(DISTINCT d) AS citations
+MATCH (k:Kamerstuk)
+WITH k, COUNT { MATCH (k)<-[:CITES]-() } AS citations
+WHERE citations > 0
 RETURN k.id AS kamerstuk, k.dossier AS dossier, citations,
-       EXISTS { MATCH (:Document)-[:PUBLISHED_AS]->(k) } AS loaded, k.url AS url
+       EXISTS { MATCH (k)<-[:PUBLISHED_AS]-() } AS loaded, k.url AS url
 ORDER BY citations DESC, kamerstuk
 LIMIT $limit

@@ -1,6 +1,7 @@
 // Recommendations and the cabinet's stance
 // name: recommendations-stance
 // description: Recommendations per evaluation with the cabinet's stance; not and partly endorsed first.
+// param: limit = 500
 MATCH (r:Recommendation)
 OPTIONAL MATCH (e:Evaluation)-[:HAS_RECOMMENDATION]->(r)
 OPTIONAL MATCH (d:Document)-[s:ENDORSES]->(r)
@@ -8,4 +9,5 @@ RETURN coalesce(e.title, '(no evaluation named)') AS evaluation, r.number AS rec
        coalesce(s.stance, 'unknown') AS stance, d.id AS document, r.text AS text
 ORDER BY evaluation,
          CASE s.stance WHEN 'rejected' THEN 0 WHEN 'partial' THEN 1 WHEN 'full' THEN 2 ELSE 3 END,
-         recommendation
+         recommendation, r.id, coalesce(d.id, '')
+LIMIT $limit

@@ -1,10 +1,10 @@
 // Dossier contents
 // name: dossier
-// description: A dossier's contents: its Kamerstukken, which are loaded, and how often each is cited.
+// description: A dossier's contents: its Kamerstukken, which are loaded, and how often each is cited; the most cited first.
 // param: dossier = "29521"
-MATCH (k:Kamerstuk)-[:IN_DOSSIER]->(:Dossier {id: $dossier})
-WITH DISTINCT k
+// param: limit = 200
+MATCH (k:Kamerstuk {dossier: $dossier})
 OPTIONAL MATCH (d:Document)-[:PUBLISHED_AS]->(k)
-RETURN k.id AS kamerstuk, k.number AS number, d.id AS loaded_as,
-       COUNT { MATCH (:Document)-[:CITES]->(k) } AS cited_by
-ORDER BY kamerstuk
+RETURN k.id AS kamerstuk, k.number AS number, d.id AS loaded_as, COUNT { MATCH (k)<-[:CITES]-() } AS cited_by
+ORDER BY cited_by DESC, kamerstuk, coalesce(loaded_as, '')
+LIMIT $limit

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.saved import QueryError, get, parse, saved_queries, to_ladybug
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,9 +52,14 @@ def test_header_parsing():
     ("MATCH p = allShortestPaths((a)-[*..8]-(b))", "MATCH p = (a)-[* ALL SHORTEST 1..8]-(b)"),
     ("MATCH p = shortestPath((a)-[*..4]-(b))", "MATCH p = (a)-[* SHORTEST 1..4]-(b)"),
     ("RETURN relationships(p)", "RETURN rels(p)"),
+    ("RETURN COLLECT { UNWIND items AS i RETURN i ORDER BY i } AS items", "RETURN list_sort(items) AS items"),
+    ("RETURN collect {unwind xs as x return x order by x}", "RETURN list_sort(xs)"),
     # near-misses: string literals and look-alike names are left alone
     ("WHERE d.title = 'type(r) and labels(n)[0]'", "WHERE d.title = 'type(r) and labels(n)[0]'"),
     ("RETURN mytype(r), prototype(x)", "RETURN mytype(r), prototype(x)"),
+    ("RETURN COLLECT { UNWIND xs AS x RETURN x ORDER BY x DESC }", "RETURN COLLECT { UNWIND xs AS x RETURN x ORDER BY x DESC }"),
+    ("RETURN COLLECT { UNWIND xs AS x RETURN x.id ORDER BY x.id }", "RETURN COLLECT { UNWIND xs AS x RETURN x.id ORDER BY x.id }"),
+    ("RETURN COLLECT { UNWIND xs AS x RETURN y ORDER BY y }", "RETURN COLLECT { UNWIND xs AS x RETURN y ORDER BY y }"),
 ])
 def test_translation_to_ladybug(neo4j, ladybug):
     assert to_ladybug(neo4j) == ladybug
@@ -98,6 +104,14 @@ def test_document_references(loaded_store):
     assert {r["document"] for r in by_kamerstuk} == {"043"}
 
 
+def test_document_references_of_the_newest_document_with_the_title_word(loaded_store):
+    # 'terrorisme' is in the titles of 013 (2018-06-15), 017 (2018-01-19) and 020 (2018-09-14)
+    assert {r["document"] for r in run(loaded_store, "document-references", document="Terrorisme")} == {"020"}
+    # 'MINUSMA' is in four titles, two of them undated: the newest dated one
+    assert {r["document"] for r in run(loaded_store, "document-references", document="minusma")} == {NOTA}
+    assert run(loaded_store, "document-references", document="no title has this") == []
+
+
 def test_citing_documents_newest_first(loaded_store):
     rows = run(loaded_store, "citing-documents", kamerstuk="29521-327")
     assert [(r["document"], r["date"]) for r in rows] == [("043", "2017-09-11"), ("008", "2017-01-26")]
@@ -115,35 +129,102 @@ def test_commitments_with_their_finding(loaded_store):
     rows = [r for r in run(loaded_store, "commitments") if r["document"] == NOTA]
     assert [r["addresses"] for r in rows] == ["Bevinding 1", "Bevinding 1", "Bevinding 2", "Bevinding 5",
                                               "Bevinding 6", "Bevinding 6", "Bevinding 11", "Bevinding 12"]
+    newest_first = [r["document"] for r in run(loaded_store, "commitments", limit=9)]
+    assert newest_first == [NOTA] * 8 + [BRIEF]                  # NOTA is dated 2022-09-23, BRIEF has no date
+    assert len(run(loaded_store, "commitments", limit=3)) == 3
 
 
 def test_co_citation(loaded_store):
-    rows = run(loaded_store, "co-citation", limit=100)
-    pairs = {(r["document_a"], r["document_b"]): set(r["items"]) for r in rows}
-    assert {"27925-AB", "iob-minusma-2014-2019"} <= pairs[(BRIEF, NOTA)]
-    assert "29521-227" in pairs[("005", "045")]
-    assert "29521-327" in pairs[("008", "043")]
+    rows = run(loaded_store, "co-citation", document=BRIEF)
+    assert [(r["document"], r["other"], r["shared"], r["items"]) for r in rows] == \
+        [(BRIEF, NOTA, 2, ["27925-AB", "iob-minusma-2014-2019"])]
+    assert {r["other"]: r["items"] for r in run(loaded_store, "co-citation", document="005")} == {"045": ["29521-227"]}
+    by_kamerstuk = run(loaded_store, "co-citation", document="29521-339")  # 008's own number
+    assert {(r["document"], r["other"]) for r in by_kamerstuk} == {("008", "043")}
+    assert "29521-327" in by_kamerstuk[0]["items"]
+    assert run(loaded_store, "co-citation", document="no title has this") == []
+
+
+def graph_of(doc_id: str, title: str, cites: tuple[str, ...], date: str | None = None,
+             kamerstuk: str | None = None) -> DocumentGraph:
+    """A document that cites the given Kamerstukken, each from its own sentence."""
+    props = {"caption": doc_id, "title": title, "kind": "brief", "date": date, "kamerstuk": kamerstuk,
+             "sha256": doc_id.ljust(64, "0"), "chars": 100}
+    doc = Node("Document", doc_id, {k: v for k, v in props.items() if v is not None})
+    nodes = [Node("Kamerstuk", k, {"dossier": k.split("-")[0], "number": k.split("-")[-1]}) for k in cites]
+    rels = [Relationship("CITES", doc.ref, NodeRef("Kamerstuk", k), Provenance(doc_id, i, i + 1, k, f"Zie {k}."))
+            for i, k in enumerate(cites)]
+    return DocumentGraph(document=doc, nodes=nodes, relationships=rels)
+
+
+@pytest.fixture
+def citing_store(empty_store):
+    """Five documents citing overlapping Kamerstukken; 'Mali' is in three titles, '1-1' is an id, a number and a
+    title word."""
+    empty_store.write_documents([
+        graph_of("a", "Brief over Mali", ("1-1", "1-2", "1-3", "1-4"), date="2020-01-01"),
+        graph_of("b", "Verslag", ("1-4", "1-3", "1-2"), date="2019-01-01", kamerstuk="2-2"),
+        graph_of("c", "Nota", ("1-1",), date="2021-01-01", kamerstuk="1-1"),
+        graph_of("d", "Mali en Niger", ("1-2", "1-1"), date="2022-01-01"),
+        graph_of("1-1", "Over Mali", ("1-2",), date="2023-01-01"),
+    ])
+    return empty_store
+
+
+def test_co_citation_ranks_by_shared_items_and_sorts_them(citing_store):
+    rows = run(citing_store, "co-citation", document="a")
+    assert [(r["other"], r["shared"], r["items"]) for r in rows] == [
+        ("b", 3, ["1-2", "1-3", "1-4"]), ("d", 2, ["1-1", "1-2"]), ("1-1", 1, ["1-2"]), ("c", 1, ["1-1"])]
+    assert [r["other"] for r in run(citing_store, "co-citation", document="a", limit=2)] == ["b", "d"]
+
+
+def test_co_citation_leaves_out_items_with_more_citing_links_than_max_citing(citing_store):
+    # 1-1 has three citing links (a, c, d), 1-2 four (a, b, d, 1-1), 1-3 and 1-4 two each (a, b)
+    rows = run(citing_store, "co-citation", document="a", max_citing=3)
+    assert [(r["other"], r["items"]) for r in rows] == [("b", ["1-3", "1-4"]), ("c", ["1-1"]), ("d", ["1-1"])]
+    rows = run(citing_store, "co-citation", document="a", max_citing=2)
+    assert [(r["other"], r["items"]) for r in rows] == [("b", ["1-3", "1-4"])]
+    assert run(citing_store, "co-citation", document="c", max_citing=2) == []   # c's only item is a hub
+
+
+@pytest.mark.parametrize("value, found", [
+    ("1-1", "1-1"),     # an id wins over a document's own Kamerstuk number (c) and over title words
+    ("2-2", "b"),       # b's own Kamerstuk number
+    ("mali", "1-1"),    # the newest of the three documents with Mali in the title
+    ("niger", "d"),
+])
+def test_one_document_is_found_by_id_then_own_number_then_newest_title(citing_store, value, found):
+    for name in ("document-references", "co-citation"):
+        assert {r["document"] for r in run(citing_store, name, document=value)} == {found}, name
 
 
 def test_mission_timeline_in_order(loaded_store):
     rows = run(loaded_store, "mission-timeline", mission="minusma")
     dates = [r["date"] for r in rows]
-    assert dates == sorted(dates)
+    assert dates == sorted(dates) and len(rows) == 9
     items = [(r["kind"], r["item"]) for r in rows]
     assert ("Document", "005") in items and ("Document", "043") in items
     assert items.index(("Document", "045")) < items.index(("Document", "005")) < items.index(("Document", "043"))
     assert ("Evaluation", "iob-minusma-2014-2019") in items
+    later = run(loaded_store, "mission-timeline", mission="minusma", since="2017", limit=3)
+    assert [(r["date"], r["item"]) for r in later] == [("2017-01-26", "008"), ("2017-09-11", "043"),
+                                                       ("2021", "iob-minusma-2021-2022")]
+    assert [r["item"] for r in run(loaded_store, "mission-timeline", mission="minusma", since="2022-09-23")] == [NOTA]
 
 
 def test_signatories_per_ministry(loaded_store):
     rows = run(loaded_store, "signatories")
-    assert {"ministry": "Defensie", "person": "Ollongren", "document": BRIEF} in \
-        [{k: r[k] for k in ("ministry", "person", "document")} for r in rows]
+    assert {"ministry": "Defensie", "person": "Ollongren", "documents": 1, "first": None, "last": None} in rows
+    assert {"ministry": "(not stated)", "person": "Van Dijk", "documents": 1, "first": "2013-01-17",
+            "last": "2013-01-17"} in rows                        # 025, a motion
+    assert [r["ministry"] for r in rows] == sorted(r["ministry"] for r in rows)
 
 
 def test_resolutions_per_mission(loaded_store):
     rows = run(loaded_store, "resolutions-per-mission")
     assert {(r["mission"], r["resolution"]) for r in rows} >= {("MINUSMA", "2690"), ("MINUSMA", "2164")}
+    assert [r["documents"] for r in rows] == sorted((r["documents"] for r in rows), reverse=True)
+    assert run(loaded_store, "resolutions-per-mission", limit=1) == rows[:1]
 
 
 def test_shortest_connection_between_the_seeds(loaded_store):
@@ -161,10 +242,14 @@ def test_unresolved_references_after_loading_only_the_seeds(seeds_store):
 
 
 def test_dossier_contents(loaded_store):
-    rows = {r["kamerstuk"]: r for r in run(loaded_store, "dossier", dossier="29521")}
+    listed = run(loaded_store, "dossier", dossier="29521")
+    rows = {r["kamerstuk"]: r for r in listed}
     assert rows["29521-309"]["loaded_as"] == "005" and rows["29521-309"]["cited_by"] == 1
     assert rows["29521-451"]["loaded_as"] is None
     assert "27925-AB" not in rows
+    assert [r["cited_by"] for r in listed] == sorted((r["cited_by"] for r in listed), reverse=True)
+    assert [r["kamerstuk"] for r in listed[:3]] == ["29521-227", "29521-251", "29521-327"]   # cited twice each
+    assert run(loaded_store, "dossier", dossier="29521", limit=2) == listed[:2]
 
 
 def test_what_connects_the_two_seeds(seeds_store):
@@ -178,25 +263,46 @@ def test_what_connects_the_two_seeds(seeds_store):
 # --- the same rows on both stores -----------------------------------------------------------------------------
 
 def canonical(rows: list[list]) -> list[str]:
-    """Rows as sorted JSON strings, with collected lists sorted (collect() order is unspecified on both)."""
-    def norm(v):
-        if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
-            return sorted(v)
-        if isinstance(v, list):
-            return [norm(x) for x in v]
-        if isinstance(v, dict):
-            return {k: norm(x) for k, x in v.items()}
-        return v
-    return [json.dumps([norm(v) for v in r], sort_keys=True, ensure_ascii=False) for r in rows]
+    """Rows as JSON strings. Lists stay as they are: the queries sort the lists they collect (collect() order is
+    unspecified on both stores)."""
+    return [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows]
+
+
+# Parameters beyond the defaults: every parameter set to a value that changes the result on the sample corpus.
+MORE_PARAMS = [
+    ("most-cited-kamerstukken", {"limit": 3}),
+    ("document-references", {"document": "29521-349"}),
+    ("document-references", {"document": "terrorisme"}),
+    ("citing-documents", {"kamerstuk": "29521-327"}),
+    ("recommendations-stance", {"limit": 4}),
+    ("commitments", {"limit": 4}),
+    ("co-citation", {"document": "005"}),
+    ("co-citation", {"document": "29521-339"}),
+    ("co-citation", {"document": "MINUSMA", "limit": 1}),
+    ("co-citation", {"document": BRIEF, "max_citing": 2}),
+    ("mission-timeline", {"mission": "minusma", "since": "2017", "limit": 3}),
+    ("resolutions-per-mission", {"limit": 1}),
+    ("shortest-connection", {"from": "005", "to": "045"}),
+    ("unresolved-references", {"limit": 3}),
+    ("dossier", {"dossier": "29521", "limit": 3}),
+    ("dossier", {"dossier": "27925"}),
+    ("what-connects", {"a": "008", "b": "043"}),
+]
+
+
+def test_every_parameter_is_varied_in_the_comparison_of_the_stores():
+    varied = {(name, key) for name, params in MORE_PARAMS for key in params}
+    assert varied == {(q.name, key) for q in saved_queries().values() for key in q.params}
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("name", REQUIRED)
-def test_same_rows_on_both_stores(name, loaded_store, neo4j_sample_store):
+@pytest.mark.parametrize("name, params", [(name, {}) for name in REQUIRED] + MORE_PARAMS)
+def test_same_rows_on_both_stores(name, params, loaded_store, neo4j_sample_store):
     q = get(name)
-    embedded = loaded_store.run(q.cypher, q.params).rows
-    neo4j = neo4j_sample_store.run(q.cypher, q.params).rows
-    assert embedded, f"{name} returns nothing on the sample corpus"
+    bound = {**q.params, **params}
+    embedded = loaded_store.run(q.cypher, bound).rows
+    neo4j = neo4j_sample_store.run(q.cypher, bound).rows
+    assert embedded, f"{name} returns nothing on the sample corpus with {bound}"
     ordered = "ORDER BY" in q.cypher and name != "shortest-connection"
     if ordered:
         assert canonical(neo4j) == canonical(embedded)
