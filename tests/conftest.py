@@ -6,6 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from missiongraph.cli import main
 
 pytest_plugins = ["tests.neo4j_plugin"]
 
@@ -80,3 +83,17 @@ def neo4j_sample_store(neo4j_server, sample_docs):
     assert load(sample_docs, store).ok
     yield store
     store.close()
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """The command line in a fresh folder with its own embedded store (and no NEO4J_URI): ``run("load", ...)``
+    returns click's Result."""
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("MISSIONGRAPH_STORE", str(tmp_path / "graph.lbug"))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke

@@ -5,24 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from missiongraph.cli import main
 from missiongraph.embedded import EmbeddedStore
 
 from .conftest import DEV, SEED_BRIEF, SEED_NOTA, SEEDS
 
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("MISSIONGRAPH_STORE", str(tmp_path / "graph.lbug"))
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-    return invoke
 
 
 def counts(path):

@@ -14,10 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 
 from missiongraph import neo4j_local
-from missiongraph.cli import main
 from missiongraph.embedded import EmbeddedStore
 from missiongraph.export import csv_field, export
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
@@ -262,17 +260,6 @@ def test_xml_formats_replace_characters_xml_cannot_hold(empty_store, tmp_path):
 # --------------------------------------------------------------------------------------------------------------
 # The command line.
 # --------------------------------------------------------------------------------------------------------------
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("MISSIONGRAPH_STORE", str(tmp_path / "graph.lbug"))
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-    return invoke
 
 
 def test_cli_writes_the_files_and_prints_counts_and_the_import_command(run, tmp_path):

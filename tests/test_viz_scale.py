@@ -12,10 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 
 from missiongraph import subgraph
-from missiongraph.cli import main
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.saved import SavedQuery, get, saved_queries
 from missiongraph.subgraph import (DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, find_centres, neighbourhood,
@@ -322,16 +320,10 @@ def test_a_whole_graph_above_the_node_budget_is_refused(store, whole):
 # ---- the command line ----------------------------------------------------------------------------------
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("MISSIONGRAPH_STORE", str(tmp_path / "graph.lbug"))
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert invoke("load", SEEDS / "docs", "-q").exit_code == 0
-    return invoke
+def cli(run):
+    """``run`` (tests/conftest.py) with the seeds loaded."""
+    assert run("load", SEEDS / "docs", "-q").exit_code == 0
+    return run
 
 
 def test_viz_says_what_the_budgets_left_out(cli, tmp_path):
