@@ -13,6 +13,7 @@ from missiongraph.extract import ministries as M
 from missiongraph.extract.ministries import find_ministries, ministry_at
 from missiongraph.extract.text import normalise
 from missiongraph.gazetteer import load
+from missiongraph.scan import matches_at
 
 BZ, DEF, BHOS = "Buitenlandse Zaken", "Defensie", "Buitenlandse Handel en Ontwikkelingssamenwerking"
 JV, VJ, OS = "Justitie en Veiligheid", "Veiligheid en Justitie", "Ontwikkelingssamenwerking"
@@ -199,7 +200,7 @@ def _check_anchored(text: str) -> None:
         assert _spans(M.anchored(regex, text, *anchors)) == _spans(regex.finditer(text)), regex.pattern[:40]
     starts = M._name_starts(text, data)
     for regex in (data.abbr, data.prefixed, data.standalone):
-        assert _spans(M.at_starts(regex, text, starts)) == _spans(regex.finditer(text)), regex.pattern[:40]
+        assert _spans(matches_at(regex, text, starts)) == _spans(regex.finditer(text)), regex.pattern[:40]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

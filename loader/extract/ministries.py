@@ -32,13 +32,14 @@ same helpers and shares their per-text caches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..gazetteer import END, START, PhraseMatcher, lead, load, phrase_pattern
 from ..model import Mention
+from ..scan import matches_at
 
 _POST_WORDS = ("ministers", "minister", "ministeries", "ministerie", "staatssecretarissen", "staatssecretaris",
                "departementen", "departement", "bewindspersonen", "bewindspersoon", "bewindslieden")
@@ -206,24 +207,11 @@ def anchored(regex: re.Pattern[str], text: str, *anchors: Anchors) -> Iterator[r
     else:
         parts = [_starts(text, a) for a in anchors]
         starts = None if not parts or None in parts else sorted(set().union(*parts))
-    return regex.finditer(text) if starts is None else at_starts(regex, text, starts)
+    return regex.finditer(text) if starts is None else matches_at(regex, text, starts)
 
 
 # Where the post words can be (minister, ministerie, staatssecretaris, Defensieminister): shared by the rules.
 POSTS = Anchors(POST_ANCHORS)
-
-
-def at_starts(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches of ``regex.finditer(text)``, trying ``regex`` only at ``starts`` (increasing positions that
-    include every position where ``regex`` matches). ``regex`` must not match the empty string."""
-    pos = 0
-    for start in starts:
-        if start < pos:
-            continue
-        m = regex.match(text, start)
-        if m:
-            yield m
-            pos = m.end()
 
 
 class Found(NamedTuple):
@@ -487,7 +475,7 @@ def _parenthesised(text: str, data: _Ministries) -> Iterator[Mention]:
 def _abbreviations(text: str, data: _Ministries, starts: list[int]) -> Iterator[Mention]:
     seen: set[int] = set()
     for regex, ids in ((data.prefixed, data.prefixed_ids), (data.abbr, data.abbr_ids)):
-        for m in at_starts(regex, text, starts):
+        for m in matches_at(regex, text, starts):
             ident = ids.get(m.group("abbr")) or ids.get(re.sub(r"\s+", " ", m.group("abbr")))
             if ident is None or m.start() in seen:
                 continue
@@ -507,7 +495,7 @@ def _compounds(text: str, data: _Ministries) -> Iterator[Mention]:
 
 
 def _standalone(text: str, data: _Ministries, starts: list[int]) -> Iterator[Mention]:
-    for m in at_starts(data.standalone, text, starts):
+    for m in matches_at(data.standalone, text, starts):
         if not _STANDALONE_AFTER.match(text, m.end()):
             continue
         if not _SENTENCE_START.search(text[max(0, m.start() - 12):m.start()]):
