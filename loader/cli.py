@@ -81,7 +81,9 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Re-extract documents even when their content has not changed.")
 @click.option("--max-size", default=50, show_default=True, metavar="MB", help="Refuse files larger than this.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Documents per write transaction (default: 1000 for the embedded store, 200 for Neo4j).")
+              help="Documents written at a time (default: 1000 for the embedded store, 200 for Neo4j). Neo4j "
+                   "commits each batch; the embedded store groups batches into transactions that grow with the "
+                   "store.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that read and extract documents (default: one per core; 1 = no worker processes).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")

@@ -6,11 +6,13 @@ documents is written in one transaction, so a document is either fully in the st
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
 import sys
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -144,13 +146,32 @@ def build(task: Task) -> Outcome:
         return task, None, str(exc)
 
 
-def _build_chunk(tasks: list[Task]) -> list[Outcome]:
-    return [build(task) for task in tasks]
+def _build_chunk(tasks: list[Task]) -> list[tuple[DocumentGraph | None, str | None]]:
+    """What a worker sends back: graphs and reasons only (the tasks are known where they were sent from)."""
+    return [build(task)[1:] for task in tasks]
 
 
 def _warm_up() -> None:
     """Compile the gazetteers and rules once per worker process, before the first document."""
+    gc.set_threshold(*GC_THRESHOLDS)
     extract("Den Haag, 1 januari 2020. Kamerstuk 29 521, nr. 1. MINUSMA. De Minister van Defensie,")
+
+
+# A load allocates millions of small objects that live until their batch is written and hold no reference
+# cycles; at the default thresholds (700, 10, 10) the cycle collector walks the whole batch again and again
+# (measured: receiving a graph from a worker cost 1.3 ms with them, 0.3 ms with these).
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with ``GC_THRESHOLDS``, then restore the process's own thresholds."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def default_workers() -> int:
@@ -184,21 +205,23 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(["missiongraph.pipeline"])
-    pending: deque[Future[list[Outcome]]] = deque()
+    pending: deque[tuple[list[Task], Future[list[tuple[DocumentGraph | None, str | None]]]]] = deque()
     max_pending = max(2 * workers, window // CHUNK)
     done = 0   # outcomes handed out so far (in task order)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
     try:
         for chunk in _chunks(tasks, CHUNK):
-            pending.append(pool.submit(_build_chunk, chunk))
+            pending.append((chunk, pool.submit(_build_chunk, chunk)))
             if len(pending) >= max_pending:
-                outcomes = pending.popleft().result()
-                done += len(outcomes)
-                yield from outcomes
+                sent, future = pending.popleft()
+                results = future.result()
+                done += len(sent)
+                yield from ((task, *result) for task, result in zip(sent, results))
         while pending:
-            outcomes = pending.popleft().result()
-            done += len(outcomes)
-            yield from outcomes
+            sent, future = pending.popleft()
+            results = future.result()
+            done += len(sent)
+            yield from ((task, *result) for task, result in zip(sent, results))
     except BrokenProcessPool:
         # A worker died (killed, out of memory) or could not start (a script without the
         # ``if __name__ == "__main__":`` guard that multiprocessing needs). Go on without workers.
@@ -220,22 +243,16 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
 
     Files are hashed first (an unchanged document is skipped without being read), then read, extracted and
     converted by ``workers`` processes (default: one per core) and written in batches of ``batch_size``
-    documents (default: the store's, 1000 embedded, 200 Neo4j), each batch in one transaction, while the next
-    documents are being extracted."""
+    documents (default: the store's, 1000 embedded, 200 Neo4j) while the next documents are being extracted.
+    Neo4j writes each batch in one transaction; the embedded store groups batches into transactions that grow
+    with the store (``EmbeddedStore.write_batches``). A document is reported "loaded" when its transaction is
+    committed."""
     batch_size = batch_size or store.batch_size
     report = LoadReport()
     known = store.document_hashes()
     ids: dict[str, Path] = {}
-    batch: list[DocumentGraph] = []
     say = progress or (lambda status, msg: None)
-
-    def flush() -> None:
-        if batch:
-            store.write_documents(batch)
-            for g in batch:
-                report.loaded.append(g.doc_id)
-                say("loaded", g.document.props.get("source", g.doc_id))
-            batch.clear()
+    sources: dict[str, str] = {}   # documents extracted, not yet committed -> their source
 
     def duplicates(doc_id: str, group: list[Path]) -> None:
         for other in group[1:]:
@@ -264,16 +281,27 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
             continue
         members[doc_id] = group
         tasks.append(Task(doc_id, path, "; ".join(str(p) for p in group), max_bytes))
-    for task, graph, reason in build_all(tasks, default_workers() if workers is None else workers,
-                                         window=max(batch_size, 64)):
-        if graph is None:
-            for member in members[task.doc_id]:
-                report.failed.append((str(member), reason or "unreadable"))
-                say("failed", f"{member}: {reason}")
-            continue
-        duplicates(task.doc_id, members[task.doc_id])
-        batch.append(graph)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+    def batches() -> Iterator[list[DocumentGraph]]:
+        batch: list[DocumentGraph] = []
+        for task, graph, reason in build_all(tasks, default_workers() if workers is None else workers,
+                                             window=max(batch_size, 64)):
+            if graph is None:
+                for member in members[task.doc_id]:
+                    report.failed.append((str(member), reason or "unreadable"))
+                    say("failed", f"{member}: {reason}")
+                continue
+            duplicates(task.doc_id, members[task.doc_id])
+            sources[graph.doc_id] = graph.document.props.get("source", graph.doc_id)
+            batch.append(graph)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    with fewer_collections():
+        for committed in store.write_batches(batches()):
+            for doc_id in committed:
+                report.loaded.append(doc_id)
+                say("loaded", sources.pop(doc_id))
     return report

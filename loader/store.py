@@ -16,7 +16,7 @@ import datetime as _dt
 import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -244,6 +244,13 @@ class GraphStore(ABC):
         """Replace the facts of each document in ``graphs`` (one transaction for the batch). Both stores override
         this with faster writes that give the same graph (``missiongraph.embedded``, ``missiongraph.neo4j_store``)."""
         self.execute_many(write_plan(graphs, self.schema, expr=self.row_expr))
+
+    def write_batches(self, batches: Iterable[Sequence[DocumentGraph]]) -> Iterator[list[str]]:
+        """Write ``batches`` (each with ``write_documents``, one transaction per batch) as they come, yielding
+        each committed batch's document ids. The embedded store groups batches into growing transactions."""
+        for batch in batches:
+            self.write_documents(batch)
+            yield [g.doc_id for g in batch]
 
     def forget(self, doc_id: str) -> bool:
         """Remove one document and every fact it contributed. Returns whether it was there."""

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missiongraph.embedded import (COPY_PREFIX, EmbeddedStore, changes, copy_cypher, csv_field, csv_safe,
-                                   cypher_string, split_batch)
+                                   csv_safe_value, cypher_string)
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.pipeline import load
 from missiongraph.schema import LabelSpec, RelSpec, load_schema
@@ -125,29 +125,82 @@ def graph(doc_id: str, *, title: str | None = "T", person: str = "rutte", person
     return DocumentGraph(d, [p, m, *(extra or [])], rels)
 
 
-def test_split_batch_merges_only_what_changes_and_leaves_out_unreachable_new_nodes():
-    schema = load_schema()
-    lonely = Node("Country", "Atlantis", {})                       # new, no relationship reaches it
-    graphs = [graph("a", extra=[lonely], dangling=True)]
-    nodes, rels = node_rows(graphs, schema), rel_rows(graphs, schema)
-    existing = {"Ministry": {"Algemene Zaken": {"id": "Algemene Zaken", "abbreviation": "AZ"}},
-                "Person": {"rutte": {"id": "rutte", "name": "Ruttte"}}}
-    batch = split_batch(nodes, rels, existing, schema)
-    assert {label: [r["id"] for r in rows] for label, rows in batch.merge.items()} == {"Person": ["rutte"]}
-    assert {label: [r["id"] for r in rows] for label, rows in batch.copy_nodes.items()} == {"Document": ["a"]}
-    assert sorted(batch.copy_rels) == [("HOLDS_POST", "Person", "Ministry"), ("MENTIONS", "Document", "Person")]
-    assert not batch.create_rels and not batch.create_nodes
+def recorded(store: EmbeddedStore) -> list[str]:
+    """Record every Cypher statement the store runs from now on."""
+    execute, seen = store.conn.execute, []
+    store.conn.execute = lambda c, p=None: seen.append(c) or execute(c, p)
+    return seen
 
 
-def test_split_batch_writes_what_csv_cannot_carry_after_the_copies():
-    schema = load_schema()
-    graphs = [graph("nul", title="a\x00b"), graph("ok", person="kamp")]
-    batch = split_batch(node_rows(graphs, schema), rel_rows(graphs, schema), {}, schema)
-    assert [r["id"] for r in batch.create_nodes["Document"]] == ["nul"]
-    assert [r["id"] for r in batch.copy_nodes["Document"]] == ["ok"]
-    mentions = ("MENTIONS", "Document", "Person")
-    assert [(r["src"], r["dst"]) for r in batch.create_rels[mentions]] == [("nul", "rutte")]  # to a late node
-    assert [(r["src"], r["dst"]) for r in batch.copy_rels[mentions]] == [("ok", "kamp")]
+def test_a_staged_batch_merges_only_what_changes_and_leaves_out_unreachable_new_nodes(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.lbug")
+    with store:
+        store.write_documents([graph("x", person_props={"name": "Ruttte"},
+                                     extra=[Node("Ministry", "Algemene Zaken", {"abbreviation": "AZ"})])])
+        seen = recorded(store)
+        lonely = Node("Country", "Atlantis", {})                       # new, no relationship reaches it
+        with store.transaction() as tx:
+            tx.add([graph("a", extra=[lonely], dangling=True)])
+            merges = [c for c in seen if "MERGE" in c]
+            assert len(merges) == 1 and merges[0].startswith("UNWIND $rows AS row MERGE (n:Person")  # name changed
+            assert {label: list(rows) for label, rows in tx.new.items() if rows} == {"Document": ["a"]}
+            assert sorted(k for k, rows in tx.rels.items() if rows) == [
+                ("HOLDS_POST", "Person", "Ministry"), ("MENTIONS", "Document", "Person")]   # not the dangling one
+            assert not any(tx.late.values()) and not any(tx.late_rels.values()) and not any(tx.patches.values())
+        assert [n["id"] for n in store.nodes("Country")] == []
+
+
+def test_a_staged_batch_writes_what_csv_cannot_carry_after_the_copies(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.lbug")
+    with store, store.transaction() as tx:
+        tx.add([graph("nul", title="a\x00b"), graph("ok", person="kamp"), graph("key", person="ka\x00mp")])
+        assert tx.new["Document"]["nul"]["title"] is None                  # COPYed without the value ...
+        assert [(r["id"], r["title"]) for r in tx.patches["Document"]] == [("nul", "a\x00b")]  # ... set after
+        assert list(tx.late["Person"]) == ["ka\x00mp"]                     # a key CSV cannot carry: MERGEd after
+        mentions = ("MENTIONS", "Document", "Person")
+        assert [(r["src"], r["dst"]) for r in tx.late_rels[mentions]] == [("key", "ka\x00mp")]
+        assert sorted((r["src"], r["dst"]) for r in tx.rels[mentions]) == [("nul", "rutte"), ("ok", "kamp")]
+
+
+@pytest.mark.parametrize("value, safe", [("x", True), ("", True), ("a\x00", False), (None, True), (3, True),
+                                         (1.5, True), (float("nan"), False), (float("-inf"), False)])
+def test_csv_safe_value(value, safe):
+    assert csv_safe_value(value) is safe
+
+
+def test_batches_staged_in_one_transaction_give_the_graph_of_one_transaction_each(tmp_path, copy_min_rows):
+    """Across batches a later non-null value wins, as MERGE's coalesce does: also for staged nodes and for
+    values CSV cannot carry."""
+    bulk, upsert = stores(tmp_path, copy_min_rows)
+    batches = [
+        [graph("a", person_props={"name": "Rutte"})],
+        [graph("b", person_props={"name": "RUTTE", "born": None})],
+        [graph("c", person_props={"name": "Ru\x00tte"}), graph("d", person="ka\x00mp")],
+        [graph("e", person_props={"name": "Rutte M."}), graph("f", person="ka\x00mp", person_props={"name": "K"})],
+    ]
+    with bulk, upsert:
+        bulk.write_documents([graph("a", person="rutte", title="old"), graph("g")])
+        upsert.write_documents([graph("a", person="rutte", title="old"), graph("g")])
+        with bulk.transaction() as tx:
+            for batch in batches:
+                tx.add(batch)
+            with pytest.raises(ValueError, match="'c' is already in this transaction"):
+                tx.add([graph("c")])
+        for batch in batches:
+            upsert.write_documents(batch)
+        assert_same_graph(bulk, upsert)
+        assert no_copy_folders(bulk)
+
+
+def test_write_batches_grows_transactions_with_the_store(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.lbug")
+    store.max_transaction_docs = 6
+    with store:
+        batches = [[graph(f"d{i}")] for i in range(20)]
+        sizes = [len(ids) for ids in store.write_batches(batches)]
+        assert sizes == [1, 1, 2, 4, 6, 6]     # as many as the store holds, at most max_transaction_docs
+        assert [ids for ids in store.write_batches([[graph("d0", title="again")], [graph("z")]])] == [["d0", "z"]]
+        assert len(store.nodes("Document")) == 21
 
 
 # --- the same graph as the upsert path ------------------------------------------------------------------------
