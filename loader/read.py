@@ -14,6 +14,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .model import SourceDocument
 
@@ -70,6 +71,18 @@ def document_id(path: Path) -> str:
     return path.stem
 
 
+def _read_at_most(fh: BinaryIO, expected: int, limit: int) -> bytes:
+    """The first ``limit`` bytes of ``fh`` (fewer at its end), read with a buffer of the size ``stat`` gave.
+
+    ``fh.read(limit)`` would allocate ``limit`` bytes (50 MB, or what --max-size says) for every file and shrink
+    them afterwards: a 10 KB text then costs an mmap and munmap of the whole buffer, several times the cost of
+    reading it. The second read only runs when the file grew after ``stat``, so the bytes are the same."""
+    raw = fh.read(min(expected + 1, limit))
+    if len(raw) <= expected or len(raw) >= limit:
+        return raw
+    return raw + fh.read(limit - len(raw))
+
+
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """The file's bytes, or a ReadError: broken symlink, not a regular file (FIFO, device), too large, unreadable."""
     try:
@@ -89,7 +102,7 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise ReadError(f"file is {st.st_size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit (--max-size)")
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            raw = _read_at_most(fh, st.st_size, max_bytes + 1)
     except PermissionError:
         raise ReadError("permission denied") from None
     except IsADirectoryError:

@@ -13,7 +13,7 @@ from missiongraph.extract import ministries as M
 from missiongraph.extract.ministries import find_ministries, ministry_at
 from missiongraph.extract.text import normalise
 from missiongraph.gazetteer import load
-from missiongraph.scan import matches_at
+from missiongraph.scan import matches_at, word_starts
 
 BZ, DEF, BHOS = "Buitenlandse Zaken", "Defensie", "Buitenlandse Handel en Ontwikkelingssamenwerking"
 JV, VJ, OS = "Justitie en Veiligheid", "Veiligheid en Justitie", "Ontwikkelingssamenwerking"
@@ -165,12 +165,12 @@ def test_gazetteer_entry(entry: dict) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ speed
-# The rule regexes are tried only near the words every match contains (``anchored``), or where one pass finds that
-# an abbreviation or standalone name can start (``_name_starts``); cheap tests run before some regexes. These
+# The rule regexes are tried only near the words every match contains (``anchored``), or where the word an
+# abbreviation or standalone name starts with occurs (``_start_words``); cheap tests run before some regexes. These
 # tests check that this finds exactly what trying the regexes everywhere finds, on texts made of the words the
 # regexes look for, their near-misses, the characters that bound words, and the characters that match an ASCII
-# letter case-insensitively without being one (dotted capital I, dotless i, long s, Kelvin sign: such a text is
-# scanned in full).
+# letter case-insensitively without being one (dotted capital I, dotless i, long s, Kelvin sign: ``scan.lowered``
+# makes them that letter).
 
 SCAN_TOKENS = [
     "minister", "Minister", "MINISTER", "MiNiStEr", "ministers", "ministerie", "Ministeries", "ministry", "Ministry",
@@ -198,8 +198,9 @@ def _check_anchored(text: str) -> None:
     for regex, anchors in [(M._TRIGGER, M._TRIGGER_ANCHORS), (M._EN_TRIGGER, (M.POSTS,)),
                            (M._PAREN, (M._PAREN_ANCHORS,)), (data.compounds, data.compound_anchors)]:
         assert _spans(M.anchored(regex, text, *anchors)) == _spans(regex.finditer(text)), regex.pattern[:40]
-    starts = M._name_starts(text, data)
-    for regex in (data.abbr, data.prefixed, data.standalone):
+    for regex, words in ((data.abbr, data.abbr_words), (data.prefixed, data.prefixed_words),
+                         (data.standalone, data.standalone_words)):
+        starts = word_starts(text, words)
         assert _spans(matches_at(regex, text, starts)) == _spans(regex.finditer(text)), regex.pattern[:40]
 
 

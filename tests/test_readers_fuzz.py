@@ -16,7 +16,7 @@ import time
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from missiongraph.read import ReadError, read_document
@@ -133,6 +133,9 @@ def test_mutated_valid_documents(folder, kind, mutations):
 @SETTINGS
 @given(member=st.sampled_from(["word/document.xml", "word/footnotes.xml", "[Content_Types].xml",
                                "word/_rels/document.xml.rels"]), mutations=ops)
+@example(member="word/footnotes.xml", mutations=[("insert", 1, b"\x00")])  # lxml's message had a line break
+@example(member="word/document.xml", mutations=[("flip", 0, b"\x00"), ("flip", 790, b"\x00"),
+                                                ("flip", 790, b"\xa8")])   # a damaged root: no document body
 def test_docx_with_mutated_xml_inside(folder, member, mutations):
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(VALID[".docx"])) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

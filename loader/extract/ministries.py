@@ -24,22 +24,22 @@ Role ``issuer`` for a mention in the letter header (``BRIEF VAN DE MINISTER(S) .
 (``De minister van Buitenlandse Zaken,`` on its own line, a name below).
 
 Speed: the rule regexes are not run over the whole text. Each is tried only near a word its matches contain
-(``anchored``: 'minist', 'staatssecretaris', '(' ...) or, for abbreviations and standalone names, where one pass
-finds that one can start (``_start_finders``); the result is what ``finditer`` would give. The person rule uses the
+(``anchored``: 'minist', 'staatssecretaris', '(' ...) or, for abbreviations and standalone names, where the word
+one starts with occurs (``_start_words``); the result is what ``finditer`` would give. The person rule uses the
 same helpers and shares their per-text caches.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..gazetteer import END, START, PhraseMatcher, lead, load, phrase_pattern
 from ..model import Mention
-from ..scan import matches_at
+from ..scan import leading_word, lowered, matches_at, word_starts
 
 _POST_WORDS = ("ministers", "minister", "ministeries", "ministerie", "staatssecretarissen", "staatssecretaris",
                "departementen", "departement", "bewindspersonen", "bewindspersoon", "bewindslieden")
@@ -86,20 +86,10 @@ _SIGNATURE_NAME = re.compile(r"(?:drs|mr|dr|prof|ir|ing)\.|[A-Z]\.|[A-ZÀ-ÖØ-�
 # A rule regex that starts with a lookahead or lookbehind is tried in full at every position of the text: about
 # 0.15 ms per regex for 10 KB. Searching a text for a plain word costs a few microseconds. So the rules find the
 # words every match must contain (the anchors) and try their regex only near those words; ``anchored`` returns
-# exactly what ``regex.finditer`` returns (tests/test_ministries.py and tests/test_persons.py check this).
+# exactly what ``regex.finditer`` returns (tests/test_ministries.py and tests/test_persons.py check this). The words
+# are looked up in ``scan.lowered`` text (shared with the other rules), where a case-insensitive match of an ASCII
+# word has the word in lower case at the same position.
 _BLANK = " \t"
-
-
-@lru_cache(maxsize=4)
-def lowered(text: str) -> str | None:
-    """``text`` with its ASCII letters lower-cased and every character outside Latin-1 replaced by '?', character
-    for character, for finding ASCII words case-insensitively (six times faster than ``str.lower``). None when
-    the regex engine would match such a word case-insensitively where this text has no ASCII letter: at the dotted
-    capital I, the dotless i, the long s or the Kelvin sign. Cached: the person and ministry rules search one text
-    for many words."""
-    if "İ" in text or "ı" in text or "ſ" in text or "\u212a" in text:
-        return None
-    return text.encode("latin-1", "replace").lower().decode("latin-1")
 
 
 @lru_cache(maxsize=256)
@@ -132,7 +122,7 @@ class Anchors:
 
     def __post_init__(self) -> None:
         if not all(w.isascii() and w == w.lower() and "?" not in w for w in self.words):
-            raise ValueError(f"anchors must be lower-case ASCII words: {self.words}")      # see ``lowered``
+            raise ValueError(f"anchors must be lower-case ASCII words: {self.words}")   # see ``scan.lowered``
 
 
 def _region_start(text: str, k: int, before: int, floor: int) -> int:
@@ -155,15 +145,13 @@ def _region_start(text: str, k: int, before: int, floor: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _starts(text: str, anchors: Anchors) -> tuple[int, ...] | None:
-    """The positions, in increasing order, where a regex described by ``anchors`` can match in ``text`` (None when
-    the text cannot be searched case-insensitively by lower-casing it). Cached: several rule regexes share anchors.
+def _starts(text: str, anchors: Anchors) -> tuple[int, ...]:
+    """The positions, in increasing order, where a regex described by ``anchors`` can match in ``text``. Cached:
+    several rule regexes share anchors.
 
     Anchors are handled in increasing order; the stretch before an anchor that an earlier anchor's stretch covers
     is not walked again (stretches start in increasing order), so the work is linear in the length of the text."""
     low = lowered(text)
-    if low is None:
-        return None
     hits: list[int] = []
     for word in anchors.words:
         hits.extend(_occurrences(low, word))
@@ -203,11 +191,10 @@ def anchored(regex: re.Pattern[str], text: str, *anchors: Anchors) -> Iterator[r
     """The matches of ``regex.finditer(text)``, found by trying ``regex`` only near its ``anchors``, which together
     must describe every match (see ``Anchors``). ``regex`` must not match the empty string."""
     if len(anchors) == 1:
-        starts = _starts(text, anchors[0])
-    else:
-        parts = [_starts(text, a) for a in anchors]
-        starts = None if not parts or None in parts else sorted(set().union(*parts))
-    return regex.finditer(text) if starts is None else matches_at(regex, text, starts)
+        return matches_at(regex, text, _starts(text, anchors[0]))
+    if not anchors:
+        return regex.finditer(text)
+    return matches_at(regex, text, sorted(set().union(*(_starts(text, a) for a in anchors))))
 
 
 # Where the post words can be (minister, ministerie, staatssecretaris, Defensieminister): shared by the rules.
@@ -257,7 +244,10 @@ class _Ministries:
         standalone_alt = "|".join(phrase_pattern(n, title_acronyms=False).replace("(?i:", "(?:", 1)
                                   for n in sorted(standalone, key=len, reverse=True))
         self.standalone = re.compile(lead(standalone_first) + START + "(?:" + standalone_alt + ")" + END)
-        self.start_finders = _start_finders(list(self.abbr_ids), standalone, [*self.abbr_ids, *self.prefixed_ids])
+        # Where each regex can match (see ``_start_words``): the prefix 'Min' is optional before an abbreviation.
+        self.prefixed_words = _start_words([], list(self.prefixed_ids))
+        self.abbr_words = _start_words(list(self.abbr_ids), list(self.abbr_ids))
+        self.standalone_words = _start_words(standalone)
 
     def match_name(self, text: str, pos: int) -> Found | None:
         m = self.name_at.match(text, pos)
@@ -300,32 +290,20 @@ def _compound_anchors(compounds: list[str]) -> tuple[Anchors, ...]:
     return ()
 
 
-def _start_finders(abbreviations: list[str], standalone: list[str],
-                   prefixed: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two regexes that together find every position where an abbreviation ('BZ', 'MinDef', 'minDEF') or a
-    standalone name ('Defensie', 'Buitenlandse Zaken') can start, for the rule regexes to be tried only there.
-
-    These start with few letters, mostly capitals, and have no word in common. The first regex starts with a class
-    of those letters, so the engine skips from candidate to candidate, and then tries only the names that start
-    with the letter found (one character is consumed; a lookbehind holds a lookahead that tests the rest). It is
-    looser than the rule regexes (case-insensitive after a name's first letter, no check after the final word
-    boundary) and so may report a position more, never one less. 'min' before an abbreviation has a regex of its
-    own: a lower-case 'm' in the class would stop the engine at every 'm' of the text. ``prefixed``: every
-    abbreviation that may follow 'Min'/'min'/'MIN'. The patterns for the rest of a name are those the rule regexes
-    use (see ``_alternation`` and ``_Ministries``), without the first character."""
-    rests: dict[str, list[str]] = {}
-    for name in sorted(set(abbreviations), key=len, reverse=True):
-        rest = phrase_pattern(name, title_acronyms=False, skip_first=True) if " " in name else re.escape(name[1:])
-        rests.setdefault(name[0], []).append(rest)
-    for name in sorted(set(standalone), key=len, reverse=True):
-        rests.setdefault(name[0], []).append(phrase_pattern(name, title_acronyms=False, skip_first=True))
-    after_min = "-?(?:" + _alternation(dict.fromkeys(prefixed, "")) + ")"
-    rests.setdefault("M", []).append("(?:in|IN)" + after_min)
-    branches = "|".join(re.escape(c) + "(?:" + "|".join(r) + ")" for c, r in sorted(rests.items()))
-    by_letter = re.compile("[" + "".join(re.escape(c) for c in sorted(rests)) + "](?<=(?=" + START + "(?:"
-                           + branches + ")" + END + ").)")
-    lower_min = re.compile(r"min(?<![^\W_]min)(?=" + after_min + END + ")")
-    return by_letter, lower_min
+def _start_words(names: Sequence[str], after_min: Sequence[str] = ()) -> frozenset[str]:
+    """The runs (``scan.words``) that a name in ``names`` (an abbreviation: 'BZ', 'J&V'; a standalone name:
+    'Defensie', 'Buitenlandse Zaken') or 'Min'/'min'/'MIN' and an optional hyphen before a name in ``after_min``
+    ('MinDef', 'minDEF', 'Min-BZ') starts with: a rule regex is tried only where one of them occurs as a whole run
+    (``scan.word_starts``). A match has no letter or digit before it, and its first run ends where the name's does
+    (the name goes on with a non-letter, a separator or its end, which the rule regexes check); after 'min' the
+    first run is 'min' glued to the name's ('mindef'), or 'min' alone ('Min-BZ', 'Min3D')."""
+    runs = {leading_word(name) for name in names}
+    if None in runs:
+        raise ValueError(f"a ministry abbreviation or standalone name must start with a letter or digit: {names}")
+    if after_min:
+        runs.add("min")
+        runs.update("min" + run for run in map(leading_word, after_min) if run and run.isalpha())
+    return frozenset(runs)
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -472,10 +450,11 @@ def _parenthesised(text: str, data: _Ministries) -> Iterator[Mention]:
                           attrs=data.attrs(found.id, via="parenthesis"))
 
 
-def _abbreviations(text: str, data: _Ministries, starts: list[int]) -> Iterator[Mention]:
+def _abbreviations(text: str, data: _Ministries) -> Iterator[Mention]:
     seen: set[int] = set()
-    for regex, ids in ((data.prefixed, data.prefixed_ids), (data.abbr, data.abbr_ids)):
-        for m in matches_at(regex, text, starts):
+    for regex, ids, words in ((data.prefixed, data.prefixed_ids, data.prefixed_words),
+                              (data.abbr, data.abbr_ids, data.abbr_words)):
+        for m in matches_at(regex, text, word_starts(text, words)):
             ident = ids.get(m.group("abbr")) or ids.get(re.sub(r"\s+", " ", m.group("abbr")))
             if ident is None or m.start() in seen:
                 continue
@@ -494,8 +473,8 @@ def _compounds(text: str, data: _Ministries) -> Iterator[Mention]:
         yield Mention("ministry", ident, m.start(), m.end(), m.group(), attrs=data.attrs(ident, via="compound"))
 
 
-def _standalone(text: str, data: _Ministries, starts: list[int]) -> Iterator[Mention]:
-    for m in matches_at(data.standalone, text, starts):
+def _standalone(text: str, data: _Ministries) -> Iterator[Mention]:
+    for m in matches_at(data.standalone, text, word_starts(text, data.standalone_words)):
         if not _STANDALONE_AFTER.match(text, m.end()):
             continue
         if not _SENTENCE_START.search(text[max(0, m.start() - 12):m.start()]):
@@ -514,18 +493,11 @@ def _clause_before(text: str, pos: int) -> str:
     return window[cut + 1:]
 
 
-def _name_starts(text: str, data: _Ministries) -> list[int]:
-    """Where abbreviations and standalone names can start in ``text`` (see ``_start_finders``)."""
-    by_letter, lower_min = data.start_finders
-    return sorted({*(m.start() for m in by_letter.finditer(text)), *(m.start() for m in lower_min.finditer(text))})
-
-
 def find_ministries(text: str) -> Iterator[Mention]:
     """Ministries and ministerial posts in ``text`` (kind "ministry", value = canonical name)."""
     data = _ministries()
-    starts = _name_starts(text, data)
     found = [*_posts(text, data), *_english(text, data), *_parenthesised(text, data),
-             *_abbreviations(text, data, starts), *_compounds(text, data), *_standalone(text, data, starts)]
+             *_abbreviations(text, data), *_compounds(text, data), *_standalone(text, data)]
     present = {m.value for m in found}
     for m in found:
         short_for = data.entries[m.value].get("short_for")

@@ -42,7 +42,9 @@ class _Missions:
             near = [(ident, Scanner(phrases)) for ident, phrases in options]
             self.bare.append((Scanner([word]), near))
 
-    def attrs(self, ident: str) -> dict[str, Any]:
+        self._attrs = {ident: self._entry_attrs(ident) for ident in self.entries}
+
+    def _entry_attrs(self, ident: str) -> dict[str, Any]:
         e = self.entries[ident]
         out = {"name": e.get("name") or ident, "organisation": e.get("organisation") or ""}
         if e.get("name_nl"):
@@ -50,6 +52,10 @@ class _Missions:
         if e.get("area"):
             out["area"] = e["area"]
         return out
+
+    def attrs(self, ident: str) -> dict[str, Any]:
+        """The attributes of a mention of mission ``ident``: a copy for each mention (rules may add to it)."""
+        return self._attrs[ident].copy()
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,8 @@ def footnotes(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     try:
         root = etree.fromstring(zf.read("word/footnotes.xml"), parser)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(f"not a valid DOCX (footnotes: {exc})") from None
+        raise ReadError(f"not a valid DOCX (footnotes: {str(exc).splitlines()[0] if str(exc) else 'unreadable'})") \
+            from None
     notes = []
     for note in root.iter(f"{W}footnote"):
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -107,8 +108,11 @@ def read_docx(raw: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises KeyError, ValueError, PackageNotFoundError, lxml errors
         raise ReadError(f"not a valid DOCX ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+    body = getattr(document.element, "body", None)   # a damaged root element is parsed as a plain element
+    if body is None:
+        raise ReadError("not a valid DOCX (word/document.xml has no document body)")
     blocks: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in body.iterchildren():
         if child.tag == f"{W}p":
             blocks.append(_text(child))
         elif child.tag == f"{W}tbl":
