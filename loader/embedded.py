@@ -215,6 +215,7 @@ class StagedWrite:
         self.patches: dict[str, list[Row]] = defaultdict(list)
         self.late: dict[str, dict[str, Row]] = defaultdict(dict)    # label -> key CSV cannot carry -> row
         self.rels: dict[RelKey, list[Row]] = defaultdict(list)      # staged, not yet in a CSV file
+        self.rel_count = 0                                          # relationships staged (also those spilled)
         self.late_rels: dict[RelKey, list[Row]] = defaultdict(list)
         self.spilled: set[RelKey] = set()
         self.orphans: dict[str, set[str]] = defaultdict(set)
@@ -276,6 +277,7 @@ class StagedWrite:
                 self.rels[rel_key].append(row)
             else:
                 self.late_rels[rel_key].append(row)
+        self.rel_count += len(kept)
         if row_count(self.rels) >= SPILL_ROWS:
             self._spill()
 
@@ -380,13 +382,23 @@ def buffer_pool_bytes() -> int:
 
 DEFAULT_BUFFER_POOL_MB = 1024
 
+# Relationships one COPY transaction may hold per MB of page cache. Measured with the 1 GB default at 100k
+# synthetic documents (~110 relationships each): transactions of 16,000 documents (1.8 M relationships) ran out
+# of page cache ("the buffer pool is full"), 8,000 (0.9 M) did not; this allows about 7,500.
+RELS_PER_BUFFER_MB = 800
+
+
+def max_transaction_rels() -> int:
+    """How many relationships ``write_batches`` puts in one transaction at most (see ``RELS_PER_BUFFER_MB``)."""
+    return buffer_pool_bytes() // 2**20 * RELS_PER_BUFFER_MB
+
 
 class EmbeddedStore(GraphStore):
     name = "embedded"
     row_expr = staticmethod(cast_expr)
     copy_min_rows = COPY_MIN_ROWS
     batch_size = 1000   # documents converted and staged at a time (write_batches groups them into transactions)
-    max_transaction_docs = 50_000
+    max_transaction_rels: int | None = None   # None: max_transaction_rels(), from the page cache's size
 
     def __init__(self, path: Path | str | None = None, schema: Schema | None = None, *, read_only: bool = False):
         super().__init__(schema)
@@ -452,24 +464,42 @@ class EmbeddedStore(GraphStore):
             with self._transaction():
                 yield tx
                 tx.finish()
+        except StoreError:
+            raise
+        except RuntimeError as exc:   # LadybugDB's errors; the transaction was rolled back
+            raise StoreError(self._write_failure(exc, len(tx.docs))) from None
         finally:
             tx.remove_files()
 
+    def _write_failure(self, exc: RuntimeError, docs: int) -> str:
+        """One line for a failed write transaction, with what to do when LadybugDB ran out of page cache."""
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = f"writing {docs} document{'s' if docs != 1 else ''} to the graph at {self.path} failed, nothing " \
+                  f"of them was written ({first})"
+        if "buffer pool is full" in first.lower():
+            message += (f": LadybugDB's page cache ({buffer_pool_bytes() // 2**20} MB) is too small for this "
+                        f"transaction; set MISSIONGRAPH_BUFFER_POOL_MB higher and load again (what was committed "
+                        f"stays)")
+        return message
+
     def write_batches(self, batches: Iterable[Sequence[DocumentGraph]]) -> Iterator[list[str]]:
         """Write ``batches`` in growing transactions: one takes batches until it holds as many documents as the
-        store held when it began (at least one batch, at most ``max_transaction_docs``). Every COPY transaction
+        store held when it began (at least one batch), or ``max_transaction_rels()`` relationships (what a COPY
+        transaction needs of the page cache grows with it). Every COPY transaction
         ends in a checkpoint whose cost grows with the store; growing transactions keep the total cost of a large
         load about linear (docs/cypher.md), while memory stays bounded (new relationships wait in CSV files, not
         in memory). Yields the ids of each committed transaction's documents. An interrupted load keeps every
         committed transaction: at least half of what it had written, when the store was empty before."""
         held = self.run("MATCH (d:Document) RETURN count(d)").rows[0][0]
+        max_rels = self.max_transaction_rels or max_transaction_rels()
         pending = iter(batches)
-        for batch in pending:
+        while (batch := next(pending, None)) is not None:
             with self.transaction() as tx:
-                tx.add(batch)
-                limit = min(held, self.max_transaction_docs)
-                while len(tx.docs) < limit and (more := next(pending, None)) is not None:
-                    tx.add(more)
+                while batch is not None:
+                    tx.add(batch)
+                    batch = None   # staged: the graphs may go (a batch of 1,000 is ~90 MB of objects)
+                    if len(tx.docs) < held and tx.rel_count < max_rels:
+                        batch = next(pending, None)
             held += tx.new_docs
             yield tx.docs
 

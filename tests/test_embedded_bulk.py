@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missiongraph.embedded import (COPY_PREFIX, EmbeddedStore, changes, copy_cypher, csv_field, csv_safe,
-                                   csv_safe_value, cypher_string)
+                                   csv_safe_value, cypher_string, max_transaction_rels)
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.pipeline import load
 from missiongraph.schema import LabelSpec, RelSpec, load_schema
-from missiongraph.store import GraphStore, node_rows, rel_rows
+from missiongraph.store import GraphStore, StoreError, node_rows, rel_rows
 
 from .conftest import DEV, ROOT, SEEDS
 from .test_crash import check_whole_documents, clean_load, embedded_env, kill_after, make_corpus, per_document
@@ -194,11 +194,11 @@ def test_batches_staged_in_one_transaction_give_the_graph_of_one_transaction_eac
 
 def test_write_batches_grows_transactions_with_the_store(tmp_path):
     store = EmbeddedStore(tmp_path / "graph.lbug")
-    store.max_transaction_docs = 6
+    store.max_transaction_rels = 12            # graph() has 2 relationships: at most 6 documents
     with store:
         batches = [[graph(f"d{i}")] for i in range(20)]
         sizes = [len(ids) for ids in store.write_batches(batches)]
-        assert sizes == [1, 1, 2, 4, 6, 6]     # as many as the store holds, at most max_transaction_docs
+        assert sizes == [1, 1, 2, 4, 6, 6]     # as many as the store holds, at most max_transaction_rels
         assert [ids for ids in store.write_batches([[graph("d0", title="again")], [graph("z")]])] == [["d0", "z"]]
         assert len(store.nodes("Document")) == 21
 
@@ -483,3 +483,35 @@ def test_sigkill_during_copy_loads_leaves_whole_documents_and_a_resume_gives_the
         assert per_document(store) == clean_counts
         assert checksum(snapshot(store)) == checksum(clean_snap)
     assert os.path.exists(path)
+
+
+def test_a_transaction_too_large_for_the_page_cache_is_one_line_naming_the_setting(tmp_path):
+    """LadybugDB's own message when COPY cannot get pages (reproducing it takes gigabytes: measured at 100k
+    documents with a 1 GB cache), raised here at the first COPY: one line, the setting to change, nothing kept."""
+    store = EmbeddedStore(tmp_path / "graph.lbug")
+    store.copy_min_rows = ALWAYS
+    with store:
+        store.write_documents([graph("a")])
+        before = snapshot(store)
+        execute = store.conn.execute
+
+        def full(cypher, params=None):
+            if cypher.startswith("COPY"):
+                raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full "
+                                   "and no memory could be freed!")
+            return execute(cypher, params)
+
+        store.conn.execute = full
+        with pytest.raises(StoreError) as caught:
+            store.write_documents([graph("b", person="kamp"), graph("c")])
+        store.conn.execute = execute
+        message = str(caught.value)
+        assert "\n" not in message and "writing 2 documents" in message and "nothing of them was written" in message
+        assert "MISSIONGRAPH_BUFFER_POOL_MB" in message and "(1024 MB)" in message
+        assert snapshot(store) == before and no_copy_folders(store)
+
+
+@pytest.mark.parametrize("mb, rels", [("", 1024 * 800), ("512", 512 * 800), ("4096", 4096 * 800)])
+def test_the_transaction_limit_follows_the_page_cache(monkeypatch, mb, rels):
+    monkeypatch.setenv("MISSIONGRAPH_BUFFER_POOL_MB", mb)
+    assert max_transaction_rels() == rels
