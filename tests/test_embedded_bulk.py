@@ -125,6 +125,14 @@ def graph(doc_id: str, *, title: str | None = "T", person: str = "rutte", person
     return DocumentGraph(d, [p, m, *(extra or [])], rels)
 
 
+def one_document_store(tmp_path: Path) -> EmbeddedStore:
+    """A store that writes every batch by COPY, holding document "a"."""
+    store = EmbeddedStore(tmp_path / "graph.lbug")
+    store.copy_min_rows = ALWAYS
+    store.write_documents([graph("a")])
+    return store
+
+
 def recorded(store: EmbeddedStore) -> list[str]:
     """Record every Cypher statement the store runs from now on."""
     execute, seen = store.conn.execute, []
@@ -381,10 +389,8 @@ def test_every_property_type_round_trips(tmp_path, copy_min_rows):
 # --- one transaction per batch, temp files removed -----------------------------------------------------------
 
 def test_a_failure_after_copy_rolls_the_whole_batch_back_and_removes_the_csv_files(tmp_path):
-    store = EmbeddedStore(tmp_path / "graph.lbug")
-    store.copy_min_rows = ALWAYS
+    store = one_document_store(tmp_path)
     with store:
-        store.write_documents([graph("a")])
         before = snapshot(store)
         execute, copied = store.conn.execute, []
 
@@ -407,10 +413,8 @@ def test_a_failure_after_copy_rolls_the_whole_batch_back_and_removes_the_csv_fil
 
 
 def test_a_failing_copy_rolls_back_and_removes_the_csv_files(tmp_path, monkeypatch):
-    store = EmbeddedStore(tmp_path / "graph.lbug")
-    store.copy_min_rows = ALWAYS
+    store = one_document_store(tmp_path)
     with store:
-        store.write_documents([graph("a")])
         before = snapshot(store)
         execute = store.conn.execute
         monkeypatch.setattr(store.conn, "execute", lambda c, p=None: execute(
@@ -426,8 +430,8 @@ def test_a_reload_looks_up_orphans_by_key_not_by_scanning_every_label(tmp_path):
     store = EmbeddedStore(tmp_path / "graph.lbug")
     with store:
         store.write_documents([graph("a", person="kamp"), graph("b")])
-        execute, seen = store.conn.execute, []
-        store.conn.execute = lambda c, p=None: seen.append(c) or execute(c, p)
+        execute = store.conn.execute
+        seen = recorded(store)
         store.write_documents([graph("a", person="rutte")])
         store.conn.execute = execute
         orphan_checks = [c for c in seen if "NOT EXISTS" in c]
@@ -488,10 +492,8 @@ def test_sigkill_during_copy_loads_leaves_whole_documents_and_a_resume_gives_the
 def test_a_transaction_too_large_for_the_page_cache_is_one_line_naming_the_setting(tmp_path):
     """LadybugDB's own message when COPY cannot get pages (reproducing it takes gigabytes: measured at 100k
     documents with a 1 GB cache), raised here at the first COPY: one line, the setting to change, nothing kept."""
-    store = EmbeddedStore(tmp_path / "graph.lbug")
-    store.copy_min_rows = ALWAYS
+    store = one_document_store(tmp_path)
     with store:
-        store.write_documents([graph("a")])
         before = snapshot(store)
         execute = store.conn.execute
 
