@@ -14,6 +14,16 @@ Steps (each in its own Python process, so that peak RSS is per step and one step
 - ``update``    load again after 1% of the documents changed (a paragraph appended to every 100th document);
 - ``queries``   every saved query (``missiongraph.saved.saved_queries()``, default parameters) on the loaded
                 embedded graph, each timed (median of --query-runs runs, after one warm-up run);
+- ``write``     the embedded store's writing alone: the documents are extracted first (not timed; cached in the
+                work folder as pickled graphs), then ``EmbeddedStore.write_batches`` writes them into a fresh store
+                as a load does (the writing process's share of a load);
+- ``copy``      LadybugDB's own floor: the same graphs staged in ONE transaction into a fresh store, then only the
+                COPYs of the staged CSV files and the commit's checkpoint are timed (the engine's best case: one
+                checkpoint, into an empty store; no Python row building). Needs the page cache to hold the whole
+                corpus (1 GB holds 10k synthetic documents; ``MISSIONGRAPH_BUFFER_POOL_MB``);
+- ``neo4j-write`` only with NEO4J_URI/NEO4J_PASSWORD and --neo4j-wipe: the extracted graphs written by
+                ``Neo4jStore.write_documents`` in the load's batches into the emptied database (the server's and
+                the driver's share of a Neo4j load, without extraction competing for the cores);
 - ``neo4j``     only when NEO4J_URI and NEO4J_PASSWORD are set: load into Neo4j, the saved queries on it, and the
                 batched write (``write_plan``: UNWIND batches, one transaction) against a naive baseline written
                 here (one ``MERGE`` statement per node and per relationship, auto-commit, in one session) on the
@@ -43,7 +53,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STEPS = ["extract", "embedded", "reload", "update", "queries", "neo4j"]
+STEPS = ["extract", "embedded", "reload", "update", "queries", "write", "copy", "neo4j-write", "neo4j"]
 CHANGE_EVERY = 100   # 1% of the documents change in the update step
 
 
@@ -79,6 +89,82 @@ def step_extract(corpus: Path, work: Path, args) -> dict:
             "nodes": nodes, "relationships": rels, "workers": workers}
 
 
+def _graphs(corpus: Path, work: Path, args) -> list:
+    """The corpus's document graphs, extracted with the load's workers once per work folder (not timed)."""
+    import pickle
+
+    from missiongraph.pipeline import Task, build_all, default_workers
+
+    cache = work / "graphs.pickle"
+    if not cache.exists():
+        tasks = [Task(p.stem, p, str(p), 1 << 30) for p in _docs(corpus)]
+        graphs = []
+        for _, graph, reason in build_all(tasks, args.workers or default_workers()):
+            if graph is None:
+                raise SystemExit(f"extraction failed: {reason}")
+            graphs.append(graph)
+        cache.write_bytes(pickle.dumps(graphs, protocol=pickle.HIGHEST_PROTOCOL))
+        return graphs
+    return pickle.loads(cache.read_bytes())
+
+
+def _written(graphs: list, seconds: float, **more) -> dict:
+    return {"docs": len(graphs), "bytes": sum(Path(g.document.props["source"]).stat().st_size for g in graphs),
+            "seconds": seconds, "relationships": sum(len(g.relationships) for g in graphs), **more}
+
+
+def step_write(corpus: Path, work: Path, args) -> dict:
+    """The embedded store's writing alone, as a load does it (batches into growing transactions)."""
+    graphs = _graphs(corpus, work, args)
+    store = _embedded(work, fresh=True)
+    size = args.batch_size or store.batch_size
+    batches = [graphs[i:i + size] for i in range(0, len(graphs), size)]
+    del graphs[:]   # the batches hold them; write_batches releases each once staged
+    try:
+        t0 = time.perf_counter()
+        commits = sum(1 for _ in store.write_batches(iter(batches)))
+        dt = time.perf_counter() - t0
+    finally:
+        store.close()
+    return _written([g for b in batches for g in b], dt, commits=commits)
+
+
+def step_copy(corpus: Path, work: Path, args) -> dict:
+    """LadybugDB's floor: COPY of the staged CSV files plus the commit's checkpoint, one transaction, empty store."""
+    graphs = _graphs(corpus, work, args)
+    store = _embedded(work, fresh=True)
+    size = args.batch_size or store.batch_size
+    try:
+        with store.transaction() as tx:
+            for i in range(0, len(graphs), size):
+                tx.add(graphs[i:i + size])
+            t0 = time.perf_counter()   # finish (the COPYs) and the commit follow when the block ends
+        dt = time.perf_counter() - t0
+    finally:
+        store.close()
+    return _written(graphs, dt, commits=1)
+
+
+def step_neo4j_write(corpus: Path, work: Path, args) -> dict:
+    """Neo4j's writing alone: the load's batches through ``write_documents`` into the emptied database."""
+    from missiongraph.neo4j_store import Neo4jStore
+
+    graphs = _graphs(corpus, work, args)
+    store = Neo4jStore()
+    try:
+        _wipe(store)
+        size = args.batch_size or store.batch_size
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        for i in range(0, len(graphs), size):
+            store.write_documents(graphs[i:i + size])
+        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+        _wipe(store)
+    finally:
+        store.close()
+    return _written(graphs, dt, client_cpu_s=round(cpu, 1))
+
+
 def _load(corpus: Path, store, **kw) -> dict:
     from missiongraph.pipeline import load
 
@@ -92,16 +178,17 @@ def _load(corpus: Path, store, **kw) -> dict:
             "loaded": len(report.loaded), "unchanged": len(report.unchanged)}
 
 
-def _embedded(work: Path, **kw):
+def _embedded(work: Path, fresh: bool = False, **kw):
     from missiongraph.embedded import EmbeddedStore
 
+    if fresh:
+        for p in work.glob("graph.lbug*"):
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
     return EmbeddedStore(work / "graph.lbug", **kw)
 
 
 def step_embedded(corpus: Path, work: Path, args) -> dict:
-    for p in work.glob("graph.lbug*"):
-        shutil.rmtree(p) if p.is_dir() else p.unlink()
-    store = _embedded(work)
+    store = _embedded(work, fresh=True)
     try:
         out = _load(corpus, store, batch_size=args.batch_size or None, workers=args.workers)
         counts = store.counts()
@@ -281,7 +368,8 @@ def step_neo4j(corpus: Path, work: Path, args) -> dict:
 
 
 BODIES = {"baseline": step_baseline, "extract": step_extract, "embedded": step_embedded, "reload": step_reload,
-          "update": step_update, "queries": step_queries, "neo4j": step_neo4j}
+          "update": step_update, "queries": step_queries, "write": step_write, "copy": step_copy,
+          "neo4j-write": step_neo4j_write, "neo4j": step_neo4j}
 
 
 # ------------------------------------------------------------------------------------------------ the driver
@@ -362,25 +450,26 @@ def run_step(name: str, corpus: Path, work: Path, args) -> dict:
 
 
 def fmt_table(results: list[dict]) -> str:
-    head = (f"{'step':<10} {'docs':>7} {'docs/s':>9} {'MB/s':>7} {'work s':>8} {'wall s':>8} {'peak RSS MB':>12} "
+    head = (f"{'step':<11} {'docs':>7} {'docs/s':>9} {'MB/s':>7} {'work s':>8} {'wall s':>8} {'peak RSS MB':>12} "
             f"{'all procs MB':>13}  notes")
     lines = [head, "-" * len(head)]
     for r in results:
         if "error" in r:
-            lines.append(f"{r['step']:<10} {'':>7} {'':>9} {'':>7} {'':>8} {r['wall']:>8.2f} "
+            lines.append(f"{r['step']:<11} {'':>7} {'':>9} {'':>7} {'':>8} {r['wall']:>8.2f} "
                          f"{r['peak_rss_mb']:>12.0f} {r.get('tree_mb', 0):>13.0f}  ERROR {r['error']}")
             continue
         dt = r["seconds"]
         rate = f"{r['docs'] / dt:,.0f}" if r["docs"] and dt else "-"
         mbs = f"{r['bytes'] / 1e6 / dt:.2f}" if r["bytes"] and dt else "-"
         notes = []
-        for key in ("workers", "loaded", "unchanged", "nodes", "relationships", "store_mb", "incomplete"):
+        for key in ("workers", "loaded", "unchanged", "nodes", "relationships", "store_mb", "commits", "client_cpu_s",
+                    "incomplete"):
             if key in r:
                 notes.append(f"{key}={r[key]}")
         if "queries" in r:
             ok = [q["seconds"] for q in r["queries"].values() if "seconds" in q]
             notes.append(f"{len(ok)} queries, slowest {max(ok):.3f} s" if ok else "no queries")
-        lines.append(f"{r['step']:<10} {r['docs']:>7} {rate:>9} {mbs:>7} {dt:>8.2f} {r['wall']:>8.2f} "
+        lines.append(f"{r['step']:<11} {r['docs']:>7} {rate:>9} {mbs:>7} {dt:>8.2f} {r['wall']:>8.2f} "
                      f"{r['peak_rss_mb']:>12.0f} {r.get('tree_mb', 0):>13.0f}  {' '.join(notes)}")
     return "\n".join(lines)
 
@@ -433,9 +522,13 @@ def main(argv: list[str] | None = None) -> None:
     unknown = sorted(set(steps) - set(STEPS))
     if unknown:
         ap.error(f"unknown step {unknown[0]!r}; steps: {', '.join(STEPS)}")
-    if "neo4j" in steps and not (os.environ.get("NEO4J_URI") and os.environ.get("NEO4J_PASSWORD")):
-        print("neo4j step skipped: set NEO4J_URI and NEO4J_PASSWORD to run it", file=sys.stderr)
-        steps.remove("neo4j")
+    for name in ("neo4j", "neo4j-write"):
+        if name in steps and not (os.environ.get("NEO4J_URI") and os.environ.get("NEO4J_PASSWORD")):
+            print(f"{name} step skipped: set NEO4J_URI and NEO4J_PASSWORD to run it", file=sys.stderr)
+            steps.remove(name)
+    if "neo4j-write" in steps and not args.neo4j_wipe:
+        print("neo4j-write step skipped: it empties the database, pass --neo4j-wipe", file=sys.stderr)
+        steps.remove("neo4j-write")
 
     work = Path(tempfile.mkdtemp(prefix="mg-bench-"))
     try:
