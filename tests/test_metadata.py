@@ -10,7 +10,20 @@ from missiongraph.extract.metadata import kind, reference, title
 from missiongraph.extract.text import normalise
 
 KINDS = [
+    # internal memos: a header line of its own, decorated by the conversion from PDF or DOCX, or naming its addressee
     ("# nota\nOnderwerp", "nota"),
+    ("**Nota**\n\n**Aan**  \nMinister\n\n**Datum**  \n11 april 2013", "nota"),
+    ("NOTA\n\nAan: de minister", "nota"),
+    ("Aan\nVan\n\n## **Nota**\n\nInzet in Mali", "nota"),
+    ("__Nota__  \nDatum 3 mei 2022", "nota"),
+    ("Nota aan de minister\n\nDatum 3 mei 2022", "nota"),
+    ("**NOTA AAN DE MINISTER VAN BUITENLANDSE ZAKEN**\n", "nota"),
+    ("Nota voor de staatssecretaris van Defensie\n", "nota"),
+    ("Nota aan DGPZ\n", "nota"),
+    ("Nota aan de ministerraad\n", "nota"),
+    ("# Beslisnota\n\nOnderwerp", "nota"),
+    ("Informatienota\n", "nota"),
+    ("**Nota**\n\n**Onderwerp**  \nKabinetsreactie op de evaluatie van KFOR", "nota"),   # a memo about a response
     ("**TER BESLISSING**\n\nDatum", "nota"),
     ("**ter informatie** aan de minister", "nota"),
     ("Nr. 128 MOTIE VAN HET LID PIETER OMTZIGT", "motie"),
@@ -33,6 +46,21 @@ KINDS = [
     ("Deze motie is ingediend bij de behandeling van Kamerstuk 21 501-28, nr. 2048.", None),
     ("Dit is volgens Den Haag, 9 oktober 2022", None),                    # not at the start of a line
     ("Mededelingen van de nota van wijziging", None),
+    # the word nota, but no memo header: Kamerstukken, a policy paper, a diplomatic note, other words, a list item
+    ("Nr. 7 NOTA VAN WIJZIGING\n\nOntvangen 5 november 2020", None),
+    ("Nr. 8 NOTA NAAR AANLEIDING VAN HET VERSLAG\n\nOntvangen 3 mei 2021", None),
+    ("Nota naar aanleiding van het verslag\n", None),
+    ("Nota Ruimte\n", None),
+    ("Nota verbale\n", None),
+    ("Notabene: de termijn loopt af.", None),
+    ("Nota bene\n", None),
+    ("Nota's\n", None),
+    ("Nota-overleg\n", None),
+    ("Nota aan de Kamer\n", None),
+    ("Nr. 2 VERSLAG VAN EEN NOTAOVERLEG\n\nVastgesteld 1 mei 2020", "verslag"),
+    ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nHierbij zend ik u de nota over Mali.\nNota's "
+     "volgen.", "brief"),
+    ("Den Haag, 1 juni 2022\n\n1. Nota aan de minister d.d. 3 mei 2022\n", "brief"),        # an inventory item
     ("Over de missie in Mali", None),
 ]
 

@@ -89,6 +89,11 @@ FOUND = [
      "- Medeindiener: Th.J.A.M. de Bruijn, minister voor Buitenlandse Handel en Ontwikkelingssamenwerking\n",
      ["Wilders", "De Roon", "De Vries", "Knapen", "De Bruijn"]),
     ("Indiener(s): Hans van Baalen (VVD), Waalkens , Henk Jan Ormel (CDA)\n", ["Van Baalen", "Waalkens", "Ormel"]),
+    # a digit glued before the context word (a page, line or footnote number in PDF text) leaves it a context
+    ("Tweede Kamer, vergaderjaar 2013–2014, 29 521, nr. 231\n2De heer Van Bommel (SP):\n\nVoorzitter.", ["Van Bommel"]),
+    ("het kabinet besloot.3minister Koenders zei het", ["Koenders"]),
+    ("1Motie-Van der Staaij over de inzet in Mali", ["Van der Staaij"]),
+    ("12Het lid Sjoerdsma (D66) vroeg", ["Sjoerdsma"]),
 ]
 
 NOT_FOUND = [
@@ -114,6 +119,13 @@ NOT_FOUND = [
     "Aanwezig zijn negen leden der Kamer, te weten: Ploum",
     # party, place and country names
     "de heer Den Haag en minister Mali",
+    # a context word at the end of a longer word (a letter before it) is no context
+    "de schaduwminister Kamp zei het",
+    "na de promotie Van Dijk zei hij",
+    # a name does not start with a digit, not even after a context word
+    "minister 2Kamp zei het",
+    "het lid 1van Dijk zei het",
+    "Kamerstuk 29 521, nr. 12Kamp",
 ]
 
 
@@ -190,7 +202,7 @@ def test_parse_name_in_capitals(written: str, surname: str) -> None:
 
 
 @pytest.mark.parametrize("written", ["de leden", "van Defensie", "Buitenlandse Zaken", "Minister", "ik", "Mali",
-                                     "(PvdA)", "VVD", ""])
+                                     "(PvdA)", "VVD", "", "2Kamp", "1van Dijk", "12Kamp"])
 def test_parse_name_rejects(written: str) -> None:
     assert parse_name(written + " zei", 0) is None
 

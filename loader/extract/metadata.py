@@ -40,9 +40,21 @@ def reference(text: str) -> Iterator[Mention]:
 # begins with a line break is one that the pattern wants at the start of a line (the head is tested with a line
 # break before it).
 _HEAD = 1500
+# An internal memo (nota) names itself in a header line of its own, which conversions from PDF or DOCX decorate with
+# heading marks and bold or italic markers: 'Nota', 'NOTA', '# nota', '**Nota**', '## __Beslisnota__'. The line
+# may name whom the memo is for: 'Nota aan de minister', 'NOTA VOOR DE STAATSSECRETARIS VAN DEFENSIE', 'Nota aan
+# DGPZ', 'Nota aan de ministerraad'. Anything else after the word is not a memo header: 'Nota van wijziging', 'Nota
+# naar aanleiding van het verslag' (Kamerstukken), 'Nota Ruimte' (a policy paper), 'Nota verbale', 'Nota bene'; nor
+# is a longer word ('notabene', "nota's", 'notaoverleg'). The form's decision line ('**TER BESLISSING**') also
+# marks a memo.
+# (Possessive quantifiers: a line that is no header fails without trying every split of its spaces and markers.)
+_MEMO_ADDRESSEE = (r"[ \t]++(?:aan|voor)[ \t]++(?:(?:de|het)[ \t]++)?(?:minister|staatssecretaris|bewindsperso|"
+                   r"secretaris-generaal|plaatsvervangend|direct(?:eur|ie|oraat)|p?sg|dg)[^\n*_]{0,120}+")
+_MEMO_HEADER = (r"^[ \t]*+(?:\#{1,6}+[ \t]*+)?[*_]{0,3}+[ \t]*+(?:beslis|informatie|advies)?nota"
+                rf"(?:{_MEMO_ADDRESSEE})?[ \t]*+[*_]{{0,3}}+[ \t]*+$")
 _KINDS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("nota", ("nota", "ter beslissing", "ter informatie", "ter advisering"),
-     re.compile(r"^#*[ \t]*nota[ \t]*$|\*\*TER (?:BESLISSING|INFORMATIE|ADVISERING)\*\*|"
+     re.compile(_MEMO_HEADER + r"|\*\*TER (?:BESLISSING|INFORMATIE|ADVISERING)\*\*|"
                 r"^TER (?:BESLISSING|INFORMATIE|ADVISERING)\s*$", re.IGNORECASE | re.MULTILINE)),
     ("motie", ("MOTIE",),
      re.compile(r"\b(?:GEWIJZIGDE )?MOTIE VAN (?:HET LID|DE LEDEN)\b|^Nr\. \d+\s+(?:GEWIJZIGDE )?MOTIE\b",

@@ -331,7 +331,11 @@ class _Context:
 
 
 _NAME_START = rf"(?=[{_UPPER}'’])"
-_W = r"(?<![^\W\d_])"         # no letter or digit before
+# Before a context word: no letter, so that the word is not the end of a longer one ('schaduwminister X' is no post).
+# A digit may be there: it makes no longer word, and PDF extraction glues page, line and footnote numbers onto the
+# next word ('2De heer Van Bommel (SP):'). (gazetteer.START does refuse digits: it guards acronyms and numbers, which
+# glued to digits are parts of codes.)
+_W = r"(?<![^\W\d_])"
 _POST = (r"(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|[Dd]efensiestaatssecretaris|"
          r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretarissen|[Ss]taatssecretaris|[Pp]remier|[Oo]ud-minister|"
          r"[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|[Kk]amerleden")
