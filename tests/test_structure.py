@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
-from missiongraph.extract.structure import (commitments, findings_and_recommendations, labelled_items, line_starts,
-                                            lowered, matches_at, occurrences)
+from missiongraph.extract.structure import (_ANAPHOR, _STANCE_WORDS, _SentenceStances, _stance_of, commitments,
+                                            findings_and_recommendations, labelled_items, line_starts, lowered,
+                                            matches_at, occurrences)
 from missiongraph.extract.text import normalise
 
 # ---------------------------------------------------------------------------------------------------------
@@ -111,6 +112,83 @@ def test_labels_inside_a_commitment_list_are_not_findings():
     assert [(m.kind, m.value) for m in labelled_items(text)] == [("finding", "2")]
 
 
+_PROMISES = "Het kabinet doet de volgende toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n"
+# The nota form (seeds/003, held-out 008): the announcement is itself a bullet, its items are nested under it.
+_NOTA_PROMISES = ("- Het kabinet doet de volgende toezeggingen in de kabinetsreactie:\n"
+                  "  - Bevinding 1: Defensie zal rapporteren.\n  - Bevinding 2: BZ zal bezien.\n")
+
+# text -> the labelled items (kind, number), the commitments (number, text)
+AFTER_COMMITMENTS = [
+    # a label on the line right after the list is no longer in the list
+    (_PROMISES + "Bevinding 3: De steun was beperkt.\n",
+     [("finding", "3")], [("1", "het kabinet zal rapporteren.")]),
+    (_PROMISES + "\nBevinding 3: De steun was beperkt.\n",                      # a blank line between
+     [("finding", "3")], [("1", "het kabinet zal rapporteren.")]),
+    (_PROMISES + "\n\n\nBevinding 3: De steun was beperkt.",                    # blank lines, no final newline
+     [("finding", "3")], [("1", "het kabinet zal rapporteren.")]),
+    (_PROMISES + "Aanbeveling 2.1: Pas het format aan.\n",                       # a recommendation
+     [("recommendation", "2.1")], [("1", "het kabinet zal rapporteren.")]),
+    (_PROMISES + "Hoofdconclusie 4 - De inzet was kort.\n",                      # other label forms
+     [("finding", "4")], [("1", "het kabinet zal rapporteren.")]),
+    # the nota form: a bullet less indented than the items ends the list, a finding labelled there counts
+    (_NOTA_PROMISES + "- Bevinding 5: De afschrikkende werking is niet aantoonbaar.\n",
+     [("finding", "5")], [("1", "Defensie zal rapporteren."), ("2", "BZ zal bezien.")]),
+    (_NOTA_PROMISES + "- Belangrijke bevindingen zijn:\n  - Bevinding 10: De steun was beperkt.\n",
+     [("finding", "10")], [("1", "Defensie zal rapporteren."), ("2", "BZ zal bezien.")]),
+    (_NOTA_PROMISES + "\n**Datum**\n\n23 september 2022\n",                     # seeds/003: the list ends there
+     [], [("1", "Defensie zal rapporteren."), ("2", "BZ zal bezien.")]),
+    # near misses: a bullet as indented as the items is an item, also after a blank line
+    (_PROMISES + "- Bevinding 3: het kabinet zal bezien.\n", [],
+     [("1", "het kabinet zal rapporteren."), ("2", "het kabinet zal bezien.")]),
+    (_PROMISES + "\n- Bevinding 3: het kabinet zal bezien.\n", [],
+     [("1", "het kabinet zal rapporteren."), ("2", "het kabinet zal bezien.")]),
+    (_NOTA_PROMISES + "  - Bevinding 3: J&V zal bezien.\n", [],
+     [("1", "Defensie zal rapporteren."), ("2", "BZ zal bezien."), ("3", "J&V zal bezien.")]),
+    # near misses: a label in running prose is no label, not after a list either
+    (_PROMISES + "Zoals gezegd luidt Bevinding 3: de steun was beperkt.\n", [],
+     [("1", "het kabinet zal rapporteren.")]),
+    (_PROMISES + "Volgens bevinding 3 is de inzet effectief.\n", [], [("1", "het kabinet zal rapporteren.")]),
+    # near miss: an unbulleted line right after the announcement is the list's first item (a commitment on
+    # finding 1, not the finding), although the commitment rule reads only bullets
+    ("Het kabinet doet de volgende toezeggingen:\nBevinding 1: Defensie zal rapporteren.\n", [], []),
+]
+
+
+@pytest.mark.parametrize("text,expected_items,expected_commitments", AFTER_COMMITMENTS)
+def test_labels_after_a_commitment_list(text, expected_items, expected_commitments):
+    clean = normalise(text)
+    assert [(m.kind, m.value) for m in labelled_items(clean)] == expected_items
+    assert [(m.value, m.attrs["text"]) for m in commitments(clean)] == expected_commitments
+
+
+# Pieces of stance sentences, glued without spaces too ("deels12"), for comparing the per-sentence lookups with
+# searching each stretch itself.
+STANCE_PIECES = ["Het kabinet onderschrijft ", "Wij verwerpen ", "ik deel ", "het kabinet neemt ", "deze aanbeveling",
+                 "die laatste bevinding", "Deze conclusie", "aanbeveling 2.1", "bevindingen 1 en 2", "12", " ", ",",
+                 ". ", "\t", "x", "niet", "NIET", "ten dele", "deels", "grotendeels", "volledig", "in zijn geheel",
+                 "Geheel", "voor een deel", "in beperkte mate", " niet", " deels", " in zijn geheel"]
+
+
+_NOUN_ENDS = re.compile(r"(?:aanbeveling|bevinding|conclusie)\b", re.IGNORECASE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(STANCE_PIECES), min_size=1, max_size=30).map("".join))
+@example("Het kabinet onderschrijft deze aanbeveling niet")                  # right after the anaphor
+@example("Het kabinet neemt in beperkte mate12 en deze aanbeveling over")   # cut short before a number
+@example("Het kabinet neemt deze conclusie in zijn geheel over, deze aanbeveling in zijn geheelx")
+def test_sentence_stances_are_the_stances_of_each_stretch(sentence):
+    here = _SentenceStances(sentence)
+    if here.verb is None:
+        return
+    verb = here.verb
+    for end in range(len(sentence) + 1):    # _stance_of between the verb and any point of the sentence
+        assert here.since_verb(end) == _stance_of(sentence[verb.start():end], verb.group(0)), end
+    for m in _NOUN_ENDS.finditer(sentence):  # the first stance word after a target noun
+        rest = sentence[m.end():]
+        assert here.after(m.end()) == next((s for s, p in _STANCE_WORDS if p.search(rest)), None), m.end()
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Commitments
 # ---------------------------------------------------------------------------------------------------------
@@ -121,6 +199,10 @@ COMMITMENTS = [
     ("ZEGDE DE MINISTER TOE", [("1", "ZEGDE DE MINISTER TOE", None)]),
     ("Daarop zegde de minister nogmaals toe dat dit gebeurt.",
      [("1", "Daarop zegde de minister nogmaals toe dat dit gebeurt.", None)]),
+    # two promises in one sentence: each has the whole sentence as its text
+    ("Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.",
+     [("1", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None),
+      ("2", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None)]),
     ("Het kabinet doet de volgende toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n"
      "- Aanbeveling 2.1: het format wordt aangepast.\nDe rest.",
      [("1", "het kabinet zal rapporteren.", "1"), ("2", "het format wordt aangepast.", None)]),

@@ -9,8 +9,10 @@ Rules take the text; linkers (``evaluations``, ``mandates``) also take what the 
   "Bevinding 10: ...") and recommendations ("2.1. Pas het format ... aan"), with their text.
 - ``stances``: "Het kabinet onderschrijft aanbevelingen 2.2, 3.1 en 5.2 volledig, en de aanbevelingen 2.1 en 4.1
   ten dele", "bevindingen 1, 2, 8 en 9 deels en 3 t/m 7 en 10 t/m 12 volledig"; merged into the finding and
-  recommendation mentions by ``merge_stances``.
+  recommendation mentions by ``findings_and_recommendations``.
 - ``commitments``: "Het kabinet doet de volgende toezeggingen: - Bevinding 1: ..." and "zegde het kabinet toe ...".
+  A list runs to the first line that is neither blank nor a bullet, or is a bullet less indented than its first
+  item; labels inside it are commitments, not findings, and a label on the line after it is a finding again.
 - ``mandates``: a UN Security Council resolution and a mission in the same sentence.
 """
 
@@ -309,13 +311,16 @@ def _nouns_at(text: str) -> list[tuple[int, str]]:
 def labelled_items(text: str) -> Iterator[Mention]:
     """Findings stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", outside commitment lists.
 
-    A label starts a line, so a match is tried only at the line break before a label word."""
+    A label starts a line, so a match is tried only at the line break before a label word. A label whose line lies
+    in a commitment list (the lines ``commitments`` reads, from the announcement to ``_list_end``) is a commitment
+    on that finding, not the finding; the line after the list is not in it."""
     breaks = [max(start - 1, 0) for start in line_starts(text, (p for p, _ in _nouns_at(text)))]
-    commitments_at: list[tuple[int, int]] | None = None
+    lists: _Spans | None = None
     for m in matches_at(_LABELLED, text, breaks):
-        if commitments_at is None:
-            commitments_at = [(c.start(), _list_end(text, c.end())) for c in _commitment_lists(text)]
-        if any(a <= m.start() < b for a, b in commitments_at):
+        if lists is None:
+            lists = _Spans([(c.start(), end) for c, end in _commitment_lists(text)])
+        line = m.start() + 1 if text[m.start()] == "\n" else m.start()   # the match starts at the break before
+        if lists.covers(line):
             continue
         kind = m.group("kind").lower()
         if kind == "aanbeveling":
@@ -327,6 +332,26 @@ def labelled_items(text: str) -> Iterator[Mention]:
                           attrs={"kind": kind, "text": _clean_item(m.group("text")), "main": bool(m.group("main"))})
 
 
+class _Spans:
+    """A set of ``[start, end)`` spans (they may overlap), to ask whether a position lies in one of them without
+    going through every span for every position."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, pos: int) -> bool:
+        """Whether ``pos`` lies in one of the spans."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 # --- stances -------------------------------------------------------------------------------------------------------
 
 _STANCE_VERB = re.compile(r"\b(?:onderschrijft|onderschrijven|deelt|delen|neemt|nemen|omarmt|omarmen|"
@@ -335,12 +360,18 @@ _TARGET = re.compile(r"\b(?P<noun>aanbeveling(?:en)?|bevinding(?:en)?|hoofdbevin
                      r"(?P<list>\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|en|t/m|tot en met|-)\s*\d{1,2}(?:\.\d{1,2})?)*)",
                      re.IGNORECASE)
 _NUMBER_LIST = re.compile(r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|en|t/m|tot en met|-)\s*\d{1,2}(?:\.\d{1,2})?)*")
-_STANCE_WORDS = [
-    ("rejected", re.compile(r"\b(?:niet|verwerpt|verwerpen|ontraden|afgewezen)\b", re.IGNORECASE)),
-    ("partial", re.compile(r"\b(?:ten dele|deels|gedeeltelijk|voor een deel|grotendeels|in beperkte mate)\b",
-                           re.IGNORECASE)),
-    ("full", re.compile(r"\b(?:volledig|geheel|in zijn geheel|onverkort|volmondig|integraal)\b", re.IGNORECASE)),
-]
+# The words that state a stance, strongest first. Whole words and phrases, none of which holds a target noun, a
+# determiner of _ANAPHOR, a stance verb or another of them that ends before it does: _SentenceStances relies on it.
+_STANCE_PHRASES = (
+    ("rejected", ("niet", "verwerpt", "verwerpen", "ontraden", "afgewezen")),
+    ("partial", ("ten dele", "deels", "gedeeltelijk", "voor een deel", "grotendeels", "in beperkte mate")),
+    ("full", ("volledig", "geheel", "in zijn geheel", "onverkort", "volmondig", "integraal")),
+)
+_STANCE_WORDS = [(stance, re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE))
+                 for stance, phrases in _STANCE_PHRASES]
+_ANY_STANCE_WORD = re.compile(r"\b(?:" + "|".join(p for _, phrases in _STANCE_PHRASES for p in phrases) + r")\b",
+                              re.IGNORECASE)
+_LONGEST_STANCE_WORD = max(len(phrase) for _, phrases in _STANCE_PHRASES for phrase in phrases)
 
 
 def expand_numbers(spec: str) -> list[str]:
@@ -367,10 +398,21 @@ def expand_numbers(spec: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _first_stance(segment: str) -> str | None:
+    """The stance of the first of _STANCE_WORDS found in ``segment``, or None. One search when there is none (as
+    between most numbers of a list)."""
+    if not _ANY_STANCE_WORD.search(segment):
+        return None
+    return next((stance for stance, pattern in _STANCE_WORDS if pattern.search(segment)), None)
+
+
 def _stance_of(segment: str, verb: str) -> str | None:
-    for stance, pattern in _STANCE_WORDS:
-        if pattern.search(segment):
-            return stance
+    """The stance of the first of _STANCE_WORDS found in ``segment``, else the one ``verb`` states by itself."""
+    return _first_stance(segment) or _verb_stance(verb)
+
+
+def _verb_stance(verb: str) -> str | None:
+    """The stance a stance verb states by itself: "onderschrijft" full, "verwerpt" rejected, "neemt" none."""
     if verb.lower() in ("onderschrijft", "onderschrijven", "omarmt", "omarmen", "steunt", "steunen", "deelt", "delen"):
         return "full"
     if verb.lower() in ("verwerpt", "verwerpen"):
@@ -383,6 +425,52 @@ def _cabinet_verb(sentence: str) -> re.Match[str] | None:
     if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
         return None
     return _STANCE_VERB.search(sentence)
+
+
+_WORD_CUT = re.compile(r"\w\w")   # two word characters: a stretch that ends between them cuts a word short
+
+
+class _SentenceStances:
+    """One sentence's stance verb (``_cabinet_verb``) and where its stance words are, looked up once for all the
+    targets and anaphors in it. A sentence can hold thousands of them ("... deze aanbeveling, ... deze
+    aanbeveling, ..."); searching the rest of the sentence again for each would take quadratic time.
+
+    The answers are those of searching the stretch itself, as ``_stance_of`` does: a stance word is found by a
+    search from the verb on when it lies before ``end`` (no stance word holds a verb, so none starts before the
+    verb and reaches into it; none holds another that ends earlier, so the first one found ends first), or else
+    only where the stretch cuts a word short ("deels" in "deels12" before a number list at "12"), which a search
+    of the last few characters of the stretch finds."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        self.verb = _cabinet_verb(sentence)
+        self._first_ends: list[int] | None = None
+        self._last_starts: list[int] | None = None
+
+    def since_verb(self, end: int) -> str | None:
+        """``_stance_of(sentence[verb.start():end], verb)`` for a sentence with a verb: the stance of the first
+        stance word between the verb and ``end``, else the verb's own."""
+        if self.verb is None:
+            raise ValueError("a sentence without the cabinet's stance verb has no stance since the verb")
+        start = self.verb.start()
+        if self._first_ends is None:     # per pattern: where its first match from the verb on ends (none: past the end)
+            self._first_ends = [m.end() if (m := pattern.search(self.sentence, start)) else len(self.sentence) + 1
+                                for _, pattern in _STANCE_WORDS]
+        # Only a stretch that ends inside a word can hold a stance word the search from the verb does not see.
+        cut = end > start and _WORD_CUT.match(self.sentence, end - 1, end + 1) is not None
+        tail = max(start, end - _LONGEST_STANCE_WORD)
+        for (stance, pattern), first_end in zip(_STANCE_WORDS, self._first_ends):
+            if first_end <= end or cut and pattern.search(self.sentence, tail, end):
+                return stance
+        return _verb_stance(self.verb.group(0))
+
+    def after(self, start: int) -> str | None:
+        """The stance of the first of _STANCE_WORDS that matches in ``sentence[start:]``, where ``start`` is the
+        end of a target noun (no stance word holds one, so none starts before it and reaches past it)."""
+        if self._last_starts is None:    # per pattern: where its last match in the sentence starts
+            self._last_starts = [max((m.start() for m in pattern.finditer(self.sentence)), default=-1)
+                                 for _, pattern in _STANCE_WORDS]
+        return next((stance for (stance, _), last in zip(_STANCE_WORDS, self._last_starts) if last >= start), None)
 
 
 # After a target noun (_NOUNS) in a _TARGET match: the plural ending, white space and a number.
@@ -401,11 +489,13 @@ def _target_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def stances(text: str) -> Iterator[Mention]:
-    """Stance statements: the cabinet's view on numbered recommendations and findings."""
+    """Stance statements: the cabinet's view on numbered recommendations and findings. A group of numbers takes the
+    stance of the first stance word after it up to the next group, else of the first between the cabinet's verb
+    and the group, else the verb's own; a sentence's verb and stance words are looked up once (_SentenceStances)."""
     for s, e in _target_sentences(text):
         sentence = text[s:e]
-        verb = _cabinet_verb(sentence)
-        if not verb:
+        here = _SentenceStances(sentence)
+        if not here.verb:
             continue
         targets = list(_TARGET.finditer(sentence))
         if not targets:
@@ -417,20 +507,16 @@ def stances(text: str) -> Iterator[Mention]:
             groups.append((t.group("noun").lower(), t.start("list"), t.end("list"), t.group("list")))
         # Bare number lists after a stance word ("... 1, 2, 8 en 9 deels en 3 t/m 7 ... volledig"):
         last_end = groups[-1][2]
+        # Each within 40 characters of the previous group, with a letter between; the later lists are further away.
         for extra in _NUMBER_LIST.finditer(sentence, last_end):
-            if re.search(r"[a-z]", sentence[last_end:extra.start()]) and len(sentence[last_end:extra.start()]) < 40:
+            if extra.start() - last_end >= 40:
+                break
+            if re.search(r"[a-z]", sentence[last_end:extra.start()]):
                 groups.append((groups[-1][0], extra.start(), extra.end(), extra.group(0)))
                 last_end = extra.end()
         for i, (noun, gs, ge, numbers) in enumerate(groups):
             next_start = groups[i + 1][1] if i + 1 < len(groups) else len(sentence)
-            after = sentence[ge:next_start]
-            stance = None
-            for st, pattern in _STANCE_WORDS:
-                if pattern.search(after):
-                    stance = st
-                    break
-            if stance is None:
-                stance = _stance_of(sentence[verb.start():gs], verb.group(0))
+            stance = _first_stance(sentence[ge:next_start]) or here.since_verb(gs)
             if stance is None:
                 continue
             kind = "recommendation" if noun.startswith("aanbeveling") else "finding"
@@ -467,20 +553,20 @@ def _anaphor_starts(text: str) -> list[int]:
 
 def anaphoric_stances(text: str) -> Iterator[tuple[int, str, str]]:
     """"Het kabinet onderschrijft deze aanbeveling gedeeltelijk": (position, target kind, stance), for the
-    item stated just before."""
+    item stated just before. The stance is that of the first stance word after the anaphor in its sentence, else
+    of the first between the cabinet's verb and the anaphor, else the verb's own."""
     matches = list(matches_at(_ANAPHOR, text, _anaphor_starts(text)))
     if not matches:
         return
     sentences = sentences_of(text)
+    span, here = (-1, -1), None
     for m in matches:
         s, e = sentences.span_of(m.start(), m.end())
-        sentence = text[s:e]
-        verb = _cabinet_verb(sentence)
-        if not verb:
+        if here is None or (s, e) != span:     # the matches come in text order: a sentence's matches in a row
+            span, here = (s, e), _SentenceStances(text[s:e])
+        if not here.verb:
             continue
-        after = text[m.end():e]
-        stance = next((st for st, pattern in _STANCE_WORDS if pattern.search(after)), None) \
-            or _stance_of(sentence[verb.start():m.start() - s], verb.group(0))
+        stance = here.after(m.end() - s) or here.since_verb(m.start() - s)
         if stance:
             kind = "recommendation" if m.group("noun").lower() == "aanbeveling" else "finding"
             yield m.start(), kind, stance
@@ -497,32 +583,46 @@ _TOE = re.compile(r"\b(?:zegde|zegt|zeggen|zegden) (?:het kabinet|de regering|de
                   re.IGNORECASE)
 
 
+_LIST_BULLET = re.compile(r"[ \t]*[-*•]")   # a line that starts with a bullet; its end - 1 is the indentation
+
+
 def _list_end(text: str, start: int) -> int:
-    """End of a bullet list that starts after ``start``: the first non-bullet, non-blank line."""
-    pos = start
-    for line in re.finditer(r"[^\n]*\n?", text[start:]):
-        content = line.group(0)
-        if not content:
-            break
-        if content.strip() and not re.match(r"[ \t]*[-*•]", content) and pos > start:
-            return pos
-        pos += len(content)
+    """End of the bullet list whose first line starts at ``start`` (the line after "... de volgende toezeggingen:"):
+    the start of the first later line that is not blank and either is not a bullet or is a bullet less indented
+    than the list's first bullet; the end of the text if there is none. The first line belongs to the list
+    whatever it holds. The nota form nests the items under the announcement, itself a bullet, so the next bullet
+    of that level ("- Voor BZ belangrijke bevindingen zijn:") ends the list; blank lines do not. Reads line by
+    line from ``start``: each list costs its own length."""
+    pos, indent = start, -1
+    while pos < len(text):
+        newline = text.find("\n", pos)
+        after = len(text) if newline < 0 else newline + 1
+        line = text[pos:after]
+        if line.strip():
+            bullet = _LIST_BULLET.match(line)
+            if bullet and indent < 0:
+                indent = bullet.end() - 1
+            elif pos > start and (bullet is None or bullet.end() - 1 < indent):
+                return pos
+        pos = after
     return pos
 
 
-def _commitment_lists(text: str) -> Iterator[re.Match[str]]:
-    """The _COMMITMENT_LIST matches ("Het kabinet doet de volgende toezeggingen:"), scanned for only when the
-    words "volgende toezeggingen" occur."""
-    if "volgende toezeggingen" in lowered(text):
-        yield from _COMMITMENT_LIST.finditer(text)
+def _commitment_lists(text: str) -> list[tuple[re.Match[str], int]]:
+    """The announcements of commitment lists (_COMMITMENT_LIST: "Het kabinet doet de volgende toezeggingen:"),
+    each with the end of its list (``_list_end`` from the next line); scanned for only when the words "volgende
+    toezeggingen" occur."""
+    if "volgende toezeggingen" not in lowered(text):
+        return []
+    return [(m, _list_end(text, m.end() + 1)) for m in _COMMITMENT_LIST.finditer(text)]
 
 
 def commitments(text: str) -> Iterator[Mention]:
     """Bulleted commitment lists and "zegde het kabinet toe" sentences. A _TOE match starts with "zeg", so it is
-    tried only where that occurs."""
+    tried only where that occurs. Every commitment of one sentence gets the same (folded) sentence as its text,
+    made once: a sentence can hold thousands of them."""
     n = 0
-    for m in _commitment_lists(text):
-        end = _list_end(text, m.end() + 1)
+    for m, end in _commitment_lists(text):
         for b in _BULLET.finditer(text, m.end(), end):
             body = b.group("body")
             n += 1
@@ -539,10 +639,13 @@ def commitments(text: str) -> Iterator[Mention]:
     if not promised:
         return
     sentences = sentences_of(text)
+    span, sentence = (-1, -1), ""
     for m in promised:
         n += 1
-        s, e = sentences.span_of(m.start(), m.end())
-        yield Mention("commitment", str(n), m.start(), m.end(), m.group(0), attrs={"text": fold(text[s:e])})
+        here = sentences.span_of(m.start(), m.end())
+        if here != span:                       # the matches come in text order: a sentence's matches in a row
+            span, sentence = here, fold(text[here[0]:here[1]])
+        yield Mention("commitment", str(n), m.start(), m.end(), m.group(0), attrs={"text": sentence})
 
 
 # --- mandates ------------------------------------------------------------------------------------------------------
@@ -564,6 +667,25 @@ def mandates(text: str, mentions: list[Mention]) -> Iterator[Mention]:
 
 
 # --- putting it together -------------------------------------------------------------------------------------------
+
+
+class _Stated:
+    """The findings and recommendations of a text by kind, sorted by start (ties in the order given), to find the
+    one an anaphor refers to without going through all of them for every anaphor."""
+
+    def __init__(self, items: Iterable[Mention]):
+        self.by_kind: dict[str, list[Mention]] = {}
+        for m in items:
+            self.by_kind.setdefault(m.kind, []).append(m)
+        for found in self.by_kind.values():
+            found.sort(key=lambda m: m.start)
+        self.starts = {kind: [m.start for m in found] for kind, found in self.by_kind.items()}
+
+    def last_before(self, kind: str, pos: int) -> Mention | None:
+        """The ``kind`` item that starts last before ``pos`` (of several starting there, the first given)."""
+        starts = self.starts.get(kind, [])
+        i = bisect_left(starts, pos)
+        return self.by_kind[kind][bisect_left(starts, starts[i - 1])] if i else None
 
 
 def findings_and_recommendations(text: str) -> Iterator[Mention]:
@@ -591,10 +713,10 @@ def findings_and_recommendations(text: str) -> Iterator[Mention]:
             items[key] = Mention(kind, st.value, st.start, st.end, st.text, attrs=attrs)
         elif "stance" not in have.attrs:
             have.attrs["stance"] = st.attrs["stance"]
+    stated = _Stated(items.values())
     for pos, kind, stance in anaphoric_stances(text):
-        before = [m for (k, _), m in items.items() if k == kind and m.start < pos]
-        if before:
-            target = max(before, key=lambda m: m.start)
+        target = stated.last_before(kind, pos)
+        if target is not None:
             target.attrs.setdefault("stance", stance)
     yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))
 
