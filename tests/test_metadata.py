@@ -98,9 +98,70 @@ TITLES = [
     ("Nota\nInzet in de Sahel en Mali", "Inzet in de Sahel en Mali"),   # no "#": not the nota form
     ("29 521 Nederlandse deelname aan vredesmissies\n\nNr. 423 BRIEF VAN DE MINISTER VAN DEFENSIE\n",
      "Nederlandse deelname aan vredesmissies: Brief van de minister van Defensie"),
+    ("Met deze brief informeer ik u over de verlenging van de bijdrage aan UNIFIL.",
+     "De verlenging van de bijdrage aan UNIFIL"),
+]
+# The subject field of a memo form or a letterhead: label and subject on one line or on two, bold or not, in
+# capitals or not; the subject runs until a blank line or the next field, over at most three lines.
+MEMO = "**Nota**\n\n**Aan**  \nMinister\n\n**Datum**  \n11 april 2013\n\n"
+SUBJECT_TITLES = [
+    (MEMO + "**Onderwerp**  \nKabinetsreactie op de evaluatie van KFOR\n\nBeslispunten\n",
+     "Kabinetsreactie op de evaluatie van KFOR"),                     # the memo form (markdown from PDF or DOCX)
+    (MEMO + "**Onderwerp**\n\nKabinetsreactie op de evaluatie van KFOR\n\nBeslispunten\n",
+     "Kabinetsreactie op de evaluatie van KFOR"),                     # one blank line between label and subject
+    ("**Onderwerp**  \nKabinetsreactie op de IOB-evaluatie  \nvan de Nederlandse bijdrage aan MINUSMA\n**Datum**  "
+     "\n3 mei 2022", "Kabinetsreactie op de IOB-evaluatie van de Nederlandse bijdrage aan MINUSMA"),   # two lines
+    ("**Onderwerp:** Inzet in Mali\n**Datum:** 3 mei 2022", "Inzet in Mali"),
+    ("**Onderwerp**: Inzet in Mali\n", "Inzet in Mali"),
+    ("Datum: 3 mei 2022\nOnderwerp: Verlenging van de bijdrage aan EUFOR Althea\nKenmerk: BS2022-1",
+     "Verlenging van de bijdrage aan EUFOR Althea"),                   # ended by the next field, no blank line
+    ("Onderwerp  Verlenging van de bijdrage aan EUFOR Althea\n", "Verlenging van de bijdrage aan EUFOR Althea"),
+    ("Onderwerp\tVerlenging van de bijdrage aan EUFOR Althea\n", "Verlenging van de bijdrage aan EUFOR Althea"),
+    ("> Retouradres Postbus 20061 2500 EB Den Haag\n\nAan de Voorzitter van de\nTweede Kamer der Staten-Generaal\n"
+     "\nDatum 24 januari 2020\nBetreft Nederlandse bijdrage aan EMASoH\n\nOns kenmerk DVB/CV-2020.12\n",
+     "Nederlandse bijdrage aan EMASoH"),                               # a Kamerbrief's letterhead: one space
+    ("Datum 24 januari 2020\nBetreft Kabinetsreactie op de IOB-evaluatie\nvan de bijdrage aan MINUSMA\n"
+     "Ons kenmerk DVB/CV-2020.12\n", "Kabinetsreactie op de IOB-evaluatie van de bijdrage aan MINUSMA"),
+    ("Betreft: Inzet in Mali\nGeachte voorzitter,\nHierbij informeer ik u.", "Inzet in Mali"),   # the salutation
+    ("ONDERWERP\nVERLENGING VAN DE BIJDRAGE AAN DE MISSIE\n", "Verlenging van de bijdrage aan de missie"),
+    ("ONDERWERP: BRIEF AAN DE TWEEDE KAMER OVER DE MISSIE\nDATUM: 3 MEI 2022\n",
+     "Brief aan de Tweede Kamer over de missie"),                    # capitals: sentence case, names kept
+    ("BETREFT: Brief aan de Tweede Kamer over UNIFIL\n", "Brief aan de Tweede Kamer over UNIFIL"),
+    ("**Onderwerp**\nEen\nsubject\nover\nvijf regels\n", "Een subject over"),   # three lines at most
+    (MEMO + "**Onderwerp**\n" + "Inzet in Mali " * 30 + "\n", ("Inzet in Mali " * 30)[:300].rstrip()),   # capped
+    # better forms win: the memo's own '# nota' title, the Kamerstuk publication header
+    ("**Onderwerp**\nKabinetsreactie MINUSMA\n\n# nota\n\nKabinetsreactie op IOB-eindevaluatie MINUSMA\n",
+     "Kabinetsreactie op IOB-eindevaluatie MINUSMA"),
+    ("29 521 Nederlandse deelname aan vredesmissies\n\nNr. 423 BRIEF VAN DE MINISTER VAN DEFENSIE\n\n"
+     "Betreft Verlenging UNIFIL\n", "Nederlandse deelname aan vredesmissies: Brief van de minister van Defensie"),
+    # ... and the subject field wins over the letter's opening sentence, which only paraphrases it
+    ("Betreft Verlenging van de bijdrage aan UNIFIL\n\nMet deze brief informeer ik u over het besluit van het "
+     "kabinet om de bijdrage te verlengen.", "Verlenging van de bijdrage aan UNIFIL"),
+    # near misses: the word in prose, a longer word, an empty field, a field past the head of the document
+    ("Het onderwerp van deze brief is de inzet in Mali.\n", "Het onderwerp van deze brief is de inzet in Mali."),
+    ("Onderwerp van deze brief is de inzet in Mali.\n", "Onderwerp van deze brief is de inzet in Mali."),
+    ("Betreft het besluit over Mali, zie de bijlage.\n", "Betreft het besluit over Mali, zie de bijlage."),
+    ("Kamerstuk 29521-109\n\nOnderwerpen: internationaal militaire missies\n",
+     "Onderwerpen: internationaal militaire missies"),                # the subject tags of a scraped page
+    ("**Nota**\n\n**Onderwerp**\n\n**Datum**  \n11 april 2013\n", "11 april 2013"),    # empty: not '**Datum**'
+    ("**Onderwerp**  \n**Datum**  \n11 april 2013\n", "11 april 2013"),
+    ("Inzet in de Sahel\n\nOnderwerp:\nDatum 3 mei 2022\n", "Inzet in de Sahel"),
+    ("Inzet in de Sahel\n\nOnderwerp:\n\n\nDe inzet in Mali loopt af.\n", "Inzet in de Sahel"),   # 2 blank lines
+    ("Onderwerp: 2022\n\nDe inzet in Mali loopt af.\n", "De inzet in Mali loopt af."),  # no letter: no subject
+    # the head: a field at 900 characters counts, one at 1,800 (on the next page, in an annex) does not
+    ("De inzet in Mali loopt af.\n" + "Tekst over de missie.\n" * 40
+     + "Bijlage: nota\n**Onderwerp**  \nVerlenging UNIFIL\n", "Verlenging UNIFIL"),
+    ("De inzet in Mali loopt af.\n" + "Tekst over de missie.\n" * 80
+     + "Bijlage: nota\n**Onderwerp**  \nVerlenging UNIFIL\n", "De inzet in Mali loopt af."),
 ]
 
 
-@pytest.mark.parametrize("text,expected", TITLES)
+@pytest.mark.parametrize("text,expected", TITLES + SUBJECT_TITLES)
 def test_title(text, expected):
     assert [m.value for m in title(normalise(text))] == [expected]
+
+
+def test_subject_title_points_at_the_subject():
+    text = "**Nota**\n\n**Onderwerp**  \nKabinetsreactie op de evaluatie  \nvan KFOR  \n\nBeslispunten\n"
+    [m] = title(text)
+    assert text[m.start:m.end] == m.text == "Kabinetsreactie op de evaluatie  \nvan KFOR"

@@ -100,6 +100,34 @@ _KST_HEADER = re.compile(r"^(?P<dossier>\d{2}[ .]?\d{3}(?:[ -][0-9A-Z]{1,4})?)[ 
                          r"[ \t]*Nr\.?[ \t]*\d+[ \t]+(?P<what>[A-Z][^\n]{3,300})", re.MULTILINE)
 _OPENING = re.compile(r"^\s*(?:In|Met|Bij) deze brief (?:ontvangt u|informeer\w* (?:ik|wij|het kabinet) u over|"
                       r"bied\w* (?:ik|wij) u) (?P<subject>[^.]{10,300})", re.IGNORECASE)
+# A subject field: the label 'Onderwerp' (memos) or 'Betreft' (letters), in title case or capitals, at the start of
+# a line, bold or not, and the subject after it on the same line or on the next (one blank line between allowed, as
+# Markdown conversions of DOCX put one):
+#   '**Onderwerp**  \nKabinetsreactie op …' (a memo form converted from PDF or DOCX), 'Onderwerp: Inzet in Mali',
+#   '**Betreft:** Inzet in Mali', 'Onderwerp<TAB>Inzet in Mali', 'Betreft Nederlandse bijdrage aan EMASoH' (the
+#   letterhead of a Kamerbrief, where one space separates label and subject).
+# The label must be followed by a separator: a colon, a closing bold marker, a tab, two spaces, the end of the line
+# or (one space) a subject that starts with a capital or digit. So prose that happens to start a line with the word
+# is no field ('Onderwerp van deze brief is …', 'Betreft het volgende'), nor is a longer word ('Onderwerpen: …', the
+# subject tags of a scraped Kamerstuk page). Only the head of the document is read (_HEAD, as for the kind): in
+# the real documents the letterhead or memo form ends within 400 characters ('Betreft' at 273, 'Ons kenmerk' at
+# 314, '# nota' at 246, 'Den Haag, <date>' at 389 at most), while a memo converted from PDF repeats its form on
+# every page, the second one at 1,669 and 4,474 characters. A field past the head is on a later page, in a quoted
+# memo or in an annex: not this document's own subject.
+_SUBJECT_LABEL = re.compile(r"^[ \t]*(?:\*\*|__)?(?:Onderwerp|ONDERWERP|Betreft|BETREFT)(?![\w-])(?P<rest>[^\n]*)",
+                            re.MULTILINE)
+_SUBJECT_WORDS = ("Onderwerp", "ONDERWERP", "Betreft", "BETREFT")     # every label contains one
+_SUBJECT_REST = re.compile(r"(?P<closed>\*\*|__)?(?P<gap>[ \t]*)(?P<colon>:(?:\*\*|__)?[ \t]*)?(?P<value>.*)")
+# A line that ends a subject: a heading, a bold label of up to three words ('**Datum**', '**Onze Referentie:**'), a
+# label of the letterhead or memo form, capitalised and not followed by a word in lower case ('Datum 24 januari
+# 2020', 'Ons kenmerk DVB/CV-2020.12', 'Van', 'DATUM', but not 'van KFOR' or 'Aan de hand van …', the subject's
+# next line), or the salutation.
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:\#|(?:\*\*|__)[^\s*_]+(?:[ \t]+[^\s*_]+){0,2}[ \t]*:?[ \t]*(?:\*\*|__)|"
+    r"(?=[A-Z])(?i:Datum|Betreft|Onderwerp|Kenmerk|Ons kenmerk|Onze referentie|Uw kenmerk|Uw referentie|Uw brief|"
+    r"Bijlagen?|Bijlage\(n\)|Aan|Van|Via|Kopie aan|Afgestemd met|Opgesteld door|Contactpersoon|Telefoon|Retouradres|"
+    r"Beslispunten)(?![\w(-])(?![ \t]+[a-z])|Geachte\b)")
+_SUBJECT_LINES = 3     # a subject of up to 300 characters takes at most three lines of a letter or memo
 _BOILERPLATE = re.compile(r"^(?:Kamerstuk|Handeling(?:en)?|Datum publicatie.*|Tweede Kamer der Staten-Generaal.*|"
                           r"Eerste Kamer der Staten-Generaal.*|Preview document.*|\d+|[-=*_#\s]*|date .*|"
                           r"Aan|Van|Via|Kopie aan|Afgestemd met)$", re.IGNORECASE)
@@ -126,7 +154,81 @@ def _sentence_case(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def _subject_start(rest: str) -> int | None:
+    """Where the subject starts in ``rest``, the text after a subject label on its line: ``len(rest)`` when the
+    subject is on the next line, None when the label is a word of prose (one space and a word that does not start
+    with a capital or digit: 'Betreft het volgende')."""
+    m = _SUBJECT_REST.match(rest)
+    value = m.group("value")
+    if not value.strip(" \t*_"):
+        return len(rest)
+    gap = m.group("gap")
+    if m.group("closed") or m.group("colon") or "\t" in gap or len(gap) >= 2:
+        return m.start("value")
+    if gap == " " and (value[0].isupper() or value[0].isdigit()):
+        return m.start("value")
+    return None
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line that ``pos`` is on (its line break, or the end of the text)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _subject_lines(text: str, pos: int, same_line: bool) -> tuple[int, int] | None:
+    """The span of a subject whose first line starts at ``pos`` (``same_line``: on the label's line), or that
+    starts on a line of its own at ``pos``, after at most one blank line. The subject runs over the lines after
+    its first, at most _SUBJECT_LINES in all, until a blank line or a line that starts another field (see
+    _FIELD_LINE). None when the field is empty: the next line is another field or a second blank line."""
+    if not same_line and pos < len(text) and not text[pos:_line_end(text, pos)].strip():
+        pos = _line_end(text, pos) + 1                              # one blank line between label and subject
+    lines: list[tuple[int, int]] = []
+    while pos < len(text) and len(lines) < _SUBJECT_LINES:
+        end = _line_end(text, pos)
+        line = text[pos:end]
+        if not line.strip() or ((lines or not same_line) and _FIELD_LINE.match(line)):
+            break
+        lines.append((pos, end))
+        pos = end + 1
+    if not lines:
+        return None
+    start, end = lines[0][0], lines[-1][1]
+    span = text[start:end]
+    return start + len(span) - len(span.lstrip()), start + len(span.rstrip())      # without the white space
+
+
+def _subject_field(head: str) -> tuple[int, int] | None:
+    """The span of the subject of the first subject field in ``head`` (see _SUBJECT_LABEL) whose subject has a
+    letter. The pattern is tried only when a label occurs (a test of about a microsecond instead of a scan)."""
+    if not any(label in head for label in _SUBJECT_WORDS):
+        return None
+    for m in _SUBJECT_LABEL.finditer(head):
+        rest = m.group("rest")
+        at = _subject_start(rest)
+        if at is None:
+            continue
+        same_line = at < len(rest)
+        span = _subject_lines(head, m.start("rest") + at if same_line else m.end() + 1, same_line)
+        if span and re.search(r"[^\W\d_]", head[span[0]:span[1]]):
+            return span
+    return None
+
+
 def title(text: str) -> Iterator[Mention]:
+    """The document's title, from the best of these forms that occurs, tried in this order:
+
+    1. a memo's own title: the lines after a ``# nota`` heading;
+    2. the Kamerstuk publication header: the dossier line and ``Nr. N WHAT`` ('Nederlandse deelname aan
+       vredesmissies: Brief van de minister van Defensie'), the title under which the Kamer publishes it;
+    3. the subject field of a memo form or letterhead ('**Onderwerp**', 'Betreft'), in the head of the text:
+       the author's own one-line title. It comes after the two above: a Kamerstuk publication is known by its
+       publication title, and a memo's ``# nota`` title is its explicit title; it comes before the opening
+       sentence, which is prose that only paraphrases the subject;
+    4. a letter's opening sentence ('Met deze brief informeer ik u over …');
+    5. else the first line of three or more words that is no boilerplate.
+
+    At most 300 characters, white space folded; a title in capitals is put in sentence case."""
     m = _NOTA_TITLE.search(text) if "#" in text else None
     if m:
         yield Mention("title", _sentence_case(m.group("title").replace("**", "")), m.start("title"),
@@ -136,6 +238,12 @@ def title(text: str) -> Iterator[Mention]:
     if m:
         value = f"{fold(m.group('dtitle'))}: {_sentence_case(m.group('what'))}"
         yield Mention("title", value[:300], m.start(), m.end(), m.group(0))
+        return
+    span = _subject_field(text[:_HEAD])
+    if span:
+        raw = text[span[0]:span[1]]
+        value = _sentence_case(raw.replace("**", "").replace("__", ""))[:300].rstrip()
+        yield Mention("title", value, span[0], span[1], raw)
         return
     m = _OPENING.search(text)
     if m:
