@@ -365,7 +365,8 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
 @click.option("--store", metavar="PATH", default=None, help="The embedded store to copy from.")
 @click.option("--neo4j", "neo4j", metavar="URI", default=None, help="The Neo4j server to copy to (or NEO4J_URI).")
 def push(store, neo4j):
-    """Copy the embedded graph into Neo4j (documents' facts replace what Neo4j has for those documents).
+    """Copy the embedded graph into Neo4j, 1,000 documents at a time (documents' facts replace what Neo4j has for
+    those documents; memory stays bounded).
 
     \b
     Example:

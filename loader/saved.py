@@ -121,18 +121,30 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bCOLLECT\s*\{\s*UNWIND\s+(\w+)\s+AS\s+(\w+)\s+RETURN\s+\2\s+ORDER\s+BY\s+\2\s*\}", re.IGNORECASE),
      r"list_sort(\1)"),
 ]
-_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# What is not Cypher code, found in one left-to-right scan so that whichever opens first hides the others: string
+# literals ('…' or "…", with backslash escapes), backtick-quoted names, // line comments and /* block comments */.
+# An apostrophe in a comment opens no string; a // in a string starts no comment.
+_VERBATIM = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
+def split_code(cypher: str) -> list[tuple[str, bool]]:
+    """``cypher`` in consecutive pieces, each with whether it is code (False: a string literal, a quoted name or a
+    comment, to be left as written)."""
+    pieces, pos = [], 0
+    for m in _VERBATIM.finditer(cypher):
+        if m.start() > pos:
+            pieces.append((cypher[pos:m.start()], True))
+        pieces.append((m.group(0), False))
+        pos = m.end()
+    if pos < len(cypher):
+        pieces.append((cypher[pos:], True))
+    return pieces
 
 
 def to_ladybug(cypher: str) -> str:
-    """Rewrite the few Neo4j constructs LadybugDB spells differently (outside string literals)."""
-    out, pos = [], 0
-    for m in _STRING.finditer(cypher):
-        out.append(_translate(cypher[pos:m.start()]))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(_translate(cypher[pos:]))
-    return "".join(out)
+    """Rewrite the few Neo4j constructs LadybugDB spells differently (in the code only: string literals, quoted
+    names and comments stay as written)."""
+    return "".join(_translate(piece) if is_code else piece for piece, is_code in split_code(cypher))
 
 
 def _translate(code: str) -> str:
@@ -143,7 +155,10 @@ def _translate(code: str) -> str:
 
 def return_columns(cypher: str) -> list[str] | None:
     """Column names Neo4j gives the final RETURN: the alias, or the expression as written. None if unclear."""
-    code = _STRING.sub(lambda m: "_" * len(m.group(0)), cypher)  # same offsets, no quoted text
+    pieces = split_code(cypher)
+    # same offsets as cypher: ``text`` without comments (for the names), ``code`` without anything quoted either
+    text = "".join(p if is_code or not p.startswith(("//", "/*")) else " " * len(p) for p, is_code in pieces)
+    code = "".join(p if is_code else " " * len(p) for p, is_code in pieces)
     at = [m.start() for m in re.finditer(r"\bRETURN\b", code, re.IGNORECASE)]
     if not at:
         return None
@@ -163,8 +178,8 @@ def return_columns(cypher: str) -> list[str] | None:
     items.append((last, end))
     names = []
     for a, b in items:
-        item = cypher[a:b].strip()
+        item = text[a:b].strip()
         item = re.sub(r"^DISTINCT\s+", "", item, flags=re.IGNORECASE)
-        alias = re.search(r"\s+AS\s+`?(\w+)`?\s*$", item, re.IGNORECASE)
-        names.append(alias.group(1) if alias else " ".join(item.split()))
+        alias = re.search(r"\s+AS\s+(?:`([^`]*)`|(\w+))\s*$", item, re.IGNORECASE)
+        names.append(alias.group(1) or alias.group(2) if alias else " ".join(item.split()))
     return names

@@ -165,14 +165,61 @@ def rel_statements(rels: dict[tuple[str, str, str], list[dict[str, Any]]], schem
             for (rel_type, start, end), rows in rels.items() for chunk in _chunks(rows)]
 
 
-def forget_plan(doc_id: str, schema: Schema) -> list[Statement]:
-    plan = [(delete_doc_rels_cypher(t), {"docs": [doc_id]}) for t in schema.relationships]
-    plan.append(("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": doc_id}))
-    plan += [(delete_orphans_cypher(label), {}) for label in schema.labels if label != "Document"]
+def entity_pairs(schema: Schema) -> list[tuple[str, str, str]]:
+    """Every (type, start label, end label) with a Document on neither side: the relationships a document
+    contributes that do not hang on its own Document node."""
+    return [(rel_type, start, end) for rel_type, spec in schema.relationships.items()
+            for start, end in spec.endpoints if "Document" not in (start, end)]
+
+
+def doc_rel_keys_cypher(rel_type: str, start: str, end: str, schema: Schema) -> str:
+    """The endpoints' keys of the ``$docs`` documents' relationships of one type and endpoint pair (reads)."""
+    skey, ekey = schema.label(start).key, schema.label(end).key
+    return f"MATCH (a:{start})-[r:{rel_type}]->(b:{end}) WHERE r.doc IN $docs RETURN a.{skey}, b.{ekey}"
+
+
+def document_neighbours_cypher(schema: Schema) -> str:
+    """Every node one relationship away from the Document ``$id``, as a whole node (its label and key)."""
+    return f"MATCH (d:Document {{{schema.label('Document').key}: $id}})--(n) RETURN n"
+
+
+def delete_pair_rels_cypher(rel_type: str, start: str, end: str) -> str:
+    """Delete the ``$docs`` documents' relationships of one type and endpoint pair."""
+    return f"MATCH (:{start})-[r:{rel_type}]->(:{end}) WHERE r.doc IN $docs DELETE r"
+
+
+def forget_candidates(neighbours: Iterable[dict[str, Any]], endpoints: Iterable[tuple[str, str, Iterable[Any]]],
+                      schema: Schema) -> dict[str, list[str]]:
+    """Per label (Documents excepted: they are never orphans), the sorted keys of the nodes that forgetting a
+    document may leave without relationships: its Document node's ``neighbours`` (plain nodes, with ``_label``)
+    and the ``endpoints`` of its relationships between entities, given as (start label, end label, key pairs)."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for node in neighbours:
+        keys[node["_label"]].add(node[schema.label(node["_label"]).key])
+    for start, end, pairs in endpoints:
+        for src, dst in pairs:
+            keys[start].add(src)
+            keys[end].add(dst)
+    keys.pop("Document", None)
+    return {label: sorted(found) for label, found in keys.items() if found}
+
+
+def forget_plan(doc_id: str, candidates: dict[str, list[str]], schema: Schema) -> list[Statement]:
+    """The statements (one transaction) that forget a document: delete its relationships between entities (per
+    endpoint pair), its Document node with every relationship at it, then those ``candidates``
+    (``forget_candidates``) that no relationship reaches any more, looked up by key: no label is scanned.
+
+    Relies on what the loader writes: a relationship at a Document node is that document's own (its ``doc``
+    is the node's id), so deleting the node deletes exactly the document's relationships that hang on it."""
+    docs = [doc_id]
+    plan: list[Statement] = [(delete_pair_rels_cypher(*pair), {"docs": docs}) for pair in entity_pairs(schema)]
+    plan.append((f"MATCH (d:Document {{{schema.label('Document').key}: $id}}) DETACH DELETE d", {"id": doc_id}))
+    plan += [(delete_orphans_among_cypher(label, schema), {"keys": chunk})
+             for label, keys in candidates.items() for chunk in _chunks(keys, 5000)]
     return plan
 
 
-def _chunks(rows: list[dict[str, Any]], size: int = 2000) -> Iterable[list[dict[str, Any]]]:
+def _chunks(rows: list[Any], size: int = 2000) -> Iterable[list[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
@@ -253,11 +300,23 @@ class GraphStore(ABC):
             yield [g.doc_id for g in batch]
 
     def forget(self, doc_id: str) -> bool:
-        """Remove one document and every fact it contributed. Returns whether it was there."""
-        found = self.run("MATCH (d:Document {id: $id}) RETURN d.id", {"id": doc_id}).rows
-        if not found:
+        """Remove one document and every fact it contributed, leaving the graph a load without it gives. Returns
+        whether it was there.
+
+        Reads first which nodes may become orphans (``forget_candidates``: the Document's neighbours, one lookup,
+        and the endpoints of its relationships between entities), then writes ``forget_plan`` in one
+        transaction, so that only those nodes are checked for orphans, by key, instead of every node of every
+        label. What is read is never trusted for what to delete: the relationships go by their ``doc``, so a
+        load of the same document between the read and the write cannot leave facts behind (at worst a node
+        it named that is then left without relationships)."""
+        key = self.schema.label("Document").key
+        if not self.run(f"MATCH (d:Document {{{key}: $id}}) RETURN d.{key}", {"id": doc_id}).rows:
             return False
-        self.execute_many(forget_plan(doc_id, self.schema))
+        neighbours = [row[0] for row in self.run(document_neighbours_cypher(self.schema), {"id": doc_id}).rows]
+        endpoints = [(start, end, self.run(doc_rel_keys_cypher(rel_type, start, end, self.schema),
+                                           {"docs": [doc_id]}).rows)
+                     for rel_type, start, end in entity_pairs(self.schema)]
+        self.execute_many(forget_plan(doc_id, forget_candidates(neighbours, endpoints, self.schema), self.schema))
         return True
 
     def document_hashes(self) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
-from missiongraph.saved import QueryError, get, parse, saved_queries, to_ladybug
+from missiongraph.saved import QueryError, get, parse, return_columns, saved_queries, to_ladybug
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF, NOTA = "000_9490c8c295b3259a", "003_cf3b274d7ecd5e93"
@@ -63,6 +63,44 @@ def test_header_parsing():
 ])
 def test_translation_to_ladybug(neo4j, ladybug):
     assert to_ladybug(neo4j) == ladybug
+
+
+@pytest.mark.parametrize("neo4j, ladybug", [
+    # an apostrophe in a comment opens no string: the code after the comment is still translated
+    ("MATCH (r) // het standpunt van het kabinet's\nRETURN type(r)", "MATCH (r) // het standpunt van het kabinet's\nRETURN label(r)"),
+    ("RETURN type(r) // 's-Gravenhage\n, labels(n)[0]", "RETURN label(r) // 's-Gravenhage\n, label(n)"),
+    ("/* 't Harde, 's-Hertogenbosch */ RETURN toString(1)", "/* 't Harde, 's-Hertogenbosch */ RETURN to_string(1)"),
+    ("/* over\ntwee regels, d'r is 'n */\nRETURN type(r)", "/* over\ntwee regels, d'r is 'n */\nRETURN label(r)"),
+    ("// \"Kamerbrief\nRETURN type(r) AS t", "// \"Kamerbrief\nRETURN label(r) AS t"),
+    # a comment is left as written, like a string
+    ("// type(r) en labels(n)[0]\nRETURN type(r)", "// type(r) en labels(n)[0]\nRETURN label(r)"),
+    ("RETURN /* toString( */ toString(x)", "RETURN /* toString( */ to_string(x)"),
+    # // or /* inside a string is no comment: the code after the string is still translated
+    ("RETURN 'https://zoek.officielebekendmakingen.nl', type(r)", "RETURN 'https://zoek.officielebekendmakingen.nl', label(r)"),
+    ("RETURN \"//\", toInteger('3')", "RETURN \"//\", to_int64('3')"),
+    ("RETURN 'a /* b', type(r), 'c */ d'", "RETURN 'a /* b', label(r), 'c */ d'"),
+    # apostrophes inside strings: double quotes, escapes
+    ("RETURN \"kabinet's reactie\", type(r)", "RETURN \"kabinet's reactie\", label(r)"),
+    ("RETURN 'kabinet\\'s reactie', type(r)", "RETURN 'kabinet\\'s reactie', label(r)"),
+    # a backtick-quoted name is a name: its apostrophe opens no string, its text is not translated
+    ("RETURN type(r) AS `kabinet's type(r)`, labels(n)[0]", "RETURN label(r) AS `kabinet's type(r)`, label(n)"),
+    # a lone slash or star is code
+    ("RETURN toFloat(a) / 2 * 3", "RETURN to_double(a) / 2 * 3"),
+])
+def test_translation_tells_comments_strings_and_code_apart(neo4j, ladybug):
+    assert to_ladybug(neo4j) == ladybug
+
+
+@pytest.mark.parametrize("cypher, columns", [
+    ("MATCH (n) RETURN n.id AS id, count(*)", ["id", "count(*)"]),
+    ("MATCH (n) // kabinet's\nRETURN n.id AS id", ["id"]),
+    ("MATCH (n) RETURN n.id // RETURN's laatste kolom\n", ["n.id"]),
+    ("MATCH (n) RETURN n.id, /* , */ n.title", ["n.id", "n.title"]),
+    ("MATCH (n) RETURN 'a, RETURN b' AS x, type(r) AS `t, u`", ["x", "t, u"]),
+    ("MATCH (n) WITH n // RETURN x\nRETURN n.id ORDER BY n.id", ["n.id"]),
+])
+def test_return_columns_skip_comments_and_strings(cypher, columns):
+    assert return_columns(cypher) == columns
 
 
 def test_docs_queries_md_is_up_to_date():
