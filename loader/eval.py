@@ -1,8 +1,10 @@
 """Score the extractor against gold annotations.
 
 A corpus folder holds ``docs/NAME.txt`` and ``gold/NAME.json`` (same stem; see the corpus README for the gold
-schema). :func:`evaluate` runs :func:`missiongraph.extract.extract` and :func:`~missiongraph.extract.summarise`
-on every document that has a gold file and compares the fields in :data:`FIELDS`:
+schema), and may hold a ``manifest.json``: a list of ``{"file": "NAME.txt", "kind": ..., ...}`` entries (the
+corpus's ``dev/`` has one). :func:`evaluate` runs :func:`missiongraph.extract.extract` and
+:func:`~missiongraph.extract.summarise` on every document that has a gold file and compares the fields in
+:data:`FIELDS`:
 
 - list fields (``kamerstukken``, ``resolutions``, ``missions``, ``ministries``, ``persons``) as sets: each
   value found and in the gold is a true positive, each value found but not in the gold a false positive, each
@@ -10,9 +12,17 @@ on every document that has a gold file and compares the fields in :data:`FIELDS`
 - scalar fields (``self``, ``date``): a non-null value counts as one item. Equal values: one true positive;
   different values: one false positive and one false negative; one side null: one false positive or one
   false negative; both null: nothing to count.
+- stated fields (``kind``, ``reference``): counted as the scalar fields, but only for documents whose gold states
+  them, i.e. whose gold JSON has the key or, for ``kind``, whose folder's ``manifest.json`` has a ``kind`` for the
+  file (the gold JSON wins when both do). A document whose gold says nothing about the field is not scored on
+  it: a value found there is not a false positive. Unlike ``self`` and ``date``: every gold record has those, and
+  their null says the text states none, so a value found is a false positive; most gold records have no
+  ``kind`` or ``reference``, and that absence says nothing. A key present with null counts like a scalar null.
 
 Scores are micro-averaged over documents (true/false positives and negatives summed, then precision, recall
-and F1). A field with nothing to count (no gold items and nothing found) scores 1.0.
+and F1). A field with nothing to count (no gold items and nothing found) scores 1.0; the table says in how many
+documents each stated field was scored. A :class:`DocResult` holds scores, misses and false hits only for the
+fields scored in that document.
 
 ``evaluate`` accepts one folder or several (``evaluate(seeds, dev)`` or ``evaluate([seeds, dev])``).
 :func:`format_table` and :func:`format_errors` render a report for people; :meth:`EvalReport.as_json` for
@@ -31,7 +41,9 @@ from .extract import extract, summarise
 
 LIST_FIELDS = ("kamerstukken", "resolutions", "missions", "ministries", "persons")
 SCALAR_FIELDS = ("self", "date")
-FIELDS = (*LIST_FIELDS, *SCALAR_FIELDS)
+STATED_FIELDS = ("kind", "reference")      # scalar, scored only where the gold states them
+FIELDS = (*LIST_FIELDS, *SCALAR_FIELDS, *STATED_FIELDS)
+MANIFEST_FIELDS = ("kind",)                # stated-field values a folder's manifest.json may give per file
 CASE_INSENSITIVE = {"persons"}
 
 
@@ -72,11 +84,11 @@ class FieldScore:
 
 @dataclass
 class DocResult:
-    """One document: its scores per field and what went wrong."""
+    """One document: its scores per field scored in it and what went wrong."""
 
     doc: str                                   # "<corpus folder name>/<stem>"
     path: str
-    scores: dict[str, FieldScore] = field(default_factory=dict)
+    scores: dict[str, FieldScore] = field(default_factory=dict)     # stated fields only where the gold states them
     misses: dict[str, list[str]] = field(default_factory=dict)      # gold values not found
     false_hits: dict[str, list[str]] = field(default_factory=dict)  # values found but not in the gold
 
@@ -98,8 +110,13 @@ class EvalReport:
     documents: list[DocResult]
     skipped: list[str] = field(default_factory=list)   # docs without gold, gold without docs
 
+    def documents_scored_on(self, fld: str) -> int:
+        """How many documents were scored on ``fld`` (fewer than all only for the stated fields)."""
+        return sum(1 for d in self.documents if fld in d.scores)
+
     def as_json(self) -> dict[str, Any]:
         return {"corpora": self.corpora, "documents_scored": len(self.documents),
+                "documents_scored_per_field": {f: self.documents_scored_on(f) for f in self.fields},
                 "fields": {f: s.as_json() for f, s in self.fields.items()},
                 "documents": [d.as_json() for d in self.documents], "skipped": self.skipped}
 
@@ -121,13 +138,15 @@ def _as_set(values: Any, fld: str) -> dict[str, str]:
 
 def compare(found: dict[str, Any], gold: dict[str, Any], fields: Iterable[str] = FIELDS,
             doc: str = "", path: str = "") -> DocResult:
-    """Score one document's summary against its gold record."""
+    """Score one document's summary against its gold record (a stated field only if ``gold`` has its key)."""
     result = DocResult(doc=doc, path=path)
     for fld in fields:
+        if fld in STATED_FIELDS and fld not in gold:
+            continue
         score = FieldScore()
         misses: list[str] = []
         false_hits: list[str] = []
-        if fld in SCALAR_FIELDS:
+        if fld in SCALAR_FIELDS or fld in STATED_FIELDS:
             g, f = gold.get(fld), found.get(fld)
             g = None if g in (None, "") else _norm(g, fld)
             f = None if f in (None, "") else _norm(f, fld)
@@ -150,6 +169,25 @@ def compare(found: dict[str, Any], gold: dict[str, Any], fields: Iterable[str] =
         result.misses[fld] = misses
         result.false_hits[fld] = false_hits
     return result
+
+
+def read_manifest(corpus_dir: Path) -> dict[str, dict[str, Any]]:
+    """A folder's ``manifest.json`` as file name -> the stated fields it gives (:data:`MANIFEST_FIELDS`).
+
+    No manifest: an empty mapping. An entry without a ``kind`` states nothing for that file.
+    """
+    path = corpus_dir / "manifest.json"
+    if not path.is_file():
+        return {}
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "file" in e for e in entries):
+        raise ValueError(f"{path}: expected a list of objects with a 'file' key")
+    return {str(e["file"]): {k: e[k] for k in MANIFEST_FIELDS if k in e} for e in entries}
+
+
+def gold_record(gold: dict[str, Any], manifest_entry: dict[str, Any]) -> dict[str, Any]:
+    """The gold JSON with the manifest's stated fields added where the gold JSON lacks the key (gold wins)."""
+    return {**manifest_entry, **gold}
 
 
 def _dirs(corpus_dir: Path | str | Iterable[Path | str], more: tuple[Path | str, ...]) -> list[Path]:
@@ -176,6 +214,7 @@ def evaluate(corpus_dir: Path | str | Iterable[Path | str], *more: Path | str,
         if not docs_dir.is_dir() or not gold_dir.is_dir():
             raise FileNotFoundError(f"{d} is not a corpus folder (needs docs/ and gold/)")
         doc_files = {p.stem: p for p in sorted(docs_dir.glob("*.txt"))}
+        manifest = read_manifest(d)
         gold_files = {p.stem: p for p in sorted(gold_dir.glob("*.json"))}
         for stem in sorted(doc_files.keys() - gold_files.keys()):
             skipped.append(f"{d.name}/{stem}: no gold")
@@ -183,17 +222,18 @@ def evaluate(corpus_dir: Path | str | Iterable[Path | str], *more: Path | str,
             skipped.append(f"{d.name}/{stem}: no document")
         for stem in sorted(doc_files.keys() & gold_files.keys()):
             text = doc_files[stem].read_text(encoding="utf-8")
-            gold = json.loads(gold_files[stem].read_text(encoding="utf-8"))
+            gold = gold_record(json.loads(gold_files[stem].read_text(encoding="utf-8")),
+                               manifest.get(doc_files[stem].name, {}))
             found = summarise(extract(text))
             result = compare(found, gold, fields, doc=f"{d.name}/{stem}", path=str(doc_files[stem]))
-            for f in fields:
-                totals[f].add(result.scores[f])
+            for f, score in result.scores.items():
+                totals[f].add(score)
             documents.append(result)
     return EvalReport(corpora=[str(d) for d in dirs], fields=totals, documents=documents, skipped=skipped)
 
 
 def format_table(report: EvalReport) -> str:
-    """Per-field precision/recall/F1 as a fixed-width table."""
+    """Per-field precision/recall/F1 as a fixed-width table; says in how many documents each stated field was scored."""
     head = f"{'field':<14}{'gold':>6}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"
     lines = [head, "-" * len(head)]
     total = FieldScore()
@@ -205,6 +245,11 @@ def format_table(report: EvalReport) -> str:
     lines.append(f"{'all (micro)':<14}{total.gold:>6}{total.tp:>6}{total.fp:>6}{total.fn:>6}"
                  f"{total.precision:>8.3f}{total.recall:>8.3f}{total.f1:>8.3f}")
     lines.append(f"{len(report.documents)} documents from {', '.join(report.corpora)}")
+    stated = [f for f in STATED_FIELDS if f in report.fields]
+    if stated:
+        n = len(report.documents)
+        counts = ", ".join(f"{f} in {report.documents_scored_on(f)} of {n}" for f in stated)
+        lines.append(f"scored only where the gold states them: {counts} documents")
     if report.skipped:
         lines.append(f"skipped: {'; '.join(report.skipped)}")
     return "\n".join(lines)
