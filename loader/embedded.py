@@ -54,8 +54,8 @@ from .model import DocumentGraph
 from .saved import return_columns, to_ladybug
 from .schema import Schema
 from .store import (GraphStore, QueryResult, Statement, StoreError, delete_doc_rels_returning_cypher,
-                    delete_orphans_among_cypher, existing_nodes_cypher, node_rows, node_statements, plain,
-                    rel_rows, rel_statements, writes)
+                    delete_orphans_among_cypher, existing_nodes_cypher, node_rows, node_statements,
+                    orphan_candidates, plain, rel_rows, rel_statements, writes)
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]   # (relationship type, start label, end label)
@@ -238,7 +238,9 @@ class StagedWrite:
         reloaded = sorted(existing.get("Document", ()))
         self.new_docs += len(graphs) - len(reloaded)
         if reloaded:
-            for label, keys in orphan_candidates(store._delete_doc_rels(reloaded)).items():
+            deleted = store._delete_doc_rels(reloaded)
+            endpoints = ((start, end, rows) for (_, start, end), rows in deleted.items())
+            for label, keys in orphan_candidates(endpoints).items():
                 self.orphans[label].update(keys)
         known = {label: set(existing.get(label, ())) | {row[schema.label(label).key] for row in rows}
                  | self.new[label].keys() | self.late[label].keys() for label, rows in nodes.items()}
@@ -349,17 +351,6 @@ class StagedWrite:
 
 def row_count(rows: dict[Any, list[Row]]) -> int:
     return sum(len(r) for r in rows.values())
-
-
-def orphan_candidates(deleted: dict[RelKey, list[list[Any]]]) -> dict[str, list[str]]:
-    """Per label (Documents excepted: they stay), the keys of the endpoints of deleted relationships, sorted."""
-    keys: dict[str, set[str]] = defaultdict(set)
-    for (_, start, end), rows in deleted.items():
-        for src, dst in rows:
-            keys[start].add(src)
-            keys[end].add(dst)
-    keys.pop("Document", None)
-    return {label: sorted(k) for label, k in keys.items() if k}
 
 
 def _chunked(keys: list[str], size: int = 5000) -> Iterator[list[str]]:

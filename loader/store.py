@@ -188,20 +188,28 @@ def delete_pair_rels_cypher(rel_type: str, start: str, end: str) -> str:
     return f"MATCH (:{start})-[r:{rel_type}]->(:{end}) WHERE r.doc IN $docs DELETE r"
 
 
-def forget_candidates(neighbours: Iterable[dict[str, Any]], endpoints: Iterable[tuple[str, str, Iterable[Any]]],
-                      schema: Schema) -> dict[str, list[str]]:
-    """Per label (Documents excepted: they are never orphans), the sorted keys of the nodes that forgetting a
-    document may leave without relationships: its Document node's ``neighbours`` (plain nodes, with ``_label``)
-    and the ``endpoints`` of its relationships between entities, given as (start label, end label, key pairs)."""
-    keys: dict[str, set[str]] = defaultdict(set)
-    for node in neighbours:
-        keys[node["_label"]].add(node[schema.label(node["_label"]).key])
+def orphan_candidates(endpoints: Iterable[tuple[str, str, Iterable[Sequence[Any]]]],
+                      nodes: Iterable[tuple[str, Any]] = ()) -> dict[str, list[str]]:
+    """Per label (Documents excepted: they are never orphans), the sorted keys of the nodes that deleting
+    relationships may leave without any: the ``endpoints`` of the deleted relationships, given as (start label,
+    end label, key pairs), and any other ``nodes`` (label, key) that lost one."""
+    keys: dict[str, set[Any]] = defaultdict(set)
+    for label, key in nodes:
+        keys[label].add(key)
     for start, end, pairs in endpoints:
         for src, dst in pairs:
             keys[start].add(src)
             keys[end].add(dst)
     keys.pop("Document", None)
     return {label: sorted(found) for label, found in keys.items() if found}
+
+
+def forget_candidates(neighbours: Iterable[dict[str, Any]], endpoints: Iterable[tuple[str, str, Iterable[Any]]],
+                      schema: Schema) -> dict[str, list[str]]:
+    """The ``orphan_candidates`` of forgetting a document: its Document node's ``neighbours`` (plain nodes, with
+    ``_label``) and the ``endpoints`` of its relationships between entities."""
+    return orphan_candidates(endpoints, ((node["_label"], node[schema.label(node["_label"]).key])
+                                         for node in neighbours))
 
 
 def forget_plan(doc_id: str, candidates: dict[str, list[str]], schema: Schema) -> list[Statement]:
