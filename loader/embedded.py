@@ -53,9 +53,9 @@ import ladybug
 from .model import DocumentGraph
 from .saved import return_columns, to_ladybug
 from .schema import Schema
-from .store import (GraphStore, QueryResult, Statement, StoreError, delete_doc_rels_returning_cypher,
-                    delete_orphans_among_cypher, existing_nodes_cypher, node_rows, node_statements,
-                    orphan_candidates, plain, rel_rows, rel_statements, writes)
+from .store import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, chunks,
+                    delete_doc_rels_returning_cypher, delete_orphans_among_cypher, existing_nodes_cypher, node_rows,
+                    node_statements, orphan_candidates, plain, rel_rows, rel_statements, writes)
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]   # (relationship type, start label, end label)
@@ -341,7 +341,7 @@ class StagedWrite:
         store._execute_all(rel_statements(self.late_rels, schema, cast_expr))
         for label, keys in self.orphans.items():
             store._execute_all((delete_orphans_among_cypher(label, schema), {"keys": chunk})
-                               for chunk in _chunked(sorted(keys)))
+                               for chunk in chunks(sorted(keys), KEY_CHUNK))
 
     def remove_files(self) -> None:
         if self.folder is not None:
@@ -351,11 +351,6 @@ class StagedWrite:
 
 def row_count(rows: dict[Any, list[Row]]) -> int:
     return sum(len(r) for r in rows.values())
-
-
-def _chunked(keys: list[str], size: int = 5000) -> Iterator[list[str]]:
-    for i in range(0, len(keys), size):
-        yield keys[i:i + size]
 
 
 def buffer_pool_bytes() -> int:
@@ -500,7 +495,7 @@ class EmbeddedStore(GraphStore):
         props = [spec.key, *(p for p in spec.properties if p != spec.key)]
         cypher = existing_nodes_cypher(label, self.schema)
         return {row[0]: dict(zip(props, row))
-                for chunk in _chunked(keys) for row in self._rows(cypher, {"keys": chunk})}
+                for chunk in chunks(keys, KEY_CHUNK) for row in self._rows(cypher, {"keys": chunk})}
 
     def _delete_doc_rels(self, docs: list[str]) -> dict[RelKey, list[list[Any]]]:
         """Delete every relationship whose provenance is one of ``docs``; their endpoints' keys per pair."""

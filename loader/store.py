@@ -154,7 +154,7 @@ def node_statements(nodes: dict[str, list[dict[str, Any]]], schema: Schema,
     for label, rows in nodes.items():
         cypher = (replace_document_cypher(schema, expr) if label == "Document"
                   else merge_nodes_cypher(label, schema, expr))
-        plan += [(cypher, {"rows": chunk}) for chunk in _chunks(rows)]
+        plan += [(cypher, {"rows": chunk}) for chunk in chunks(rows)]
     return plan
 
 
@@ -162,7 +162,7 @@ def rel_statements(rels: dict[tuple[str, str, str], list[dict[str, Any]]], schem
                    expr: RowExpr = plain_expr) -> list[Statement]:
     """CREATE statements for relationship rows per (type, start label, end label)."""
     return [(create_rels_cypher(rel_type, start, end, schema, expr), {"rows": chunk})
-            for (rel_type, start, end), rows in rels.items() for chunk in _chunks(rows)]
+            for (rel_type, start, end), rows in rels.items() for chunk in chunks(rows)]
 
 
 def entity_pairs(schema: Schema) -> list[tuple[str, str, str]]:
@@ -223,13 +223,18 @@ def forget_plan(doc_id: str, candidates: dict[str, list[str]], schema: Schema) -
     plan: list[Statement] = [(delete_pair_rels_cypher(*pair), {"docs": docs}) for pair in entity_pairs(schema)]
     plan.append((f"MATCH (d:Document {{{schema.label('Document').key}: $id}}) DETACH DELETE d", {"id": doc_id}))
     plan += [(delete_orphans_among_cypher(label, schema), {"keys": chunk})
-             for label, keys in candidates.items() for chunk in _chunks(keys, 5000)]
+             for label, keys in candidates.items() for chunk in chunks(keys, KEY_CHUNK)]
     return plan
 
 
-def _chunks(rows: list[Any], size: int = 2000) -> Iterable[list[Any]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+ROW_CHUNK = 2000   # rows per UNWIND statement
+KEY_CHUNK = 5000   # keys per lookup or check by key
+
+
+def chunks(items: list[Any], size: int = ROW_CHUNK) -> Iterator[list[Any]]:
+    """``items`` in consecutive lists of at most ``size``."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 # Read-only check for ad-hoc Cypher: clauses that write. Parameters never reach this check (they are data).

@@ -22,7 +22,7 @@ from typing import Any
 
 from .model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from .schema import Schema
-from .store import GraphStore, existing_nodes_cypher
+from .store import KEY_CHUNK, GraphStore, chunks, existing_nodes_cypher
 
 Row = list[Any]
 
@@ -112,9 +112,8 @@ def read_batch(source: GraphStore, documents: list[Node]) -> list[DocumentGraph]
         wanted[rel.end.label].add(rel.end.key)
     nodes: dict[NodeRef, Node] = {}
     for label, keys in wanted.items():
-        ordered = sorted(keys)
-        for i in range(0, len(ordered), 5000):
-            for row in source.run(existing_nodes_cypher(label, schema), {"keys": ordered[i:i + 5000]}).rows:
+        for chunk in chunks(sorted(keys), KEY_CHUNK):
+            for row in source.run(existing_nodes_cypher(label, schema), {"keys": chunk}).rows:
                 node = node_from_row(label, row, schema)
                 nodes[node.ref] = node
     return document_graphs(documents, rels, nodes)
@@ -127,7 +126,7 @@ def push(source: GraphStore, target: GraphStore, *, batch_size: int = 200, read_
     pushed = 0
     for documents in document_pages(source, read_size):
         graphs = read_batch(source, documents)
-        for i in range(0, len(graphs), batch_size):
-            target.write_documents(graphs[i:i + batch_size])
+        for batch in chunks(graphs, batch_size):
+            target.write_documents(batch)
         pushed += len(graphs)
     return pushed
