@@ -12,9 +12,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
-from missiongraph.extract.structure import (_ANAPHOR, _STANCE_WORDS, _SentenceStances, _stance_of, commitments,
-                                            findings_and_recommendations, labelled_items, line_starts, lowered,
-                                            matches_at, occurrences)
+from missiongraph.extract.structure import (_ANAPHOR, _STANCE_WORDS, _SentenceStances, _first_stance, _verb_stance,
+                                            commitments, findings_and_recommendations, labelled_items, line_starts,
+                                            lowered, matches_at, occurrences)
 from missiongraph.extract.text import normalise
 
 # ---------------------------------------------------------------------------------------------------------
@@ -182,8 +182,9 @@ def test_sentence_stances_are_the_stances_of_each_stretch(sentence):
     if here.verb is None:
         return
     verb = here.verb
-    for end in range(len(sentence) + 1):    # _stance_of between the verb and any point of the sentence
-        assert here.since_verb(end) == _stance_of(sentence[verb.start():end], verb.group(0)), end
+    for end in range(len(sentence) + 1):    # searching the stretch from the verb to any point of the sentence
+        stretch = sentence[verb.start():end]
+        assert here.since_verb(end) == (_first_stance(stretch) or _verb_stance(verb.group(0))), end
     for m in _NOUN_ENDS.finditer(sentence):  # the first stance word after a target noun
         rest = sentence[m.end():]
         assert here.after(m.end()) == next((s for s, p in _STANCE_WORDS if p.search(rest)), None), m.end()

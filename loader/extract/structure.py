@@ -406,11 +406,6 @@ def _first_stance(segment: str) -> str | None:
     return next((stance for stance, pattern in _STANCE_WORDS if pattern.search(segment)), None)
 
 
-def _stance_of(segment: str, verb: str) -> str | None:
-    """The stance of the first of _STANCE_WORDS found in ``segment``, else the one ``verb`` states by itself."""
-    return _first_stance(segment) or _verb_stance(verb)
-
-
 def _verb_stance(verb: str) -> str | None:
     """The stance a stance verb states by itself: "onderschrijft" full, "verwerpt" rejected, "neemt" none."""
     if verb.lower() in ("onderschrijft", "onderschrijven", "omarmt", "omarmen", "steunt", "steunen", "deelt", "delen"):
@@ -435,7 +430,7 @@ class _SentenceStances:
     targets and anaphors in it. A sentence can hold thousands of them ("... deze aanbeveling, ... deze
     aanbeveling, ..."); searching the rest of the sentence again for each would take quadratic time.
 
-    The answers are those of searching the stretch itself, as ``_stance_of`` does: a stance word is found by a
+    The answers are those of searching the stretch itself (``_first_stance(stretch)``, else the verb's own): a stance word is found by a
     search from the verb on when it lies before ``end`` (no stance word holds a verb, so none starts before the
     verb and reaches into it; none holds another that ends earlier, so the first one found ends first), or else
     only where the stretch cuts a word short ("deels" in "deels12" before a number list at "12"), which a search
@@ -448,8 +443,8 @@ class _SentenceStances:
         self._last_starts: list[int] | None = None
 
     def since_verb(self, end: int) -> str | None:
-        """``_stance_of(sentence[verb.start():end], verb)`` for a sentence with a verb: the stance of the first
-        stance word between the verb and ``end``, else the verb's own."""
+        """For a sentence with a verb: the stance of the first stance word between the verb and ``end``, else the
+        verb's own, i.e. ``_first_stance(sentence[verb.start():end]) or _verb_stance(verb)``."""
         if self.verb is None:
             raise ValueError("a sentence without the cabinet's stance verb has no stance since the verb")
         start = self.verb.start()
