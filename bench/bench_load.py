@@ -67,7 +67,7 @@ def _docs(corpus: Path) -> list[Path]:
 def step_baseline(corpus: Path, work: Path, args) -> dict:
     t0 = time.perf_counter()
     import missiongraph.pipeline  # noqa: F401  (what every step imports)
-    import missiongraph.embedded  # noqa: F401
+    import missiongraph.stores.embedded  # noqa: F401
     return {"docs": 0, "bytes": 0, "seconds": time.perf_counter() - t0}
 
 
@@ -147,7 +147,7 @@ def step_copy(corpus: Path, work: Path, args) -> dict:
 
 def step_neo4j_write(corpus: Path, work: Path, args) -> dict:
     """Neo4j's writing alone: the load's batches through ``write_documents`` into the emptied database."""
-    from missiongraph.neo4j_store import Neo4jStore
+    from missiongraph.stores.neo4j import Neo4jStore
 
     graphs = _graphs(corpus, work, args)
     store = Neo4jStore()
@@ -179,7 +179,7 @@ def _load(corpus: Path, store, **kw) -> dict:
 
 
 def _embedded(work: Path, fresh: bool = False, **kw):
-    from missiongraph.embedded import EmbeddedStore
+    from missiongraph.stores.embedded import EmbeddedStore
 
     if fresh:
         for p in work.glob("graph.lbug*"):
@@ -275,7 +275,7 @@ def _wipe(store) -> None:
 
 def rowwise_write(store, graphs) -> int:
     """The naive baseline: one MERGE statement per node and per relationship, auto-commit, one session."""
-    from missiongraph.store import node_rows, rel_rows
+    from missiongraph.stores.base import node_rows, rel_rows
 
     schema = store.schema
     n = 0
@@ -324,7 +324,7 @@ def _time_neo4j_queries(store, runs: int, timeout: float) -> dict:
 
 
 def step_neo4j(corpus: Path, work: Path, args) -> dict:
-    from missiongraph.neo4j_store import Neo4jStore
+    from missiongraph.stores.neo4j import Neo4jStore
     from missiongraph.pipeline import document_graph
     from missiongraph.read import read_document
 

@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import load
+from missiongraph.stores.embedded import EmbeddedStore
 
 
 def rss_mb() -> int:

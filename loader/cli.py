@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .store import GraphStore, StoreError
+from .stores.base import GraphStore, StoreError
 
 EXIT_FAILED_FILES = 1
 EXIT_STORE = 3
@@ -35,10 +35,10 @@ def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False)
 
     try:
         if neo4j or os.environ.get("NEO4J_URI"):
-            from .neo4j_store import Neo4jStore
+            from .stores.neo4j import Neo4jStore
 
             return Neo4jStore(neo4j)
-        from .embedded import EmbeddedStore
+        from .stores.embedded import EmbeddedStore
 
         return EmbeddedStore(store, read_only=read_only)
     except StoreError as exc:  # the store or server could not be used: exit code 3, as documented
@@ -339,8 +339,8 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
       missiongraph viz --query what-connects -o seeds.html
     """
     from .saved import QueryError, get
-    from .subgraph import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES
-    from .visualise import visualise
+    from .outputs.subgraph import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES
+    from .outputs.visualise import visualise
 
     try:
         bound = None
@@ -372,9 +372,9 @@ def push(store, neo4j):
     Example:
       NEO4J_PASSWORD=... missiongraph push --neo4j bolt://127.0.0.1:7687
     """
-    from .embedded import EmbeddedStore
-    from .neo4j_store import Neo4jStore
-    from .transfer import push as push_graph
+    from .stores.embedded import EmbeddedStore
+    from .stores.neo4j import Neo4jStore
+    from .stores.transfer import push as push_graph
 
     try:
         with EmbeddedStore(store, read_only=True) as source, Neo4jStore(neo4j) as target:
@@ -408,7 +408,7 @@ def export(out, fmt, store, neo4j):
     """
     import shlex
 
-    from .export import ExportError, NothingToExport, check_format, check_out, export as export_graph
+    from .outputs.export import ExportError, NothingToExport, check_format, check_out, export as export_graph
 
     try:
         check_format(fmt)
@@ -458,7 +458,7 @@ def neo4j():
 @click.option("--timeout", default=180, show_default=True, help="Seconds to wait for the server to be ready.")
 def start(home, timeout):
     """Assemble (first time) and start the server; wait until it answers."""
-    from . import neo4j_local as nl
+    from .stores import neo4j_server as nl
 
     try:
         info = nl.start(home or nl.default_home(), nl.get_password(), timeout=timeout)
@@ -473,7 +473,7 @@ def start(home, timeout):
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
 def stop(home):
     """Stop the server cleanly."""
-    from . import neo4j_local as nl
+    from .stores import neo4j_server as nl
 
     nl.stop(home or nl.default_home())
     click.echo("Neo4j stopped")
@@ -483,7 +483,7 @@ def stop(home):
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
 def status(home):
     """Say whether the server runs, where, and which version."""
-    from . import neo4j_local as nl
+    from .stores import neo4j_server as nl
 
     info = nl.status(home or nl.default_home())
     for key, value in info.items():
@@ -501,7 +501,7 @@ def browser_files(output):
     Example:
       missiongraph neo4j browser-files -o ~/Desktop
     """
-    from .browser import write_browser_files
+    from .stores.neo4j_browser import write_browser_files
 
     for path in write_browser_files(output):
         click.echo(str(path))

@@ -25,7 +25,7 @@ from .graph import to_graph
 from .model import DocumentGraph, SourceDocument
 from .read import MAX_BYTES, SUFFIXES, ReadError, read_document
 from .schema import validate
-from .store import GraphStore
+from .stores.base import GraphStore
 
 SUPPORTED = SUFFIXES   # .txt .md .markdown .text .pdf .docx .html .htm .xhtml .xml; other files are sniffed for %PDF
 

@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 
 from .cli import render, sample_dirs
-from .embedded import EmbeddedStore
 from .pipeline import load
 from .saved import saved_queries
+from .stores.embedded import EmbeddedStore
 
 EXAMPLE_ROWS = 5
 

@@ -32,7 +32,7 @@ def sample_docs() -> list[Path]:
 @pytest.fixture(scope="session")
 def loaded_store(tmp_path_factory, sample_docs):
     """An embedded store with the seeds and the dev corpus loaded (shared: tests must not write to it)."""
-    from missiongraph.embedded import EmbeddedStore
+    from missiongraph.stores.embedded import EmbeddedStore
     from missiongraph.pipeline import load
 
     store = EmbeddedStore(tmp_path_factory.mktemp("store") / "graph.lbug")
@@ -45,7 +45,7 @@ def loaded_store(tmp_path_factory, sample_docs):
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory):
     """An embedded store with only the two seed documents loaded."""
-    from missiongraph.embedded import EmbeddedStore
+    from missiongraph.stores.embedded import EmbeddedStore
     from missiongraph.pipeline import load
 
     store = EmbeddedStore(tmp_path_factory.mktemp("seeds") / "graph.lbug")
@@ -56,7 +56,7 @@ def seeds_store(tmp_path_factory):
 
 @pytest.fixture
 def empty_store(tmp_path):
-    from missiongraph.embedded import EmbeddedStore
+    from missiongraph.stores.embedded import EmbeddedStore
 
     store = EmbeddedStore(tmp_path / "graph.lbug")
     yield store
@@ -64,7 +64,7 @@ def empty_store(tmp_path):
 
 
 def open_neo4j(conn):
-    from missiongraph.neo4j_store import Neo4jStore
+    from missiongraph.stores.neo4j import Neo4jStore
 
     return Neo4jStore(conn.uri, conn.user, conn.password, conn.database)
 

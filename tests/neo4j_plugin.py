@@ -6,10 +6,11 @@ Fixtures
   ``neo4j_server`` (session)  -> :class:`Neo4jConnection` (uri, user, password, database, ...).
       With ``NEO4J_URI`` set: that server (``NEO4J_USERNAME`` default ``neo4j``, ``NEO4J_PASSWORD`` required,
       ``NEO4J_DATABASE`` default ``neo4j``); if that is the running local server of the home below, it counts as
-      local (``local=True``) but is not stopped at the end. Otherwise the local Neo4j 5.26 server of loader/neo4j_local.py is
-      assembled (first time: mvn) and started in ``$MISSIONGRAPH_NEO4J_HOME`` or ``<rootdir>/.missiongraph/neo4j``,
-      with ``NEO4J_PASSWORD`` or the test password ``missiongraph-test``. A server this session started is
-      stopped at the end of the session (keep it running with ``MISSIONGRAPH_NEO4J_KEEP=1``).
+      local (``local=True``) but is not stopped at the end. Otherwise the local Neo4j 5.26 server of
+      loader/stores/neo4j_server.py is assembled (first time: mvn) and started in ``$MISSIONGRAPH_NEO4J_HOME``
+      or ``<rootdir>/.missiongraph/neo4j``, with ``NEO4J_PASSWORD`` or the test password ``missiongraph-test``.
+      A server this session started is stopped at the end of the session (keep it running with
+      ``MISSIONGRAPH_NEO4J_KEEP=1``).
   ``neo4j_driver`` (session)  -> a ``neo4j.Driver`` for that server.
   ``neo4j_clean`` (function)  -> the same :class:`Neo4jConnection`, after ``MATCH (n) DETACH DELETE n``
       (indexes and constraints are left alone). With ``NEO4J_URI`` this empties *that* database.
@@ -31,7 +32,7 @@ from typing import Iterator, Mapping
 
 import pytest
 
-from missiongraph import neo4j_local
+from missiongraph.stores import neo4j_server as local_server
 
 TEST_PASSWORD = "missiongraph-test"
 _FIXTURES = ("neo4j_server", "neo4j_driver", "neo4j_clean")
@@ -49,7 +50,7 @@ class Neo4jConnection:
     user: str
     password: str = dataclasses.field(repr=False)
     database: str = "neo4j"
-    local: bool = False  # True: the local server of loader/neo4j_local.py (home below)
+    local: bool = False  # True: the local server of loader/stores/neo4j_server.py (home below)
     home: Path | None = None
     http_url: str | None = None
     version: str | None = None
@@ -103,19 +104,19 @@ def _local_home(config: pytest.Config) -> Path:
 
 def _external(env: Mapping[str, str], local_home: Path) -> Neo4jConnection:
     uri = env["NEO4J_URI"]
-    user = env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or neo4j_local.USER
+    user = env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or local_server.USER
     password = env.get("NEO4J_PASSWORD") or ""
     database = env.get("NEO4J_DATABASE") or "neo4j"
     if not password:
         pytest.fail(f"NEO4J_URI is set ({uri}) but NEO4J_PASSWORD is not.", pytrace=False)
     failure = None
     try:
-        agent = neo4j_local.check_connection(uri, user, password, database=database, timeout=15)
+        agent = local_server.check_connection(uri, user, password, database=database, timeout=15)
     except Exception as exc:  # noqa: BLE001 - turned into one actionable line
-        failure = neo4j_local.connect_error_message(exc, uri=uri, user=user, database=database, password=password)
+        failure = local_server.connect_error_message(exc, uri=uri, user=user, database=database, password=password)
     if failure is not None:
         _unavailable(failure, missing_tool=False)
-    version = neo4j_local.parse_server_version(agent)
+    version = local_server.parse_server_version(agent)
     conn = Neo4jConnection(
         uri=uri, user=user, password=password, database=database, local=False,
         version=".".join(map(str, version)) if version else None,
@@ -125,7 +126,7 @@ def _external(env: Mapping[str, str], local_home: Path) -> Neo4jConnection:
 
     target = urlsplit(uri)
     if target.hostname in ("127.0.0.1", "localhost", "::1"):
-        st = neo4j_local.status(local_home, password=password)
+        st = local_server.status(local_home, password=password)
         if st["running"] and urlsplit(st["bolt_uri"]).port == (target.port or 7687):
             conn = dataclasses.replace(conn, local=True, home=local_home, http_url=st["http_url"])
     return conn
@@ -133,7 +134,7 @@ def _external(env: Mapping[str, str], local_home: Path) -> Neo4jConnection:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "neo4j: needs a real Neo4j (the local server from loader/neo4j_local.py, or NEO4J_URI)"
+        "markers", "neo4j: needs a real Neo4j (the local server from loader/stores/neo4j_server.py, or NEO4J_URI)"
     )
 
 
@@ -153,17 +154,17 @@ def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jConnection]:
 
     home = _local_home(request.config)
     password = env.get("NEO4J_PASSWORD") or TEST_PASSWORD
-    bolt_port = int(env.get("MISSIONGRAPH_NEO4J_BOLT_PORT") or neo4j_local.DEFAULT_BOLT_PORT)
-    http_port = int(env.get("MISSIONGRAPH_NEO4J_HTTP_PORT") or neo4j_local.DEFAULT_HTTP_PORT)
+    bolt_port = int(env.get("MISSIONGRAPH_NEO4J_BOLT_PORT") or local_server.DEFAULT_BOLT_PORT)
+    http_port = int(env.get("MISSIONGRAPH_NEO4J_HTTP_PORT") or local_server.DEFAULT_HTTP_PORT)
     timeout = float(env.get("MISSIONGRAPH_NEO4J_START_TIMEOUT") or 180)
     t0 = time.monotonic()
-    failure: neo4j_local.Neo4jLocalError | None = None
+    failure: local_server.Neo4jLocalError | None = None
     try:
-        info = neo4j_local.start(home, password, bolt_port=bolt_port, http_port=http_port, timeout=timeout)
-    except neo4j_local.Neo4jLocalError as exc:
+        info = local_server.start(home, password, bolt_port=bolt_port, http_port=http_port, timeout=timeout)
+    except local_server.Neo4jLocalError as exc:
         failure = exc
     if failure is not None:  # outside the except block: no chained traceback in the report
-        missing = isinstance(failure, neo4j_local.ToolMissingError)
+        missing = isinstance(failure, local_server.ToolMissingError)
         _unavailable(str(failure), missing_tool=missing, short=getattr(failure, "short", None))
     _report(
         request.config,
@@ -178,7 +179,7 @@ def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jConnection]:
         yield conn
     finally:
         if info.started and not env.get("MISSIONGRAPH_NEO4J_KEEP"):
-            neo4j_local.stop(home)
+            local_server.stop(home)
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from missiongraph.cli import main
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import find_files
 from missiongraph.read import ReadError, read_document
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import SEED_BRIEF, SEED_NOTA
 from .test_readers import make_docx, make_pdf, seed_pdf

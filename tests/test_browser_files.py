@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from missiongraph import browser
-from missiongraph.browser import (DEFAULTS_TITLE, FAVORITES_FOLDER, cypher_literal, darker, defaults_text,
-                                  favorite_name, favorite_text, favorites, favorites_zip, grass, grass_rules,
-                                  parameter_defaults, read_favorites_zip, text_color, write_browser_files)
 from missiongraph.saved import parse, saved_queries, title_from
 from missiongraph.schema import load_schema
+from missiongraph.stores import neo4j_browser
+from missiongraph.stores.neo4j_browser import (DEFAULTS_TITLE, FAVORITES_FOLDER, cypher_literal, darker, defaults_text,
+                                               favorite_name, favorite_text, favorites, favorites_zip, grass,
+                                               grass_rules, parameter_defaults, read_favorites_zip, text_color,
+                                               write_browser_files)
 
 ROOT = Path(__file__).resolve().parent.parent
-STALE = "is stale: run  python -m missiongraph.browser  (rewrites loader/data/missiongraph.grass and " \
+STALE = "is stale: run  python -m missiongraph.stores.neo4j_browser  (rewrites loader/data/missiongraph.grass and " \
         "queries/neo4j-browser-favorites.zip)"
 
 
@@ -189,8 +190,8 @@ def test_write_browser_files_and_the_command(tmp_path):
 def test_update_committed_rewrites_only_what_changed(tmp_path):
     (tmp_path / "loader" / "data").mkdir(parents=True)
     (tmp_path / "queries").mkdir()
-    assert len(browser.update_committed(tmp_path)) == 2
-    assert browser.update_committed(tmp_path) == []
+    assert len(neo4j_browser.update_committed(tmp_path)) == 2
+    assert neo4j_browser.update_committed(tmp_path) == []
 
 
 # --- the title line of saved queries (loader/saved.py) ---------------------------------------------------------------

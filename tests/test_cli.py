@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from missiongraph.embedded import EmbeddedStore
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import DEV, SEED_BRIEF, SEED_NOTA, SEEDS
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import load
-from missiongraph.store import StoreError
+from missiongraph.stores.base import StoreError
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import DEV, SEEDS, open_neo4j, wipe
 from .test_neo4j_store import checksum, snapshot

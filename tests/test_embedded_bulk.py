@@ -21,12 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from missiongraph.embedded import (COPY_PREFIX, EmbeddedStore, changes, copy_cypher, csv_field, csv_safe,
-                                   csv_safe_value, cypher_string, max_transaction_rels)
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.pipeline import load
 from missiongraph.schema import LabelSpec, RelSpec, load_schema
-from missiongraph.store import GraphStore, StoreError, node_rows, rel_rows
+from missiongraph.stores.base import GraphStore, StoreError, node_rows, rel_rows
+from missiongraph.stores.embedded import (COPY_PREFIX, EmbeddedStore, changes, copy_cypher, csv_field, csv_safe,
+                                          csv_safe_value, cypher_string, max_transaction_rels)
 
 from .conftest import DEV, ROOT, SEEDS
 from .test_crash import check_whole_documents, clean_load, embedded_env, kill_after, make_corpus, per_document
@@ -445,7 +445,7 @@ def test_a_reload_looks_up_orphans_by_key_not_by_scanning_every_label(tmp_path):
 LOADER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from missiongraph.embedded import EmbeddedStore
+    from missiongraph.stores.embedded import EmbeddedStore
     from missiongraph.pipeline import load
     store = EmbeddedStore(Path(sys.argv[2]))
     store.copy_min_rows = 0          # every batch, however small, is written by COPY

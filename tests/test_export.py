@@ -15,13 +15,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from missiongraph import neo4j_local
-from missiongraph.embedded import EmbeddedStore
-from missiongraph.export import csv_field, export
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
-from missiongraph.neo4j_store import Neo4jStore
+from missiongraph.outputs.export import csv_field, export
 from missiongraph.pipeline import load
 from missiongraph.saved import saved_queries
+from missiongraph.stores import neo4j_server as local_server
+from missiongraph.stores.embedded import EmbeddedStore
+from missiongraph.stores.neo4j import Neo4jStore
 
 from .conftest import DEV, SEEDS, open_neo4j
 
@@ -325,13 +325,13 @@ def import_home(tmp_path: Path, shared: Path | None) -> tuple[Path, int, int]:
     if shared is not None and (shared / "lib").is_dir():
         (home / "lib").symlink_to(shared / "lib")
     bolt, http = free_port(), free_port()
-    neo4j_local.assemble(home, bolt_port=bolt, http_port=http)
+    local_server.assemble(home, bolt_port=bolt, http_port=http)
     return home, bolt, http
 
 
 def test_the_admin_launcher_needs_an_assembled_home(tmp_path):
-    with pytest.raises(neo4j_local.Neo4jLocalError, match="No assembled Neo4j in"):
-        neo4j_local.admin_launcher(tmp_path / "nothing-here")
+    with pytest.raises(local_server.Neo4jLocalError, match="No assembled Neo4j in"):
+        local_server.admin_launcher(tmp_path / "nothing-here")
     assert not (tmp_path / "nothing-here" / "bin").exists()
 
 
@@ -382,14 +382,14 @@ def test_neo4j_admin_import_gives_the_graph_an_online_load_gives(neo4j_clean, tm
         monkeypatch.setenv("MISSIONGRAPH_NEO4J_HEAP", "512m")
         monkeypatch.setenv("MISSIONGRAPH_NEO4J_PAGECACHE", "64m")
         home, bolt, http = import_home(tmp_path, neo4j_clean.home)
-        env = {**os.environ, "NEO4J_ADMIN": str(neo4j_local.admin_launcher(home))}
+        env = {**os.environ, "NEO4J_ADMIN": str(local_server.admin_launcher(home))}
         done = subprocess.run([str(tmp_path / "bulk" / "import.sh")], env=env, capture_output=True, text=True,
                               timeout=300)
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
         assert "IMPORT DONE" in done.stdout
         password = "export-test-password"
         try:
-            info = neo4j_local.start(home, password, bolt_port=bolt, http_port=http, timeout=180)
+            info = local_server.start(home, password, bolt_port=bolt, http_port=http, timeout=180)
             imported = Neo4jStore(info.uri, info.user, password)
             try:
                 assert imported.counts() == online.counts()
@@ -398,6 +398,6 @@ def test_neo4j_admin_import_gives_the_graph_an_online_load_gives(neo4j_clean, tm
             finally:
                 imported.close()
         finally:
-            neo4j_local.stop(home)
+            local_server.stop(home)
     finally:
         online.close()

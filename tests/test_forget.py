@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import load
 from missiongraph.schema import load_schema
-from missiongraph.store import entity_pairs, forget_candidates, forget_plan
+from missiongraph.stores.base import entity_pairs, forget_candidates, forget_plan
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import open_neo4j, wipe
 from .test_neo4j_store import snapshot

@@ -7,8 +7,8 @@ Neo4j's variant is ``test_neo4j_store.py::test_loading_twice_changes_nothing``.
 
 from __future__ import annotations
 
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import load
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .test_neo4j_store import checksum, snapshot
 

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from missiongraph.cli import main
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import document_graph, load
 from missiongraph.read import read_document
-from missiongraph.store import StoreError, writes
+from missiongraph.stores.base import StoreError, writes
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import SEED_NOTA, open_neo4j, wipe
 
@@ -42,7 +42,7 @@ NAMES = {"x'}) DETACH DELETE n \\ $x.txt": TEXT, 'a"b`c{d}(e)$id;MATCH.md': SECO
 
 
 def node_rows_from(graphs, schema):
-    from missiongraph.store import node_rows as rows
+    from missiongraph.stores.base import node_rows as rows
 
     return rows(graphs, schema)
 

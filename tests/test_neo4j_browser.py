@@ -23,10 +23,10 @@ import pytest
 
 from tests.chromium import ARTIFACTS, launch
 
-from missiongraph.browser import (DEFAULT_DIAMETER, DEFAULTS_TITLE, DIAMETERS, cypher_literal, favorite_name,
-                                  favorites, favorites_zip, grass)
 from missiongraph.saved import get
 from missiongraph.schema import load_schema
+from missiongraph.stores.neo4j_browser import (DEFAULT_DIAMETER, DEFAULTS_TITLE, DIAMETERS, cypher_literal,
+                                               favorite_name, favorites, favorites_zip, grass)
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 

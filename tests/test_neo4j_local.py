@@ -1,4 +1,4 @@
-"""Real tests of the local Neo4j server (loader/neo4j_local.py) and the pytest plugin (tests/neo4j_plugin.py).
+"""Real tests of the local Neo4j server (loader/stores/neo4j_server.py) and the pytest plugin (tests/neo4j_plugin.py).
 
 No mocks: the server is started once per session by the ``neo4j_server`` fixture. The stop/start cycle runs
 last in this file and leaves the server running for whatever comes after.
@@ -19,8 +19,8 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j import exceptions as ne
 
-from missiongraph import neo4j_local
-from missiongraph.neo4j_local import (
+from missiongraph.stores import neo4j_server as local_server
+from missiongraph.stores.neo4j_server import (
     Neo4jLocalError,
     ServerTooOldError,
     check_connection,
@@ -46,7 +46,7 @@ def _free_port() -> int:
 @pytest.fixture
 def local(neo4j_server):
     if not neo4j_server.local:
-        pytest.skip("NEO4J_URI is set: these tests are about the local server of loader/neo4j_local.py")
+        pytest.skip("NEO4J_URI is set: these tests are about the local server of loader/stores/neo4j_server.py")
     return neo4j_server
 
 
@@ -75,7 +75,7 @@ def test_version_too_old_is_one_clear_line():
 def test_password_must_have_8_characters(bad, tmp_path, monkeypatch):
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)  # None means: take it from the env
     with pytest.raises(Neo4jLocalError) as info:
-        neo4j_local.start(tmp_path / "home", bad, timeout=5)
+        local_server.start(tmp_path / "home", bad, timeout=5)
     msg = str(info.value)
     assert "NEO4J_PASSWORD" in msg and "8" in msg and "\n" not in msg
     if bad:
@@ -84,24 +84,24 @@ def test_password_must_have_8_characters(bad, tmp_path, monkeypatch):
 
 
 def test_get_password_reads_env():
-    assert neo4j_local.get_password({"NEO4J_PASSWORD": "long-enough"}) == "long-enough"
+    assert local_server.get_password({"NEO4J_PASSWORD": "long-enough"}) == "long-enough"
     with pytest.raises(Neo4jLocalError, match="NEO4J_PASSWORD"):
-        neo4j_local.get_password({})
+        local_server.get_password({})
 
 
 def test_default_home(monkeypatch, tmp_path):
     monkeypatch.delenv("MISSIONGRAPH_NEO4J_HOME", raising=False)
     monkeypatch.chdir(tmp_path)
-    assert neo4j_local.default_home() == tmp_path.resolve() / ".missiongraph" / "neo4j"
+    assert local_server.default_home() == tmp_path.resolve() / ".missiongraph" / "neo4j"
     monkeypatch.setenv("MISSIONGRAPH_NEO4J_HOME", str(tmp_path / "elsewhere"))
-    assert neo4j_local.default_home() == (tmp_path / "elsewhere").resolve()
+    assert local_server.default_home() == (tmp_path / "elsewhere").resolve()
 
 
 def test_stop_and_status_of_an_empty_home(tmp_path):
     home = tmp_path / "nothing-here"
-    assert neo4j_local.stop(home) is False
-    assert neo4j_local.stop(home) is False
-    st = neo4j_local.status(home, password="irrelevant-pw")
+    assert local_server.stop(home) is False
+    assert local_server.stop(home) is False
+    st = local_server.status(home, password="irrelevant-pw")
     assert st["running"] is False and st["pid"] is None and st["assembled"] is False
 
 
@@ -178,7 +178,7 @@ def test_server_answers(neo4j_server):
 
 
 def test_status_reports_running_5_26(local):
-    st = neo4j_local.status(local.home, password=local.password)
+    st = local_server.status(local.home, password=local.password)
     assert st["running"] is True, st
     assert isinstance(st["pid"], int)
     assert st["bolt_listening"] is True
@@ -190,7 +190,7 @@ def test_status_reports_running_5_26(local):
 
 def test_status_without_password_still_reports_running(local, monkeypatch):
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    st = neo4j_local.status(local.home)
+    st = local_server.status(local.home)
     assert st["running"] is True and st["version"] is None and "NEO4J_PASSWORD" in st["error"]
 
 
@@ -206,7 +206,7 @@ def test_wrong_password_is_a_clear_quick_error(local):
     # start() with another password while the server runs: one line, no password, no second server.
     t0 = time.monotonic()
     with pytest.raises(Neo4jLocalError) as info:
-        neo4j_local.start(local.home, WRONG_PASSWORD, timeout=30)
+        local_server.start(local.home, WRONG_PASSWORD, timeout=30)
     assert time.monotonic() - t0 < 10
     msg = str(info.value)
     assert "rejects this password" in msg and "NEO4J_PASSWORD" in msg and str(local.home) in msg
@@ -232,9 +232,9 @@ def test_unknown_database_is_a_clear_error(neo4j_server):
 
 
 def test_start_again_reuses_the_running_server(local):
-    before = neo4j_local.status(local.home, password=local.password)
+    before = local_server.status(local.home, password=local.password)
     t0 = time.monotonic()
-    info = neo4j_local.start(local.home, local.password)
+    info = local_server.start(local.home, local.password)
     assert time.monotonic() - t0 < 10
     assert info.started is False
     assert info.pid == before["pid"]
@@ -247,7 +247,7 @@ def test_assemble_is_idempotent_and_fast(local):
     marker = local.home / "lib" / ".missiongraph-complete"
     mtime = marker.stat().st_mtime_ns
     t0 = time.monotonic()
-    neo4j_local.assemble(local.home, bolt_port=int(local.uri.rsplit(":", 1)[1]),
+    local_server.assemble(local.home, bolt_port=int(local.uri.rsplit(":", 1)[1]),
                          http_port=int(local.http_url.rsplit(":", 1)[1]))
     assert time.monotonic() - t0 < 5
     assert marker.stat().st_mtime_ns == mtime
@@ -295,14 +295,14 @@ def test_stop_then_start_keeps_data_and_password(local, neo4j_driver):
     neo4j_driver.execute_query(f"CREATE (:{label} {{v: 1}})", database_=local.database)
 
     t0 = time.monotonic()
-    assert neo4j_local.stop(local.home) is True
+    assert local_server.stop(local.home) is True
     assert time.monotonic() - t0 < 30
-    st = neo4j_local.status(local.home, password=local.password)
+    st = local_server.status(local.home, password=local.password)
     assert st["running"] is False and st["bolt_listening"] is False
     assert not (local.home / "run" / "neo4j.pid").exists()
-    assert neo4j_local.stop(local.home) is False  # idempotent
+    assert local_server.stop(local.home) is False  # idempotent
 
-    info = neo4j_local.start(local.home, local.password, timeout=120)
+    info = local_server.start(local.home, local.password, timeout=120)
     assert info.started is True
     try:
         records = neo4j_driver.execute_query(

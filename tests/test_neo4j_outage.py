@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from missiongraph import neo4j_local
+from missiongraph.stores import neo4j_server as local_server
 
 from .conftest import open_neo4j, wipe
 from .test_crash import (N_SMALL, check_whole_documents, embedded_env, load_command,  # noqa: F401
@@ -27,15 +27,15 @@ EXIT_WITHIN = 40.0   # seconds from the server being gone to the load giving up
 
 
 def restart(conn) -> None:
-    bolt = urlsplit(conn.uri).port or neo4j_local.DEFAULT_BOLT_PORT
-    http = urlsplit(conn.http_url).port if conn.http_url else neo4j_local.DEFAULT_HTTP_PORT
-    neo4j_local.start(conn.home, conn.password, bolt_port=bolt, http_port=http, timeout=180)
+    bolt = urlsplit(conn.uri).port or local_server.DEFAULT_BOLT_PORT
+    http = urlsplit(conn.http_url).port if conn.http_url else local_server.DEFAULT_HTTP_PORT
+    local_server.start(conn.home, conn.password, bolt_port=bolt, http_port=http, timeout=180)
 
 
 def test_server_stopping_mid_load_then_resume(neo4j_clean, small_corpus, small_clean):
     conn = neo4j_clean
     if not conn.local or conn.home is None:
-        pytest.skip("the Neo4j server is not the local one of loader/neo4j_local.py: it cannot be stopped here")
+        pytest.skip("the Neo4j server is not the local one of loader/stores/neo4j_server.py: it cannot be stopped here")
     corpus, (clean_snap, clean_counts, clean_hashes) = small_corpus, small_clean
     env = {**embedded_env(), "NEO4J_PASSWORD": conn.password, "NEO4J_USERNAME": conn.user,
            "NEO4J_DATABASE": conn.database, "PYTHONUNBUFFERED": "1"}
@@ -48,7 +48,7 @@ def test_server_stopping_mid_load_then_resume(neo4j_clean, small_corpus, small_c
             assert line, f"the load ended before the server was stopped: {proc.stderr.read()}"
             loaded += line.startswith("loaded: ")
         t0 = time.monotonic()
-        neo4j_local.stop(conn.home)
+        local_server.stop(conn.home)
         gone = time.monotonic()
         print(f"server stopped in {gone - t0:.1f} s")
         try:

@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from missiongraph.embedded import EmbeddedStore
-from missiongraph.neo4j_store import Neo4jStore
 from missiongraph.pipeline import load
-from missiongraph.store import StoreError
-from missiongraph.transfer import push
+from missiongraph.stores.base import StoreError
+from missiongraph.stores.embedded import EmbeddedStore
+from missiongraph.stores.neo4j import Neo4jStore
+from missiongraph.stores.transfer import push
 
 from .conftest import SEEDS, open_neo4j, wipe
 

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from missiongraph import pipeline
 from missiongraph.cli import main
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import Task, build, build_all, load
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import DEV, SEEDS
 from .test_neo4j_store import checksum, snapshot
@@ -117,7 +117,7 @@ def test_a_script_without_a_main_guard_still_loads_everything(corpus, tmp_path):
     script = tmp_path / "unguarded.py"
     script.write_text(
         "from pathlib import Path\n"
-        "from missiongraph.embedded import EmbeddedStore\n"
+        "from missiongraph.stores.embedded import EmbeddedStore\n"
         "from missiongraph.pipeline import load\n"
         f"with EmbeddedStore(Path({str(tmp_path / 'g.lbug')!r})) as store:\n"
         f"    report = load([Path({str(corpus)!r})], store, workers=2)\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import load
-from missiongraph.transfer import push
+from missiongraph.stores.embedded import EmbeddedStore
+from missiongraph.stores.transfer import push
 
 from .conftest import DEV, SEEDS, open_neo4j, wipe
 from .test_neo4j_store import snapshot

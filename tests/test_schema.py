@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from missiongraph.embedded import ddl
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.schema import load_schema, validate
+from missiongraph.stores.embedded import ddl
 
 REQUIRED_LABELS = {"Document", "Kamerstuk", "Dossier", "Mission", "Resolution", "Recommendation", "Finding",
                    "Commitment", "Evaluation", "Ministry", "Person", "Organisation"}

@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 
 from missiongraph.cli import main
-from missiongraph.neo4j_store import Neo4jStore
-from missiongraph.store import StoreError
+from missiongraph.stores.base import StoreError
+from missiongraph.stores.neo4j import Neo4jStore
 
 from .conftest import SEEDS, wipe
 

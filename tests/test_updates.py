@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from missiongraph.cli import main
-from missiongraph.embedded import EmbeddedStore
 from missiongraph.pipeline import load
+from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import open_neo4j, wipe
 from .test_neo4j_store import checksum, snapshot

@@ -1,4 +1,4 @@
-"""Visualising a part of a large graph without loading the whole graph (missiongraph.subgraph).
+"""Visualising a part of a large graph without loading the whole graph (missiongraph.outputs.subgraph).
 
 The store-side parts are checked against the in-memory behaviour they replace (the whole graph from
 ``to_networkx``, then cut), on the sample corpus, in the embedded store and in Neo4j.
@@ -13,13 +13,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from missiongraph import subgraph
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
+from missiongraph.outputs import subgraph
+from missiongraph.outputs.subgraph import (DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, find_centres, neighbourhood,
+                                           neighbourhood_graph, query_part, ref_of, whole_graph)
+from missiongraph.outputs.visualise import visualise
 from missiongraph.saved import SavedQuery, get, saved_queries
-from missiongraph.subgraph import (DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, find_centres, neighbourhood,
-                                   neighbourhood_graph, query_part, ref_of, whole_graph)
 from missiongraph.viz.neighbourhood import graph_neighbourhood
-from missiongraph.visualise import visualise
 
 from .conftest import SEEDS
 

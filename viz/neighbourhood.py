@@ -1,9 +1,9 @@
 """The part of a graph around one node: for drawing a readable piece of a large graph.
 
 Matching ``--around`` against nodes works on *names*: ``(node id, key, caption)`` triples. ``graph_names`` makes
-them from a networkx graph held in memory; ``missiongraph.subgraph.node_names`` reads them from a store without
+them from a networkx graph held in memory; ``missiongraph.outputs.subgraph.node_names`` reads them from a store without
 fetching any relationship. ``match_names`` and ``closest_names`` are the same rules for both, so the in-memory
-``graph_neighbourhood`` and the store-side ``missiongraph.subgraph.neighbourhood`` find the same centres.
+``graph_neighbourhood`` and the store-side ``missiongraph.outputs.subgraph.neighbourhood`` find the same centres.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def graph_neighbourhood(graph: nx.MultiDiGraph, around: str, depth: int, *,
     """The subgraph of every node within ``depth`` steps of the node(s) matching ``around``, edges followed in
     both directions, with all edges among those nodes (an induced subgraph; a copy).
 
-    For a graph held in memory; ``missiongraph.subgraph.neighbourhood`` does the same in a store, without
+    For a graph held in memory; ``missiongraph.outputs.subgraph.neighbourhood`` does the same in a store, without
     loading the graph, and with a node budget.
 
     ``around`` is matched case-insensitively against node ids, then keys and captions (see ``match_names``).

@@ -37,8 +37,8 @@ from typing import Any
 
 import networkx as nx
 
-from .schema import LabelSpec, RelSpec, Schema
-from .store import GraphStore
+from ..schema import LabelSpec, RelSpec, Schema
+from ..stores.base import GraphStore
 
 FORMATS = ("neo4j-admin", "graphml", "gexf", "node-link")
 PAGE_SIZE = 1000

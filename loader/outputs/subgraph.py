@@ -27,10 +27,10 @@ from typing import Any
 
 import networkx as nx
 
-from .saved import SavedQuery
-from .schema import Schema
-from .store import GraphStore
-from .viz.neighbourhood import NodeName, check_depth, closest_names, match_names, no_match_error
+from ..saved import SavedQuery
+from ..schema import Schema
+from ..stores.base import GraphStore
+from ..viz.neighbourhood import NodeName, check_depth, closest_names, match_names, no_match_error
 
 # The largest picture drawn by default: the size docs/visualisation.md benchmarks (5,000 nodes draw in about
 # 2 s in the browser); more is a hairball that takes long to open.

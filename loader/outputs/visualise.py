@@ -1,5 +1,5 @@
 """Choose the part of the graph to draw (whole graph, a neighbourhood, or a saved query's result) and write the
-visualisation. The part is fetched from the store without loading the whole graph (``missiongraph.subgraph``);
+visualisation. The part is fetched from the store without loading the whole graph (``missiongraph.outputs.subgraph``);
 building the network is ``missiongraph.viz.network.build_network`` (pure); writing the file is
 ``missiongraph.viz.html.write_html``."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .saved import SavedQuery
-from .store import GraphStore
+from ..saved import SavedQuery
+from ..stores.base import GraphStore
 from .subgraph import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, Part, count_nodes, neighbourhood, query_part, whole_graph
 
 
@@ -18,7 +18,7 @@ def choose_part(store: GraphStore, *, query: SavedQuery | None = None, params: d
                 max_edges: int | None = DEFAULT_MAX_EDGES) -> Part:
     """The neighbourhood of ``around`` within ``depth`` steps, else the nodes ``query`` names, else the whole
     graph (refused above ``max_nodes`` nodes); neighbourhoods and query results are cut to ``max_nodes``, and
-    above ``max_edges`` relationships one edge per node pair and type is drawn (see missiongraph.subgraph)."""
+    above ``max_edges`` relationships one edge per node pair and type is drawn (see missiongraph.outputs.subgraph)."""
     if count_nodes(store) == 0:
         raise ValueError("the graph is empty: load documents first (missiongraph load FOLDER)")
     if around:
@@ -40,8 +40,8 @@ def visualise(store: GraphStore, output: Path, *, query: SavedQuery | None = Non
               max_nodes: int = DEFAULT_MAX_NODES, max_edges: int | None = DEFAULT_MAX_EDGES,
               title: str | None = None) -> tuple[Path, str]:
     """Write the HTML file; returns its path and a one-line summary (see ``choose_part``, ``summary_line``)."""
-    from .viz.html import write_html
-    from .viz.network import build_network
+    from ..viz.html import write_html
+    from ..viz.network import build_network
 
     part = choose_part(store, query=query, params=params, around=around, depth=depth, max_nodes=max_nodes,
                        max_edges=max_edges)

@@ -22,8 +22,8 @@ from typing import Any
 
 import networkx as nx
 
-from .model import DocumentGraph
-from .schema import Schema, load_schema
+from ..model import DocumentGraph
+from ..schema import Schema, load_schema
 
 Statement = tuple[str, dict[str, Any]]
 # How a store reads a row value in UNWIND batches: (property, schema type) -> Cypher expression.
@@ -302,7 +302,8 @@ class GraphStore(ABC):
     # --- shared behaviour ---------------------------------------------------------------------------------
     def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
         """Replace the facts of each document in ``graphs`` (one transaction for the batch). Both stores override
-        this with faster writes that give the same graph (``missiongraph.embedded``, ``missiongraph.neo4j_store``)."""
+        this with faster writes that give the same graph (``missiongraph.stores.embedded``,
+        ``missiongraph.stores.neo4j``)."""
         self.execute_many(write_plan(graphs, self.schema, expr=self.row_expr))
 
     def write_batches(self, batches: Iterable[Sequence[DocumentGraph]]) -> Iterator[list[str]]:

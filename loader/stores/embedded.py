@@ -2,7 +2,7 @@
 
 Default location: ``$MISSIONGRAPH_STORE`` or ``./.missiongraph/graph.lbug`` (``--store`` overrides both).
 
-Writing documents gives the graph of the shared upsert plan (``store.write_plan``, which Neo4j runs, one
+Writing documents gives the graph of the shared upsert plan (``base.write_plan``, which Neo4j runs, one
 transaction per batch) but writes what is new with ``COPY … FROM`` CSV files, LadybugDB's bulk loader, instead of
 ``UNWIND … MERGE``/``CREATE``. A transaction (``EmbeddedStore.transaction``, a ``StagedWrite``) takes one or more
 batches; for each batch ``StagedWrite.add``:
@@ -50,12 +50,12 @@ from typing import Any
 
 import ladybug
 
-from .model import DocumentGraph
-from .saved import return_columns, to_ladybug
-from .schema import Schema
-from .store import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, chunks,
-                    delete_doc_rels_returning_cypher, delete_orphans_among_cypher, existing_nodes_cypher, node_rows,
-                    node_statements, orphan_candidates, plain, rel_rows, rel_statements, writes)
+from ..model import DocumentGraph
+from ..saved import return_columns, to_ladybug
+from ..schema import Schema
+from .base import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, chunks,
+                   delete_doc_rels_returning_cypher, delete_orphans_among_cypher, existing_nodes_cypher, node_rows,
+                   node_statements, orphan_candidates, plain, rel_rows, rel_statements, writes)
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]   # (relationship type, start label, end label)

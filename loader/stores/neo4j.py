@@ -13,9 +13,9 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from .schema import Schema
-from .model import DocumentGraph
-from .store import GraphStore, QueryResult, Statement, StoreError, plain, write_plan, writes
+from ..schema import Schema
+from ..model import DocumentGraph
+from .base import GraphStore, QueryResult, Statement, StoreError, plain, write_plan, writes
 
 MIN_MAJOR_VERSION = 5
 # How long the driver retries a transaction that failed transiently (server restarting, connection lost). Short
@@ -71,7 +71,7 @@ class Neo4jStore(GraphStore):
         super().__init__(schema)
         import neo4j
 
-        from .neo4j_local import connect_error_message
+        from .neo4j_server import connect_error_message
 
         settings = connection_settings(uri)
         self.uri = settings["uri"]
@@ -137,7 +137,7 @@ class Neo4jStore(GraphStore):
             with self.driver.session(database=self.database) as session:
                 session.execute_write(work)
         except Exception as exc:
-            from .neo4j_local import connect_error_message
+            from .neo4j_server import connect_error_message
 
             raise StoreError(connect_error_message(exc, uri=self.uri, database=self.database)) from None
 
@@ -158,7 +158,7 @@ class Neo4jStore(GraphStore):
         except neo4j.exceptions.ClientError as exc:
             raise StoreError(f"query failed: {' '.join(str(exc.message).split())}") from None
         except Exception as exc:
-            from .neo4j_local import connect_error_message
+            from .neo4j_server import connect_error_message
 
             raise StoreError(connect_error_message(exc, uri=self.uri, database=self.database)) from None
         return QueryResult(columns, rows)

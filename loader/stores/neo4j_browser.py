@@ -17,8 +17,8 @@ What Neo4j Browser 5 (5.24, the one the local server serves) does with them, rea
   comments (they would become part of the next selector) and drops values containing ``:``.
 
 The committed copies are ``loader/data/missiongraph.grass`` and ``queries/neo4j-browser-favorites.zip``
-(``write_browser_files`` writes both anywhere, ``python -m missiongraph.browser`` refreshes the committed ones;
-tests keep them up to date). See docs/neo4j.md, "Neo4j Browser".
+(``write_browser_files`` writes both anywhere, ``python -m missiongraph.stores.neo4j_browser`` refreshes the
+committed ones; tests keep them up to date). See docs/neo4j.md, "Neo4j Browser".
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .saved import SavedQuery, saved_queries
-from .schema import Schema, load_schema
+from ..saved import SavedQuery, saved_queries
+from ..schema import Schema, load_schema
 
 GRASS_FILE = "missiongraph.grass"
 FAVORITES_ZIP = "neo4j-browser-favorites.zip"
@@ -259,9 +259,9 @@ def update_committed(root: Path | str) -> list[Path]:
     return changed
 
 
-if __name__ == "__main__":  # python -m missiongraph.browser [ROOT]: refresh the committed copies
+if __name__ == "__main__":  # python -m missiongraph.stores.neo4j_browser [ROOT]: refresh the committed copies
     import sys
 
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]
     for path in update_committed(root):
         print(f"updated {path}")

@@ -15,7 +15,7 @@ Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Pas
 
 Library functions: :func:`assemble`, :func:`start`, :func:`stop`, :func:`status`,
 :func:`connect_error_message`, :func:`check_server_version`. A minimal command line for people and scripts:
-``python -m missiongraph.neo4j_local start|stop|status|assemble|admin-launcher``.
+``python -m missiongraph.stores.neo4j_server start|stop|status|assemble|admin-launcher``.
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def _home(home: Path | str | None) -> Path:
 def _pom_path() -> Path:
     env = os.environ.get("MISSIONGRAPH_NEO4J_POM")
     candidates = [Path(env)] if env else []
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package root (loader/), above stores/
     candidates.append(here / "data" / "neo4j-pom.xml")  # shipped with the package
     for candidate in candidates:
         if candidate.is_file():
@@ -466,7 +466,7 @@ def _write_conf(home: Path, bolt_port: int, http_port: int) -> None:
     heap = os.environ.get("MISSIONGRAPH_NEO4J_HEAP") or DEFAULT_HEAP
     pagecache = os.environ.get("MISSIONGRAPH_NEO4J_PAGECACHE") or DEFAULT_PAGECACHE
     lines = [
-        "# Written by missiongraph (loader/neo4j_local.py) on every assemble/start: edits here are overwritten.",
+        "# Written by missiongraph (loader/stores/neo4j_server.py) on every assemble/start: edits here are overwritten.",
         "# Memory: MISSIONGRAPH_NEO4J_HEAP / MISSIONGRAPH_NEO4J_PAGECACHE; ports: start(bolt_port=, http_port=).",
         f"server.directories.data={home / 'data'}",
         f"server.directories.logs={home / 'logs'}",
@@ -675,12 +675,12 @@ def admin_launcher(home: Path | str | None = None) -> Path:
     home = _home(home)
     if not (home / "lib" / _MARKER).is_file():
         raise Neo4jLocalError(f"No assembled Neo4j in {home}: run `missiongraph neo4j start` (or "
-                              f"`python -m missiongraph.neo4j_local assemble`) first.")
+                              f"`python -m missiongraph.stores.neo4j_server assemble`) first.")
     java = _java()
     q = shlex.quote
     text = "\n".join([
         "#!/bin/sh",
-        f"# neo4j-admin of the local Neo4j in {home} (written by missiongraph's neo4j_local.admin_launcher).",
+        f"# neo4j-admin of the local Neo4j in {home} (written by missiongraph's neo4j_server.admin_launcher).",
         "unset JAVA_OPTS HEAP_SIZE NEO4J_DEBUG",
         f"export NEO4J_HOME={q(str(home))} NEO4J_CONF={q(str(home / 'conf'))} "
         f"JAVA_HOME={q(str(Path(java).resolve().parent.parent))}",
@@ -1066,11 +1066,12 @@ def status(home: Path | str | None = None, password: str | None = None) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m missiongraph.neo4j_local {assemble,start,stop,status,admin-launcher}`` (the password comes from
-    the env)."""
+    """``python -m missiongraph.stores.neo4j_server {assemble,start,stop,status,admin-launcher}`` (the password
+    comes from the env)."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m missiongraph.neo4j_local", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m missiongraph.stores.neo4j_server",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["assemble", "start", "stop", "status", "admin-launcher"])
     parser.add_argument("--home", type=Path, default=None, help="default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j")
     parser.add_argument("--bolt-port", type=int, default=DEFAULT_BOLT_PORT)

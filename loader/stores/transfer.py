@@ -20,9 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .model import DocumentGraph, Node, NodeRef, Provenance, Relationship
-from .schema import Schema
-from .store import KEY_CHUNK, GraphStore, chunks, existing_nodes_cypher
+from ..model import DocumentGraph, Node, NodeRef, Provenance, Relationship
+from ..schema import Schema
+from .base import KEY_CHUNK, GraphStore, chunks, existing_nodes_cypher
 
 Row = list[Any]
 
