@@ -152,7 +152,8 @@ def extract(paths, as_json):
       missiongraph extract brief.txt --json | jq .kamerstukken
     """
     from .pipeline import SUPPORTED, extract_record, find_files
-    from .read import ReadError, read_document
+    from .read import read_document
+    from .readers.base import ReadError
 
     failed = 0
     for path in find_files(paths):

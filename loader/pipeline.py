@@ -23,7 +23,8 @@ from pathlib import Path
 from .extract import extract, summarise
 from .graph import to_graph
 from .model import DocumentGraph, SourceDocument
-from .read import MAX_BYTES, SUFFIXES, ReadError, read_document
+from .read import MAX_BYTES, SUFFIXES, read_document
+from .readers.base import ReadError
 from .schema import validate
 from .stores.base import GraphStore
 

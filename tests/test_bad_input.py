@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from missiongraph.cli import main
 from missiongraph.pipeline import find_files
-from missiongraph.read import ReadError, read_document
+from missiongraph.read import read_document
+from missiongraph.readers.base import ReadError
 from missiongraph.stores.embedded import EmbeddedStore
 
 from .conftest import SEED_BRIEF, SEED_NOTA

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from missiongraph.read import ReadError, decode, read_document
+from missiongraph.read import read_document
+from missiongraph.readers.base import ReadError, decode
 
 DUTCH = "Keïta – ‘beëindiging’ van MINUSMA, € 1,5 miljoen; coördinatie “ten dele”."
 

@@ -14,7 +14,8 @@ import pytest
 
 from missiongraph.extract import extract, summarise
 from missiongraph.pipeline import document_graph
-from missiongraph.read import ReadError, read_document, sniff
+from missiongraph.read import read_document, sniff
+from missiongraph.readers.base import ReadError
 
 from .conftest import SEED_BRIEF
 

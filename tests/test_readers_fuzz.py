@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from missiongraph.read import ReadError, read_document
+from missiongraph.read import read_document
+from missiongraph.readers.base import ReadError
 
 from .test_readers import KST_XML, OB_HTML, make_docx, make_pdf, seed_lines, seed_pdf
 

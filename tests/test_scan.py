@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missiongraph.extract import entities, missions
+from missiongraph.extract import lookup, missions
 from missiongraph.gazetteer import Scanner, load
 from missiongraph.scan import leading_word, lowered, word_starts, words
 
 MATCHERS = {
     "missions": lambda: missions._missions().matcher,
-    "organisations": lambda: entities._organisations()[0],
-    "countries": lambda: entities._countries(),
+    "organisations": lambda: lookup._organisations()[0],
+    "countries": lambda: lookup._countries(),
 }
 
 
@@ -69,8 +69,8 @@ def test_scanner_equals_full_scan_on_generated_texts(name):
     ("Côte d'Ivoire", ["Côte d'Ivoire"]),                          # an accented letter in the first word
 ])
 def test_countries_table(text, expected):
-    assert [m.group() for m in entities._countries().matches(text)] == expected
-    assert [m.group() for m in entities._countries().regex.finditer(text)] == expected
+    assert [m.group() for m in lookup._countries().matches(text)] == expected
+    assert [m.group() for m in lookup._countries().regex.finditer(text)] == expected
 
 
 @pytest.mark.parametrize("phrase, word", [

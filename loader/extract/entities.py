@@ -3,7 +3,8 @@
 The mission, ministry and person rules live in their own modules (``missions``, ``ministries``, ``persons``);
 this module holds the two plain gazetteer rules (organisations, countries) and exports every entity rule in
 ``RULES``. All rules are pure ``(text) -> Iterable[Mention]`` functions over normalised text; the gazetteers
-are read once from ``missiongraph/data/*.yaml`` (see ``missiongraph.gazetteer``).
+are read once from ``missiongraph/data/*.yaml`` (see ``missiongraph.gazetteer``) in ``lookup``, which also
+answers ``country_at`` and ``organisation_at`` for the ministry and person rules.
 
 * kind "organisation": value = canonical id from ``organisations.yaml`` (VN, NAVO, EU, IOB, ECOWAS, UNODC, OVV,
   G5-Sahel, Wagner Group, ...); attrs {"name", "type"}.
@@ -14,38 +15,10 @@ are read once from ``missiongraph/data/*.yaml`` (see ``missiongraph.gazetteer``)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
-from ..gazetteer import PhraseMatcher, load
 from ..model import Mention
 from . import ministries, missions, persons
-
-
-@lru_cache(maxsize=1)
-def _organisations() -> tuple[PhraseMatcher, dict[str, dict]]:
-    entries = load("organisations")
-    pairs = [(a, e["id"]) for e in entries for a in [e["id"], e.get("name") or "", *e["aliases"]] if a]
-    return PhraseMatcher(pairs), {e["id"]: e for e in entries}
-
-
-@lru_cache(maxsize=1)
-def _countries() -> PhraseMatcher:
-    entries = load("countries")
-    return PhraseMatcher([(a, e["id"]) for e in entries for a in [e["id"], *e["aliases"]]])
-
-
-def country_at(text: str, pos: int) -> str | None:
-    """The canonical country whose name starts exactly at ``pos``, or None."""
-    matcher = _countries()
-    m = matcher.regex.match(text, pos)
-    return matcher.lookup(m.group()) if m else None
-
-
-def organisation_at(text: str, pos: int) -> str | None:
-    """The canonical organisation whose name starts exactly at ``pos``, or None."""
-    matcher = _organisations()[0]
-    m = matcher.regex.match(text, pos)
-    return matcher.lookup(m.group()) if m else None
+from .lookup import _countries, _organisations
 
 
 def find_organisations(text: str) -> Iterator[Mention]:
@@ -72,4 +45,4 @@ def find_countries(text: str) -> Iterator[Mention]:
 
 RULES = [*missions.RULES, *ministries.RULES, *persons.RULES, find_organisations, find_countries]
 
-__all__ = ["RULES", "country_at", "find_countries", "find_organisations", "organisation_at"]
+__all__ = ["RULES", "find_countries", "find_organisations"]

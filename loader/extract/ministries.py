@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 from ..gazetteer import END, START, PhraseMatcher, lead, load, phrase_pattern
 from ..model import Mention
 from ..scan import leading_word, lowered, matches_at, word_starts
+from .lookup import country_at
 
 _POST_WORDS = ("ministers", "minister", "ministeries", "ministerie", "staatssecretarissen", "staatssecretaris",
                "departementen", "departement", "bewindspersonen", "bewindspersoon", "bewindslieden")
@@ -366,7 +367,6 @@ def _foreign(text: str, trigger_start: int, end: int) -> bool:
         return False                    # _FOREIGN_AFTER starts as _FOREIGN_COUNTRY does
     if _FOREIGN_AFTER.match(text, end):
         return True
-    from .entities import country_at  # local import: entities imports this module
     return country_at(text, m.end()) is not None
 
 

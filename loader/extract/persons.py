@@ -43,11 +43,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from types import ModuleType
 
 from ..gazetteer import lead
 from ..model import Mention
+from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
 
 # --------------------------------------------------------------------------------------------- vocabulary
@@ -247,16 +246,7 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
 
 def _gazetteer_at(text: str, pos: int) -> bool:
     """Whether a country or organisation name starts at ``pos`` (then it is not part of a person's name)."""
-    entities = _entities()
-    return entities.country_at(text, pos) is not None or entities.organisation_at(text, pos) is not None
-
-
-@lru_cache(maxsize=1)
-def _entities() -> ModuleType:
-    """The entities module, imported at the first call (it imports this module); an import statement in
-    ``_gazetteer_at`` would cost more than the lookup it serves."""
-    from . import entities
-    return entities
+    return country_at(text, pos) is not None or organisation_at(text, pos) is not None
 
 
 # --------------------------------------------------------------------------------------------- contexts

@@ -3,7 +3,7 @@
 ``missiongraph.read.read_document`` reads the bytes (size limit, unreadable files), picks the reader by content
 (magic bytes; the suffix only breaks ties) and builds the :class:`~missiongraph.model.SourceDocument`. Each
 reader returns text that is already cleaned (``missiongraph.cleanup``), so offsets index into the final text,
-and raises :class:`~missiongraph.read.ReadError` with a one-line reason.
+and raises :class:`~missiongraph.readers.base.ReadError` with a one-line reason.
 
 | format | module | what it gives |
 |---|---|---|

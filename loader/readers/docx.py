@@ -11,8 +11,8 @@ import zipfile
 import zlib
 
 from ..cleanup import clean_text
-from ..read import ReadError
 from . import Extracted
+from .base import ReadError
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024   # bytes, all members together
 MAX_RATIO = 100                        # uncompressed / compressed, for archives above RATIO_FLOOR

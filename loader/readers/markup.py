@@ -16,8 +16,8 @@ import re
 from datetime import date
 
 from ..cleanup import clean_text
-from ..read import ReadError, decode
 from . import Extracted
+from .base import ReadError, decode
 
 SKIP = {"script", "style", "nav", "noscript", "template", "head", "svg", "button", "form", "iframe", "object",
         "select", "metadata", "meta", "link"}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..cleanup import clean_pages
-from ..read import ReadError
 from . import Extracted
+from .base import ReadError
 
 MIN_CHARS_PER_PAGE = 5   # below this on average, the PDF has no usable text layer (a scan)
 
