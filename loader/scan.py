@@ -117,3 +117,18 @@ def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
+
+
+def line_starts(text: str, positions: Iterable[int]) -> list[int]:
+    """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
+    once, so many positions on one long line cost no more than one."""
+    out: list[int] = []
+    start = searched = 0
+    for pos in positions:
+        newline = text.rfind("\n", searched, pos)
+        if newline >= 0:
+            start = newline + 1
+        searched = max(searched, pos)
+        if not out or out[-1] != start:
+            out.append(start)
+    return out

@@ -1,19 +1,13 @@
-"""Rules for the structure of evaluations and the cabinet's responses.
+"""Items in the layouts of reports and responses: numbered and labelled lists, stance lists, commitment lists.
 
-Rules take the text; linkers (``evaluations``, ``mandates``) also take what the rules found.
-
-- ``evaluations``: evaluation reports a document names ("de IOB-evaluatie van de Nederlandse bijdrage aan MINUSMA
-  tussen 2014 en 2019"), with an id from evaluator, mission and period (``iob-minusma-2014-2019``); the one the
-  document responds to is marked ``main``; a Kamerstuk in the same clause is recorded as a response to it.
 - ``findings`` and ``recommendations``: numbered conclusions/findings ("1. De missie sloot aan ...",
   "Bevinding 10: ...") and recommendations ("2.1. Pas het format ... aan"), with their text.
 - ``stances``: "Het kabinet onderschrijft aanbevelingen 2.2, 3.1 en 5.2 volledig, en de aanbevelingen 2.1 en 4.1
   ten dele", "bevindingen 1, 2, 8 en 9 deels en 3 t/m 7 en 10 t/m 12 volledig"; merged into the finding and
   recommendation mentions by ``findings_and_recommendations``.
-- ``commitments``: "Het kabinet doet de volgende toezeggingen: - Bevinding 1: ..." and "zegde het kabinet toe ...".
+- ``commitment_lists``: "Het kabinet doet de volgende toezeggingen: - Bevinding 1: ...".
   A list runs to the first line that is neither blank nor a bullet, or is a bullet less indented than its first
   item; labels inside it are commitments, not findings, and a label on the line after it is a finding again.
-- ``mandates``: a UN Security Council resolution and a mission in the same sentence.
 """
 
 from __future__ import annotations
@@ -23,9 +17,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from ..model import Mention
-from ..scan import lowered, matches_at, occurrences
-from .text import fold, sentences_of
+from ...model import Mention
+from ...scan import line_starts, lowered, matches_at, occurrences
+from ..text import fold, sentences_of
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
 # Most documents contain no findings, stances, commitments or evaluations. A pattern that starts with a
@@ -33,21 +27,6 @@ from .text import fold, sentences_of
 # the text; instead the rules look up a word every match must contain with ``str.find`` (on a lower-case copy of the
 # text for a case-insensitive pattern) and try the pattern only where a match can start. The output is the same as
 # a full scan: every match starts at one of the positions tried.
-
-def line_starts(text: str, positions: Iterable[int]) -> list[int]:
-    """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
-    once, so many positions on one long line cost no more than one."""
-    out: list[int] = []
-    start = searched = 0
-    for pos in positions:
-        newline = text.rfind("\n", searched, pos)
-        if newline >= 0:
-            start = newline + 1
-        searched = max(searched, pos)
-        if not out or out[-1] != start:
-            out.append(start)
-    return out
-
 
 # --- layout helpers ----------------------------------------------------------------------------------------------
 
@@ -85,149 +64,6 @@ def _item_end(layout: str, start: int, limit: int, next_item: re.Pattern[str]) -
     return end
 
 
-# --- evaluations ---------------------------------------------------------------------------------------------------
-
-_EVAL = re.compile(r"\b(?:(?P<iob>IOB)[- ])?(?:eind|beleids|mid-term[- ]|tussentijdse |onafhankelijke )?"
-                   r"(?P<word>evaluatie|evaluatierapport|evaluation)\b(?!s)", re.IGNORECASE)
-# "2014-2019", "2014 tot en met 2019", "2014 en november 2019". Not glued to a word character before: tested after
-# the first two digits, so that the pattern starts with a digit and is tried only at "1" and "2".
-_YEARS = re.compile(r"(?P<a>(?:19|20)(?<!\w..)\d{2})\s*(?:-|/|tot en met|t/m|tot|en)\s*(?:\w+\s+)?"
-                    r"(?P<b>(?:19|20)\d{2})\b")
-_QUOTED_TITLE = re.compile(r"[\"“]\s*(?P<t>[^\"”\n]{8,300}?)\s*[\"”]")
-_RESPONSE = re.compile(r"\b(?:beleids|kabinets)reactie\b|\breactie van het kabinet\b|\bkabinetsstandpunt\b",
-                       re.IGNORECASE)
-_RESPONSE_WORDS = ("reactie", "kabinetsstandpunt")  # one of them is in every _RESPONSE match
-_EVALUATOR = re.compile(r"\b(IOB|Inspectie|Algemene Rekenkamer|Clingendael|AIV|CDS|Defensie)\b")
-
-
-class _Kind:
-    """The mentions of one kind, sorted by start (ties in their order in ``found``), to look up those in a span
-    without going through every mention for every span."""
-
-    def __init__(self, found: list[Mention], kind: str):
-        self.mentions = sorted([m for m in found if m.kind == kind], key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        """The mentions that lie inside ``[start, end)``, in text order."""
-        i, j = bisect_left(self.starts, start), bisect_right(self.starts, end)
-        return [m for m in self.mentions[i:j] if m.end <= end]
-
-
-def _response_in(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` names a policy response (_RESPONSE), searched only when a response word occurs."""
-    low = lowered(text)
-    if not any(low.find(w, start, end) >= 0 for w in _RESPONSE_WORDS):
-        return False
-    return _RESPONSE.search(text[start:end]) is not None
-
-
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _slug(s: str) -> str:
-    return _NOT_SLUG.sub("-", s.lower()).strip("-")
-
-
-def evaluations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
-    """Linker: evaluations named in the text, with the mission found in the same stretch of text."""
-    found = list(_evaluation_mentions(text, mentions))
-    # "De eindevaluatie MINUSMA ..." without a period is the document's evaluation of that mission with one,
-    # when there is exactly one such.
-    with_period: dict[tuple[str | None, str], set[str]] = {}
-    for m in found:
-        if m.attrs["period"]:
-            with_period.setdefault((m.attrs["evaluator"], m.attrs["mission"]), set()).add(m.value)
-    main_ids = {m.value for m in found if m.attrs["main"]}
-    for m in found:
-        if not m.attrs["period"]:
-            same = with_period.get((m.attrs["evaluator"], m.attrs["mission"]), set())
-            if len(same) == 1:
-                m.value = next(iter(same))
-                m.attrs["period"] = m.value.rsplit("-", 2)[-2] + "-" + m.value.rsplit("-", 1)[-1]
-        if m.value in main_ids and not m.attrs["responses"]:
-            m.attrs["main"] = True
-    # A caption from the id's parts, and the report's own title when the text quotes it somewhere.
-    quoted = {}
-    for m in found:
-        if m.attrs.get("report_title"):
-            quoted.setdefault(m.value, m.attrs["report_title"])
-    for m in found:
-        m.attrs["title"] = _generated_title(m.attrs["evaluator"], m.attrs["mission"], m.attrs["period"])
-        m.attrs["report_title"] = quoted.get(m.value)
-    yield from found
-
-
-def _generated_title(evaluator: str | None, mission: str, period: str | None) -> str:
-    return f"{evaluator + '-evaluatie' if evaluator else 'Evaluatie'} {mission}{' ' + period if period else ''}"
-
-
-# How far before "evaluat" an _EVAL match can start: its optional parts before the word, spelled as in _EVAL; and
-# the letters such a part can start with (a match starts with one of them).
-_EVAL_PARTS = ("eind", "beleids", "mid-term-", "tussentijdse ", "onafhankelijke ")
-_EVAL_BACK = sorted({len(iob) + len(part) for iob in ("", "IOB-") for part in ("", *_EVAL_PARTS)})
-_EVAL_FIRST = {"i", "e", *(part[0] for part in _EVAL_PARTS)}
-_ALREADY = re.compile(r"\breeds\b|\beerder")
-
-
-def _eval_starts(text: str) -> list[int]:
-    """Where an _EVAL match can start: each of _EVAL_BACK before each "evaluat", at a letter of _EVAL_FIRST."""
-    low = lowered(text)
-    return sorted({p - back for p in occurrences(low, ("evaluat",)) for back in _EVAL_BACK
-                   if p >= back and low[p - back] in _EVAL_FIRST})
-
-
-def _quoted_title(text: str, end: int) -> re.Match[str] | None:
-    """The report's quoted title right after the word that ends at ``end`` (within 12 characters, e.g.
-    'evaluatie: *"…"*'), or None. Searched for only when a quote mark is that close."""
-    near = end + 13
-    if text.find('"', end, near) < 0 and text.find("“", end, near) < 0:
-        return None
-    quoted = _QUOTED_TITLE.search(text, end, min(len(text), end + 400))
-    return quoted if quoted and quoted.start() - end <= 12 else None
-
-
-def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention]:
-    matches = list(matches_at(_EVAL, text, _eval_starts(text)))
-    if not matches:
-        return
-    sentences = sentences_of(text)
-    missions_found, kamerstukken_found = _Kind(mentions, "mission"), _Kind(mentions, "kamerstuk")
-    main_given = False
-    doc_mentions_iob = "IOB" in text
-    for m in matches:
-        s, e = sentences.span_of(m.start(), m.end())
-        # The clause: sentence cut at semicolons around the match.
-        cs = text.rfind(";", s, m.start()) + 1 or s
-        ce = text.find(";", m.end(), e)
-        ce = e if ce < 0 else ce
-        clause = text[cs:ce]
-        quoted = _quoted_title(text, m.end())
-        after_end = quoted.end() if quoted else min(ce, m.end() + 260)
-        after = text[m.start():after_end]
-        missions = missions_found.within(m.start(), after_end)
-        if not missions:
-            continue
-        mission = missions[0].value
-        years = _YEARS.search(after)
-        if not years:  # "De inzet vond plaats van november 2021 t/m mei 2022." in the next sentence
-            ns, ne = sentences.span_of(e, e + 1) if e < len(text) else (e, e)
-            years = _YEARS.search(text, ns, min(ne, ns + 300))
-        period = f"{years.group('a')}-{years.group('b')}" if years else ""
-        evaluator = "IOB" if (m.group("iob") or "IOB" in clause or "Beleidsevaluatie" in clause) else ""
-        if not evaluator and doc_mentions_iob and _response_in(text, max(0, m.start() - 120), m.start()):
-            evaluator = "IOB"
-        ev_id = _slug("-".join(p for p in (evaluator or "evaluatie", mission, period) if p))
-        is_response = _response_in(text, max(cs, m.start() - 160), m.start())
-        responses = [k.value for k in kamerstukken_found.within(cs, ce) if k.role != "self"]
-        main = False
-        if is_response and not main_given and not responses and not _ALREADY.search(clause):
-            main = main_given = True
-        yield Mention("evaluation", ev_id, m.start(), m.end(), m.group(0), attrs={
-            "report_title": fold(quoted.group("t")) if quoted else None, "evaluator": evaluator or None, "mission": mission, "period": period or None,
-            "main": main, "responses": responses})
-
-
 # --- findings and recommendations ----------------------------------------------------------------------------------
 
 _SECTION = re.compile(r"^[ \t#*]*(?:Conclusies(?: en aanbevelingen)?|Bevindingen(?: en aanbevelingen)?|"
@@ -238,9 +74,9 @@ _CONCLUSION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=[A-Z])", re.MU
 _RECOMMENDATION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Z])", re.MULTILINE)
 _ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})?\.[ \t]+[A-Z]|\d{1,2}\.\d{1,2}[ \t]+[A-Z]|"
                        r"Aanbeveling(?:en)?:|Geen aanbeveling)", re.IGNORECASE)
-_LABELLED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
-                       r"(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[ \t]*:[ \t]*|[ \t]+-[ \t]+)(?P<text>[^\n]{5,1500})",
-                       re.IGNORECASE)
+_LABELLED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•#][ \t#]*)?\**(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
+                       r"(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?\**(?:[ \t]*:[ \t]*\**|[ \t]+-[ \t]+|[ \t]*\n[ \t]*(?=[A-Z\"“‘]))"
+                       r"(?P<text>[^\n]{5,1500})", re.IGNORECASE)
 
 
 def _clean_item(s: str) -> str:
@@ -309,7 +145,9 @@ def _nouns_at(text: str) -> list[tuple[int, str]]:
 
 
 def labelled_items(text: str) -> Iterator[Mention]:
-    """Findings stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", outside commitment lists.
+    """Items stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", "Aanbeveling 3 - ...", or the
+    label alone on its line ("Aanbeveling 2", "**Conclusie 4**") with the item on the next, outside commitment
+    lists.
 
     A label starts a line, so a match is tried only at the line break before a label word. A label whose line lies
     in a commitment list (the lines ``commitments`` reads, from the announcement to ``_list_end``) is a commitment
@@ -318,7 +156,7 @@ def labelled_items(text: str) -> Iterator[Mention]:
     lists: _Spans | None = None
     for m in matches_at(_LABELLED, text, breaks):
         if lists is None:
-            lists = _Spans([(c.start(), end) for c, end in _commitment_lists(text)])
+            lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
         line = m.start() + 1 if text[m.start()] == "\n" else m.start()   # the match starts at the break before
         if lists.covers(line):
             continue
@@ -574,8 +412,6 @@ _COMMITMENT_LIST = re.compile(r"\b(?:doet|doen|deed) (?:het kabinet |de regering
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?P<body>[^\n]+)", re.MULTILINE)
 _COMMIT_TARGET = re.compile(r"^(?P<kind>Hoofdbevinding|Bevinding|Conclusie|Aanbeveling)[ \t]+"
                             r"(?P<n>\d{1,2}(?:\.\d{1,2})?)[ \t]*:[ \t]*", re.IGNORECASE)
-_TOE = re.compile(r"\b(?:zegde|zegt|zeggen|zegden) (?:het kabinet|de regering|de minister|ik|wij) (?:[^.]{0,60}?)toe\b",
-                  re.IGNORECASE)
 
 
 _LIST_BULLET = re.compile(r"[ \t]*[-*•]")   # a line that starts with a bullet; its end - 1 is the indentation
@@ -603,7 +439,7 @@ def _list_end(text: str, start: int) -> int:
     return pos
 
 
-def _commitment_lists(text: str) -> list[tuple[re.Match[str], int]]:
+def announced_lists(text: str) -> list[tuple[re.Match[str], int]]:
     """The announcements of commitment lists (_COMMITMENT_LIST: "Het kabinet doet de volgende toezeggingen:"),
     each with the end of its list (``_list_end`` from the next line); scanned for only when the words "volgende
     toezeggingen" occur."""
@@ -612,12 +448,11 @@ def _commitment_lists(text: str) -> list[tuple[re.Match[str], int]]:
     return [(m, _list_end(text, m.end() + 1)) for m in _COMMITMENT_LIST.finditer(text)]
 
 
-def commitments(text: str) -> Iterator[Mention]:
-    """Bulleted commitment lists and "zegde het kabinet toe" sentences. A _TOE match starts with "zeg", so it is
-    tried only where that occurs. Every commitment of one sentence gets the same (folded) sentence as its text,
-    made once: a sentence can hold thousands of them."""
+def commitment_lists(text: str) -> Iterator[Mention]:
+    """The items of bulleted commitment lists ("Het kabinet doet de volgende toezeggingen: - Bevinding 1: …"), each
+    with the finding or recommendation its label names."""
     n = 0
-    for m, end in _commitment_lists(text):
+    for m, end in announced_lists(text):
         for b in _BULLET.finditer(text, m.end(), end):
             body = b.group("body")
             n += 1
@@ -630,35 +465,90 @@ def commitments(text: str) -> Iterator[Mention]:
                 attrs[key] = t.group("n")
                 attrs["finding_kind"] = kind
             yield Mention("commitment", str(n), b.start("body"), b.end("body"), body, attrs=attrs)
-    promised = list(matches_at(_TOE, text, occurrences(lowered(text), ("zeg",))))
-    if not promised:
+
+
+# --- introduced lists and tables -------------------------------------------------------------------------------
+
+_INTRO_NOUNS = {"aanbeveling": "recommendation", "aanbevelingen": "recommendation", "conclusie": "finding",
+                "conclusies": "finding", "bevinding": "finding", "bevindingen": "finding", "observatie": "finding",
+                "observaties": "finding", "hoofdconclusies": "finding", "hoofdbevindingen": "finding",
+                "constateringen": "finding", "hoofdaanbevelingen": "recommendation"}
+_INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
+                    r")\b[^\n]{0,200}:[ \t*]*$")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
+_MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")
+
+
+def introduced_lists(text: str) -> Iterator[Mention]:
+    """Items listed under a line that introduces them: "Belangrijke observaties van de OVV in deze evaluatie
+    zijn:", "De commissie doet de volgende aanbevelingen:", "Aanbevelingen:" followed by bulleted, numbered ("1)",
+    "2.", "(3)") or lettered ("a)", "b.") lines. The list ends at the first line that is neither blank nor marked;
+    an item's number is its label's, if any. Not the commitment lists ("de volgende toezeggingen")."""
+    if ":" not in text:
         return
-    sentences = sentences_of(text)
-    span, sentence = (-1, -1), ""
-    for m in promised:
-        n += 1
-        here = sentences.span_of(m.start(), m.end())
-        if here != span:                       # the matches come in text order: a sentence's matches in a row
-            span, sentence = here, fold(text[here[0]:here[1]])
-        yield Mention("commitment", str(n), m.start(), m.end(), m.group(0), attrs={"text": sentence})
-
-
-# --- mandates ------------------------------------------------------------------------------------------------------
-
-
-def mandates(text: str, mentions: list[Mention]) -> Iterator[Mention]:
-    """Linker: a resolution and a mission in one sentence: the resolution mandates that mission (the nearest)."""
-    resolutions = [m for m in mentions if m.kind == "resolution"]
-    if not resolutions:
+    low = lowered(text)
+    if not any(w in low for w in ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering")):
         return
-    sentences = sentences_of(text)
-    missions_found = _Kind(mentions, "mission")
-    for r in resolutions:
-        s, e = sentences.span_of(r.start, r.end)
-        missions = missions_found.within(s, e)
-        if missions:
-            nearest = min(missions, key=lambda mm: abs(mm.start - r.start))
-            yield Mention("mandate", r.value, r.start, r.end, r.text, attrs={"mission": nearest.value})
+    for m in _INTRO.finditer(text):
+        if "toezegging" in m.group(0).lower():
+            continue
+        kind = _INTRO_NOUNS[m.group("noun").lower()]
+        pos = m.end() + 1
+        seen_item = False
+        while pos < len(text):
+            newline = text.find("\n", pos)
+            end = len(text) if newline < 0 else newline
+            line = text[pos:end]
+            if not line.strip():
+                pos = end + 1
+                if seen_item and pos < len(text) and not _MARKED.match(text, pos):
+                    break
+                continue
+            if not _MARKED.match(line):
+                break
+            item = _LIST_ITEM.match(text, pos, end)
+            body = item.group("body") if item else ""
+            if len(body.split()) >= 3:
+                seen_item = True
+                number = item.group("n")
+                attrs = {"text": _clean_item(body), "listed": True}
+                if kind == "finding":
+                    attrs["kind"] = "bevinding"
+                yield Mention(kind, number or "", item.start("body"), item.end("body"), body, attrs=attrs)
+            pos = end + 1
+
+
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$")
+_TABLE_NOUNS = {"aanbeveling": "recommendation", "conclusie": "finding", "bevinding": "finding"}
+
+
+def table_items(text: str) -> Iterator[tuple[Mention, str | None]]:
+    """Items in a table whose header names them ("| Nr | Aanbeveling | Reactie kabinet |"): one per row with a
+    number, with the text of the item column and the row's answer column (for the caller to read a stance from:
+    "Overgenomen", "Niet overgenomen", "Deels")."""
+    if "|" not in text:
+        return
+    header: list[str] | None = None
+    kind = None
+    for m in _TABLE_ROW.finditer(text):
+        cells = [c.strip() for c in m.group("cells").split("|")]
+        low = [c.lower() for c in cells]
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            continue                                   # the separator line
+        nouns = [k for k, w in enumerate(low) if any(w.startswith(n) for n in _TABLE_NOUNS)]
+        if header is None or (nouns and not any(c[:1].isdigit() for c in cells)):
+            if nouns:
+                header, kind = low, _TABLE_NOUNS[next(n for n in _TABLE_NOUNS if low[nouns[0]].startswith(n))]
+            continue
+        number = next((c.rstrip(".") for c in cells if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)), None)
+        if number is None or kind is None:
+            continue
+        texts = [c for c in cells if c and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)]
+        if not texts:
+            continue
+        body, answer = texts[0], (texts[-1] if len(texts) > 1 else None)
+        start = m.start("cells") + m.group("cells").index(body)
+        yield Mention(kind, number, start, start + len(body), body, attrs={"text": fold(body)}), answer
 
 
 # --- putting it together -------------------------------------------------------------------------------------------
@@ -705,16 +595,15 @@ def findings_and_recommendations(text: str) -> Iterator[Mention]:
             elif "." in st.value:
                 attrs["finding"] = st.value.split(".")[0]
                 attrs["finding_kind"] = finding_kind or "conclusie"
+            attrs["stance_at"] = (st.start, st.end)
             items[key] = Mention(kind, st.value, st.start, st.end, st.text, attrs=attrs)
         elif "stance" not in have.attrs:
             have.attrs["stance"] = st.attrs["stance"]
+            have.attrs["stance_at"] = (st.start, st.end)
     stated = _Stated(items.values())
     for pos, kind, stance in anaphoric_stances(text):
         target = stated.last_before(kind, pos)
-        if target is not None:
-            target.attrs.setdefault("stance", stance)
+        if target is not None and "stance" not in target.attrs:
+            target.attrs["stance"] = stance
+            target.attrs["stance_at"] = (pos, pos + 1)
     yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))
-
-
-RULES = [findings_and_recommendations, commitments]
-LINKERS = [evaluations, mandates]

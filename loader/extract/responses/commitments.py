@@ -1,0 +1,141 @@
+"""Commitments (toezeggingen) in running text: a sentence that promises a future act of the government.
+
+A sentence holds a commitment when one of the markers of commitments.yaml stands in it outside quotation marks,
+said by the government (or by no one: a passive, "wordt … gepubliceerd"), and no exclusion cancels it in its
+clause. Markers other than an explicit promise ("zegt … toe", "belooft") must be followed by an act: after "zal",
+"gaat" or "wil" the first infinitive is no obligation, possibility or reading guide (``not_acts``); after "wordt" a
+participle of an announced measure (``measures``); after "komt … met" a deliverable; "informeer"/"stuur" need a
+date. One commitment per sentence; its text is the sentence.
+
+Who commits is the government word nearest the marker (ik, wij, het kabinet, de minister, …); when is the first
+date or period in the sentence ("voor de zomer van 2024", "uiterlijk 1 juli", "begin maart", "jaarlijks").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Hit, commitment_lexicon
+from .reading import Sentence
+from .stance import Speakers, actor
+
+PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
+                       "gepaard"})
+NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
+# Exclusions that cancel a marker anywhere in its segment, not only in its clause.
+SEGMENT_WIDE = frozenset({"in deze brief", "hierbij", "zou"})
+GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
+RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_SEASONS = (r"(?:zomer|voorjaar|najaar|winter|herfst|lente|zomerreces|kerstreces|herfstreces|voorjaarsreces|"
+            r"meireces|krokusreces|jaarwisseling|einde van (?:het|dit) jaar|einde van \d{4}|eind van het jaar|"
+            r"(?:eerste|tweede|derde|vierde) kwartaal)")
+WHEN = re.compile(
+    rf"\b(?:(?:v[oó]{{2}}r|na|in|tijdens|rond|uiterlijk|eind|begin|medio|op)\s+(?:de|het)\s+{_SEASONS}"
+    rf"(?:\s+(?:van\s+)?\d{{4}})?"
+    rf"|(?:(?:v[oó]{{2}}r|uiterlijk|op|in|begin|eind|medio|half)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:v[oó]{{2}}r|in|na|uiterlijk|eind|begin|medio)\s+\d{{4}}"
+    rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|"
+    rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class Commitment:
+    start: int          # the sentence's span in the text
+    end: int
+    how: str            # promise, future, intention, delivery, measure, dated
+    marker: str         # the marker's lexicon row
+    by: str | None      # who commits, as the text says it: kabinet, ik, wij, minister, ...
+    when: str | None    # the date or period the sentence gives
+
+
+def _first_verb(words: list[str]) -> str | None:
+    """The first word that may be an infinitive (ends in -en, four letters or more)."""
+    return next((w for w in words if w.endswith("en") and len(w) > 3), None)
+
+
+def _acts(s: Sentence, hit: Hit) -> bool:
+    """Whether the marker is followed by what makes it a promise of an act (see the module docstring)."""
+    lex = commitment_lexicon()
+    how, row = hit.value, hit.row
+    if how == "promise":
+        return True
+    if hit.first and s.low[hit.first - 1] in NOT_FINITE:       # "om … te gaan", "kunnen gaan": not finite
+        return False
+    lo, end = s.clause(hit.last)
+    after = s.low[hit.last + 1:end]
+    if row in ("zal", "wordt") and _relative(s, lo, hit.first) and not (row == "zal" and "worden" in after):
+        return False              # "militairen die een functie zullen bekleden", "een document dat … wordt opgesteld"
+    if row in ("zal", "gaat", "wil"):
+        verb = _first_verb(after)
+        if after[:1] == ["dat"] or verb is None or verb in lex.not_acts:
+            return False
+        if row == "gaat" and (("in" in after and "op" in after) or after[:1] in (["over"], ["om"], ["uit"])
+                              or after[-1:] and after[-1] in PARTICLES):
+            return False
+    elif row == "wordt":
+        return any(w in lex.measures for w in after)
+    elif row == "ontvangt u":
+        return not any(w in ("nu", "hierbij", "bijgaand") for w in after)
+    elif row == "komt … met":
+        return any(w in lex.deliverables for w in s.low[hit.last + 1:hit.last + 6])
+    if how == "dated":
+        return WHEN.search(s.text, s.start, s.end) is not None
+    return True
+
+
+def _relative(s: Sentence, lo: int, first: int) -> bool:
+    """Whether the marker at ``first`` stands in a relative clause: a relative pronoun shortly before it ("die",
+    "wat", or "dat" right after a comma), with no government word between."""
+    for i in range(first - 1, max(lo - 1, first - 7, -1), -1):
+        w = s.low[i]
+        if w in RELATIVES or (w == "dat" and i > 0 and s.comma[i - 1]):
+            return not any(s.low[k] in ("ik", "wij", "we", "kabinet", "regering") for k in range(i + 1, first))
+    return False
+
+
+def _who(s: Sentence, hit: Hit, speakers: Speakers) -> tuple[str | None, bool]:
+    """(who says the marker, whether that is someone other than the government)."""
+    lo, _ = s.clause(hit.first)
+    near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.last + 1, min(len(s), hit.last + 4))]
+    kinds = [(i, actor(s, i, speakers)) for i in near]
+    for i, a in kinds:
+        if a == "gov":
+            return s.low[i], False
+    for i, a in kinds:
+        if a == "other" or (a == "agent" and s.low[i] not in GENERIC_AGENTS):
+            return s.low[i], True
+    return None, False
+
+
+def _cancelled(s: Sentence, hit: Hit, exclusions: list[Hit]) -> bool:
+    lo, hi = s.clause(hit.first)
+    for x in exclusions:
+        if hit.value not in x.value.split(","):
+            continue
+        if s.quoted[x.first] and not s.quoted[hit.first]:
+            continue
+        if lo <= x.first < hi or (x.row in SEGMENT_WIDE and s.seg[x.first] == s.seg[hit.first]):
+            return True
+    return False
+
+
+def sentence_commitment(s: Sentence, speakers: Speakers) -> Commitment | None:
+    """The sentence's commitment, or None."""
+    lex = commitment_lexicon()
+    markers = lex.markers.find(s.low)
+    if not markers:
+        return None
+    exclusions = lex.exclusions.find(s.low)
+    for hit in markers:
+        if s.quoted[hit.first] or not _acts(s, hit):
+            continue
+        who, other = _who(s, hit, speakers)
+        if other or (hit.value != "promise" and _cancelled(s, hit, exclusions)):
+            continue
+        when = WHEN.search(s.text, s.start, s.end)
+        return Commitment(s.start, s.end, hit.value, hit.row, who, when.group(0) if when else None)
+    return None
