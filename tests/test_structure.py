@@ -12,9 +12,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
-from missiongraph.extract.structure import (_ANAPHOR, _STANCE_WORDS, _SentenceStances, _first_stance, _verb_stance,
-                                            commitments, findings_and_recommendations, labelled_items, line_starts,
-                                            lowered, matches_at, occurrences)
+from missiongraph.extract.responses.layout import (_ANAPHOR, _STANCE_WORDS, _SentenceStances, _first_stance,
+                                                   _verb_stance, commitment_lists, findings_and_recommendations,
+                                                   labelled_items)
+from missiongraph.scan import line_starts, lowered, matches_at, occurrences
 from missiongraph.extract.text import normalise
 
 # ---------------------------------------------------------------------------------------------------------
@@ -158,7 +159,7 @@ AFTER_COMMITMENTS = [
 def test_labels_after_a_commitment_list(text, expected_items, expected_commitments):
     clean = normalise(text)
     assert [(m.kind, m.value) for m in labelled_items(clean)] == expected_items
-    assert [(m.value, m.attrs["text"]) for m in commitments(clean)] == expected_commitments
+    assert [(m.value, m.attrs["text"]) for m in commitment_lists(clean)] == expected_commitments
 
 
 # Pieces of stance sentences, glued without spaces too ("deels12"), for comparing the per-sentence lookups with
@@ -200,22 +201,29 @@ COMMITMENTS = [
     ("ZEGDE DE MINISTER TOE", [("1", "ZEGDE DE MINISTER TOE", None)]),
     ("Daarop zegde de minister nogmaals toe dat dit gebeurt.",
      [("1", "Daarop zegde de minister nogmaals toe dat dit gebeurt.", None)]),
-    # two promises in one sentence: each has the whole sentence as its text
+    # one commitment per sentence, however many promises it holds
     ("Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.",
-     [("1", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None),
-      ("2", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None)]),
+     [("1", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None)]),
+    # a list: each item one commitment, tied to the finding its label names; no sentence commitment on top
     ("Het kabinet doet de volgende toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n"
      "- Aanbeveling 2.1: het format wordt aangepast.\nDe rest.",
      [("1", "het kabinet zal rapporteren.", "1"), ("2", "het format wordt aangepast.", None)]),
-    # near misses: "zeg" inside a word, a list announced differently
+    # near misses: "zeg" inside a word, a promise without content, a noun
     ("Er zijn toezeggingen gedaan en het kabinet heeft dit toegezegd.", []),
-    ("Het kabinet doet de toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n", []),
+    ("De zegsman van het kabinet zei toe te komen.", []),
+    # a list announced differently is no list, but its bullet is a sentence with a promise
+    ("Het kabinet doet de toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n",
+     [("1", "- Bevinding 1: het kabinet zal rapporteren.", None)]),
 ]
+
+
+def _commitments(text: str) -> list:
+    return [m for m in extract(text) if m.kind == "commitment"]
 
 
 @pytest.mark.parametrize("text,expected", COMMITMENTS)
 def test_commitments(text, expected):
-    found = commitments(normalise(text))
+    found = _commitments(text)
     assert [(m.value, m.attrs["text"], m.attrs.get("finding")) for m in found] == expected
 
 

@@ -61,8 +61,8 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     """Whether the marker is followed by what makes it a promise of an act (see the module docstring)."""
     lex = commitment_lexicon()
     how, row = hit.value, hit.row
-    if how == "promise":
-        return True
+    if how == "promise":           # "toegezegd" needs what was promised: "is toegezegd dat …", not "heeft dit toegezegd"
+        return s.low[hit.first] != "toegezegd" or any(w in ("dat", "om", "te") for w in s.low[hit.last + 1:hit.last + 4])
     if hit.first and s.low[hit.first - 1] in NOT_FINITE:       # "om … te gaan", "kunnen gaan": not finite
         return False
     lo, end = s.clause(hit.last)
@@ -100,7 +100,8 @@ def _relative(s: Sentence, lo: int, first: int) -> bool:
 def _who(s: Sentence, hit: Hit, speakers: Speakers) -> tuple[str | None, bool]:
     """(who says the marker, whether that is someone other than the government)."""
     lo, _ = s.clause(hit.first)
-    near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.last + 1, min(len(s), hit.last + 4))]
+    near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.first + 1, hit.last),
+            *range(hit.last + 1, min(len(s), hit.last + 4))]
     kinds = [(i, actor(s, i, speakers)) for i in near]
     for i, a in kinds:
         if a == "gov":

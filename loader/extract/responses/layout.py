@@ -476,6 +476,7 @@ _INTRO_NOUNS = {"aanbeveling": "recommendation", "aanbevelingen": "recommendatio
 _INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
                     r")\b[^\n]{0,200}:[ \t*]*$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
+_LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\d", re.IGNORECASE)
 _MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")
 
 
@@ -489,8 +490,10 @@ def introduced_lists(text: str) -> Iterator[Mention]:
     low = lowered(text)
     if not any(w in low for w in ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering")):
         return
+    lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
+    seen: set[int] = set()
     for m in _INTRO.finditer(text):
-        if "toezegging" in m.group(0).lower():
+        if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
         kind = _INTRO_NOUNS[m.group("noun").lower()]
         pos = m.end() + 1
@@ -504,12 +507,16 @@ def introduced_lists(text: str) -> Iterator[Mention]:
                 if seen_item and pos < len(text) and not _MARKED.match(text, pos):
                     break
                 continue
-            if not _MARKED.match(line):
-                break
+            if not _MARKED.match(line) or line.rstrip(" \t*").endswith(":"):
+                break                          # a line that is no list item, or introduces a list of its own
             item = _LIST_ITEM.match(text, pos, end)
             body = item.group("body") if item else ""
-            if len(body.split()) >= 3:
+            if len(body.split()) >= 3 and not _LABEL_START.match(body) and not lists.covers(pos):
                 seen_item = True
+                if item.start("body") in seen:
+                    pos = end + 1
+                    continue
+                seen.add(item.start("body"))
                 number = item.group("n")
                 attrs = {"text": _clean_item(body), "listed": True}
                 if kind == "finding":
