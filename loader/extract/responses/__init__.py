@@ -12,4 +12,4 @@ the stance the government takes on each (full, partial, rejected or none) and it
 from . import document, reports
 
 RULES = [document.responses]
-LINKERS = [reports.evaluations]
+LINKERS = [reports.reports]

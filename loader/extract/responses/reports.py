@@ -144,3 +144,153 @@ def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention
         yield Mention("evaluation", ev_id, m.start(), m.end(), m.group(0), attrs={
             "report_title": fold(quoted.group("t")) if quoted else None, "evaluator": evaluator or None, "mission": mission, "period": period or None,
             "main": main, "responses": responses})
+
+
+# --- reports of any kind -------------------------------------------------------------------------------------------
+# A report noun ("het rapport", "het Rli-advies", "de initiatiefnota", "het stuk") with, near it in its sentence, an
+# author: a report-writing body of organisations.yaml (found by the organisation rule, or glued to the noun:
+# "WRR-rapport"), a commission ("de commissie-Davids", "de Commissie van onderzoek besluitvorming Irak", "de
+# parlementaire enquêtecommissie"), a person ("het stuk van Johan Remkes") or whoever carried it out ("uitgevoerd
+# door een team van Deloitte en Berenschot"); and a title in quotation marks right after it.
+
+# Words for a report, and for its items named as a whole ("de conclusies van de enquêtecommissie"); any compound
+# that ends in "rapport" or "advies" ("toeslagenrapport", "briefadvies").
+_REPORT_NOUNS = ("rapporten", "rapportage", "rapport", "adviezen", "advies", "evaluatie", "onderzoeken", "onderzoek",
+                 "analyse", "verslag", "studie", "verkenning", "initiatiefnota", "addendum", "stuk", "conclusies",
+                 "bevindingen", "aanbevelingen")
+_REPORT_NOUN = re.compile(r"(?<![^\W_])(?:(?P<prefix>[A-Za-z]{2,12})-)?(?P<noun>(?:[a-zë]{2,20}(?=rapport|advie))?(?:"
+                          + "|".join(_REPORT_NOUNS) + r"))(?![^\W_])", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+_PARTICLE = r"(?i:van der|van den|van de|van|de|der|den|ter|ten)"
+_COMMISSION = re.compile(
+    rf"\b(?:parlementaire\s+enquêtecommissie(?:\s+{_NAME}(?:\s+(?:en\s+)?{_NAME}){{0,2}})?"
+    rf"|[Cc]ommissie van onderzoek(?:\s+[a-z]+){{0,3}}\s+{_NAME}"
+    rf"|[Cc]ommissie[- ](?:{_PARTICLE}[ -])?{_NAME}(?:\s+{_PARTICLE}\s+{_NAME})?)")
+_PERSON_AUTHOR = re.compile(rf"\s+van\s+(?:de heer\s+|mevrouw\s+|prof\.?\s+|dr\.?\s+)?(?P<name>{_NAME}"
+                            rf"(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{0,2}})")
+_CARRIED_OUT = re.compile(r"\b(?:uitgevoerd|opgesteld|geschreven|verricht)\s+door\s+(?:een team van\s+)?")
+_TITLE = re.compile(r"[«“\"‘'](?P<t>[A-Z0-9][^«»“”\"\n]{2,250}?)[»”\"’'](?![a-z])")
+_CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|"
+                  r"in\s+ontvangst|bied(?:t|en)?\s+(?:ik|wij|het kabinet)\s+u|ter\s+inzage|naar\s+aanleiding\s+van|"
+                  r"appreciatie)", re.IGNORECASE)
+_NOT_PERSONS = frozenset({"Defensie", "Buitenlandse", "Justitie", "Nederland", "Financiën", "Binnenlandse", "Den",
+                          "Staat", "State", "Koninkrijksrelaties"})
+
+
+def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies: list[Mention],
+                 body_at: dict[str, str]) -> tuple[str | None, str | None]:
+    """(author, what it is: organisation, commission or person) of the report noun ``m``."""
+    s, e = sentence
+    prefix = m.group("prefix")
+    if prefix and prefix.lower() in body_at:
+        return body_at[prefix.lower()], "organisation"
+    after = text[m.end():min(e, m.end() + 160)]
+    carried = _CARRIED_OUT.search(text, s, e)
+    near = [b for b in bodies if s <= b.start < e and m.start() - 60 <= b.start <= m.end() + 50]
+    if carried:
+        by = [b.value for b in near if b.start >= carried.end()]
+        if by:
+            return "; ".join(dict.fromkeys(by)), "organisation"
+    commission = _COMMISSION.search(text, max(s, m.start() - 120), min(e, m.end() + 160))
+    person = _PERSON_AUTHOR.match(after)
+    if person and person.group("name").split()[0] not in _NOT_PERSONS and \
+            not any(b.start == m.end() + person.start("name") for b in near):
+        return person.group("name"), "person"
+    # "onderzoeken naar de Inspectie voor de Gezondheidszorg (IGZ)": the subject of the report, not its author
+    topics = [b for b in near if re.search(r"\bnaar\s+(?:de\s+|het\s+)?$", text[max(s, b.start - 12):b.start])]
+    near = [b for b in near if b not in topics and not any(0 <= b.start - t.end <= 3 for t in topics)]
+    if near:
+        nearest = min(near, key=lambda b: (b.start < m.start(), abs(b.start - m.end())))
+        if not commission or abs(nearest.start - m.end()) <= abs(commission.start() - m.end()):
+            return nearest.value, "organisation"
+    if commission:
+        return fold(commission.group(0)), "commission"
+    return None, None
+
+
+def _title_near(text: str, m: re.Match[str], end: int) -> str | None:
+    """The title in quotation marks after the report noun ("het rapport «…»"); several joined by "; " ("de adviezen
+    ‘…’ en ‘…’")."""
+    t = _TITLE.search(text, m.end(), min(end, m.end() + 160))
+    if t is None or t.start() - m.end() > 90:
+        return None
+    titles = [t]
+    while True:
+        more = _TITLE.match(text, t.end() + 4) if text.startswith(" en ", t.end()) else None
+        if more is None:
+            break
+        titles.append(more)
+        t = more
+    return "; ".join(fold(x.group("t").strip().split("«")[-1]) for x in titles)
+
+
+def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The reports a document names (kind "report"), the one it answers marked ``main``: the one named in a sentence
+    that says the document responds to it (kabinetsreactie op, bied ik u … aan, in ontvangst, naar aanleiding van),
+    else the one whose author the document names most, among those with an author or a title."""
+    from ..lookup import _organisations
+    from .lexicon import AUTHOR_TYPES
+    low = lowered(text)
+    if not any(w in low for w in ("rapport", "advies", "adviezen", "evaluatie", "onderzoek", "analyse", "verslag",
+                                  "studie", "verkenning", "nota", "stuk", "addendum")):
+        return []
+    matcher, entries = _organisations()
+    bodies = [m for m in mentions if m.kind == "organisation" and entries.get(m.value, {}).get("type") in AUTHOR_TYPES]
+    body_at = {k.lower(): v for k, v in matcher.ids.items() if entries[v].get("type") in AUTHOR_TYPES}
+    sentences = sentences_of(text)
+    found: dict[str, Mention] = {}
+    cued: set[str] = set()
+    for m in _REPORT_NOUN.finditer(text):
+        if m.group("prefix") and m.group("prefix").lower() not in body_at:
+            continue
+        span = sentences.span_of(m.start(), m.end())
+        author, what = _author_near(text, m, span, bodies, body_at)
+        title = _title_near(text, m, span[1])
+        if not author and not title:
+            continue
+        noun = m.group("noun").lower()
+        key = _slug(f"{author or 'rapport'}-{title or noun}")[:120]
+        have = found.get(key)
+        if have is None:
+            found[key] = Mention("report", key, m.start(), m.end(), m.group(0), attrs={
+                "title": title, "author": author, "author_type": what, "kind": noun, "main": False, "count": 1})
+        else:
+            have.attrs["count"] += 1
+        if _CUE.search(text, max(span[0], m.start() - 80), min(span[1], m.end() + 40)):
+            cued.add(key)
+    if not found:
+        return []
+    for key, r in list(found.items()):      # "de Initiatiefnota" is "de initiatiefnota van Pieter Omtzigt"
+        if r.attrs["author"] is None:
+            same = [o for o in found.values() if o.attrs["author"] and o.attrs["kind"] == r.attrs["kind"]]
+            if len(same) == 1:
+                if key in cued:
+                    cued.add(same[0].value)
+                same[0].attrs["title"] = same[0].attrs["title"] or r.attrs["title"]
+                del found[key]
+    by_author: dict[str | None, int] = {}
+    for r in found.values():
+        by_author[r.attrs["author"]] = by_author.get(r.attrs["author"], 0) + r.attrs["count"]
+    main = min(found.values(), key=lambda r: (r.value not in cued, -by_author.get(r.attrs["author"], 0),
+                                              r.attrs["author"] is None, r.start))
+    main.attrs["main"] = True
+    # The title may be given where the author is not (and the other way round): one report, the main one.
+    for r in found.values():
+        if r is not main and r.attrs["author"] in (None, main.attrs["author"]) and not main.attrs["title"] and \
+                r.attrs["title"]:
+            main.attrs["title"] = r.attrs["title"]
+    for r in found.values():
+        del r.attrs["count"]
+    return list(found.values())
+
+
+def reports(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """Linker: the evaluations of missions (``evaluations``) and the reports of any kind (``report_mentions``); when
+    the document answers an evaluation of a mission, that is its main report."""
+    evaluated = list(evaluations(text, mentions))
+    yield from evaluated
+    others = report_mentions(text, mentions)
+    if any(m.attrs.get("main") for m in evaluated):
+        for r in others:
+            r.attrs["main"] = False
+    yield from others
