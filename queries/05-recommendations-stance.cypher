@@ -3,7 +3,7 @@
 // description: Recommendations per evaluation with the cabinet's stance; not and partly endorsed first.
 // param: limit = 500
 MATCH (r:Recommendation)
-OPTIONAL MATCH (e:Evaluation)-[:HAS_RECOMMENDATION]->(r)
+OPTIONAL MATCH (e:Report)-[:HAS_RECOMMENDATION]->(r)
 OPTIONAL MATCH (d:Document)-[s:ENDORSES]->(r)
 RETURN coalesce(e.title, '(no evaluation named)') AS evaluation, r.number AS recommendation,
        coalesce(s.stance, 'unknown') AS stance, d.id AS document, r.text AS text

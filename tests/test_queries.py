@@ -136,7 +136,7 @@ def test_document_references(loaded_store):
     rows = run(loaded_store, "document-references", document=NOTA)
     found = {(r["relation"], r["kind"], r["item"]) for r in rows}
     assert {("CITES", "Kamerstuk", "27925-697"), ("CITES", "Kamerstuk", "27925-AB"),
-            ("RESPONDS_TO", "Evaluation", "iob-minusma-2014-2019"), ("MENTIONS", "Mission", "MINUSMA")} <= found
+            ("RESPONDS_TO", "Report", "iob-minusma-2014-2019"), ("MENTIONS", "Mission", "MINUSMA")} <= found
     assert all(r["sentence"] for r in rows)
     by_kamerstuk = run(loaded_store, "document-references", document="29521-349")
     assert {r["document"] for r in by_kamerstuk} == {"043"}
@@ -243,7 +243,7 @@ def test_mission_timeline_in_order(loaded_store):
     items = [(r["kind"], r["item"]) for r in rows]
     assert ("Document", "005") in items and ("Document", "043") in items
     assert items.index(("Document", "045")) < items.index(("Document", "005")) < items.index(("Document", "043"))
-    assert ("Evaluation", "iob-minusma-2014-2019") in items
+    assert ("Report", "iob-minusma-2014-2019") in items
     later = run(loaded_store, "mission-timeline", mission="minusma", since="2017", limit=3)
     assert [(r["date"], r["item"]) for r in later] == [("2017-01-26", "008"), ("2017-09-11", "043"),
                                                        ("2021", "iob-minusma-2021-2022")]
@@ -294,7 +294,7 @@ def test_what_connects_the_two_seeds(seeds_store):
     rows = run(seeds_store, "what-connects")
     found = {(r["kind"], r["item"], r["via_a"], r["via_b"]) for r in rows}
     assert ("Kamerstuk", "27925-AB", "CITES", "CITES") in found
-    assert ("Evaluation", "iob-minusma-2014-2019", "CITES", "RESPONDS_TO") in found
+    assert ("Report", "iob-minusma-2014-2019", "CITES", "RESPONDS_TO") in found
     assert ("Mission", "MINUSMA", "MENTIONS", "MENTIONS") in found
 
 

@@ -221,7 +221,7 @@ def responses(text: str) -> Iterator[Mention]:
         if c and not any(c.start < end and start < c.end for start, end in listed):
             commitments.append(c)
     restated = _Restated([*numbered.values(), *stated])
-    listed_items = [(m.start, m.end) for m in [*numbered.values(), *stated]]
+    listed_items = [(m.start, m.end) for m in [*numbered.values(), *stated] if m.attrs["how"] in ("list", "table")]
     for it in collect.items:
         if not it.group and it.number is None and \
                 any(it.start < end and start < it.end for start, end in listed_items):
