@@ -127,7 +127,7 @@ def _cancelled(s: Sentence, hit: Hit, exclusions: list[Hit]) -> bool:
 def sentence_commitment(s: Sentence, speakers: Speakers) -> Commitment | None:
     """The sentence's commitment, or None."""
     lex = commitment_lexicon()
-    markers = lex.markers.find(s.low)
+    markers = lex.markers.find(s.low, breaks=s.comma)
     if not markers:
         return None
     exclusions = lex.exclusions.find(s.low)

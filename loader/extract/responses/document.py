@@ -93,11 +93,12 @@ class _Collect:
             found = [it for it in found if it.group or it.content[1] < len(s) - 1
                      or it.content[1] - it.content[0] >= 10]
         kept: list[Item] = []
-        for it in found:
-            if not it.group and any(not o.group and o.kind == it.kind and it.start < o.end and o.start < it.end
-                                    for o in kept):
-                continue
-            kept.append(it)
+        for it in found:             # one item per content span: the first rule's
+            if it.group or it.how == "single" or not any(
+                    o.kind == it.kind and not o.group and it.start < o.end and o.start < it.end for o in kept):
+                kept.append(it)
+        stated = {o.kind for o in kept if not o.group and o.how != "single"}
+        kept = [it for it in kept if it.how != "single" or it.kind not in stated]   # a bare noun only if alone
         for it in kept:
             if it.how == "that-is":
                 continue
@@ -114,18 +115,19 @@ class _Collect:
                 it.appraised = appraised(s, it.noun_at)
         named = []
         for it in kept:
-            if it.how == "anaphor":
+            if it.how in ("anaphor", "single"):
                 before_items = [o for o in self.recent if o.kind == it.kind]
-                if before_items:
+                if before_items and (it.how == "anaphor" or it.stance):
                     both = it.noun_at > 0 and s.low[it.noun_at - 1] == "beide"
                     targets = before_items[-2:] if both else before_items if it.collective else before_items[-1:]
                     for t in targets:
                         if it.stance and not t.stance:
                             t.stance, t.quote = it.stance, it.quote
                     continue
-                if not it.collective:
-                    continue
-                it.how = "group"
+                if it.how == "single" or not it.collective:
+                    it.how, it.needs_stance = "single", True      # "deze aanbeveling" with nothing before it
+                else:
+                    it.how = "group"
             if it.how == "group":
                 self._group(it)
                 continue

@@ -105,6 +105,9 @@ def verb_items(s: Sentence, speakers: Speakers) -> list[Item]:
             link = h.last + 1 if h.last + 1 < len(s) and s.low[h.last + 1] == "om" else h.last
         else:
             link = _link_after(s, h.last, ("dat", "om") if h.value == "recommendation" else ("dat",))
+            if link < 0 and h.value == "recommendation" and h.phrase.words[-1] in ("aan", "op") and \
+                    len(s) - h.last > 3:
+                link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen."
             if link < 0:
                 continue
         item = _with_content(s, h.value, link, "verb", h.first)
@@ -174,11 +177,15 @@ def noun_items(s: Sentence, speakers: Speakers) -> list[Item]:
                 continue
         if noun.specific:
             continue
+        dets = s.low[max(0, i - 3):i]
         if prev in lex.anaphors or (i >= 2 and s.low[i - 2] in lex.anaphors and prev not in ("de", "het")):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
                             collective=noun.plural))
-        elif noun.group and any(d in lex.determiners for d in s.low[max(0, i - 3):i]):
+        elif noun.group and any(d in lex.determiners for d in dets):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
+        elif not noun.plural and any(d in ("de", "het", "een") for d in dets):
+            # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
     return out
 
 

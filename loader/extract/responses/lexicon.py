@@ -19,7 +19,7 @@ import yaml
 
 from ...gazetteer import load
 
-GAP = 6            # words a "…" may stand for
+GAP = 10           # words a "…" may stand for
 ELLIPSIS = ("…", "...")
 STANCES = ("full", "partial", "rejected")
 
@@ -75,21 +75,23 @@ class PhraseIndex:
     def first_words(self) -> frozenset[str]:
         return frozenset(self.by_first)
 
-    def match_at(self, words: list[str], i: int, end: int) -> Hit | None:
+    def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
         for p in self.by_first.get(words[i], ()):
-            hit = _match(p, words, i, end)
+            hit = _match(p, words, i, end, breaks)
             if hit:
                 return hit
         return None
 
-    def find(self, words: list[str], start: int = 0, end: int | None = None) -> list[Hit]:
-        """Non-overlapping hits in ``words[start:end]``, left to right."""
+    def find(self, words: list[str], start: int = 0, end: int | None = None,
+             breaks: list[bool] | None = None) -> list[Hit]:
+        """Non-overlapping hits in ``words[start:end]``, left to right. ``breaks[i]``: a clause ends after word
+        ``i`` (a comma): no gap reaches across it."""
         end = len(words) if end is None else end
         by_first = self.by_first
         out: list[Hit] = []
         i = start
         while i < end:
-            hit = self.match_at(words, i, end) if words[i] in by_first else None
+            hit = self.match_at(words, i, end, breaks) if words[i] in by_first else None
             if hit:
                 out.append(hit)
                 i = hit.last + 1
@@ -98,17 +100,21 @@ class PhraseIndex:
         return out
 
 
-def _match(p: Phrase, words: list[str], i: int, end: int) -> Hit | None:
+def _match(p: Phrase, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
     j, k, gap = i, 0, None
     parts = p.words
     while k < len(parts):
         w = parts[k]
-        if w is None:               # a gap: the next word must come within GAP words
+        if w is None:               # a gap: the next word must come within GAP words, in the same clause
             nxt = parts[k + 1]
+            if breaks is not None and j > 0 and breaks[j - 1]:
+                return None
             for g in range(j, min(end, j + GAP + 1)):
                 if words[g] == nxt:
                     gap, j = (j, g), g + 1
                     break
+                if breaks is not None and breaks[g]:
+                    return None
             else:
                 return None
             k += 2

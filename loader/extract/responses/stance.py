@@ -97,12 +97,12 @@ def subject(s: Sentence, first: int, last: int, speakers: Speakers, names: bool 
 def stance_hits(s: Sentence, speakers: Speakers) -> list[Hit]:
     """The stance phrasings of a sentence said by the government or by no one."""
     out = []
-    for h in stance_lexicon().stances.find(s.low):
+    for h in stance_lexicon().stances.find(s.low, breaks=s.comma):
         before = s.low[max(0, h.first - 8):h.first]
         if h.first and s.low[h.first - 1] in ("het", "de") and s.low[h.first].endswith("en"):
             continue                                            # "het overnemen van de aanbevelingen"
         if ((h.first and s.low[h.first - 1] == "te") or "te" in s.low[h.first:h.first + 2]) and \
-                "om" in before[-6:] and "vast" not in s.low[h.first:h.last + 1]:
+                _purpose(s, h.first) and "vast" not in s.low[h.first:h.last + 1]:
             continue                                            # "tijd om gevolg te geven aan"
         if h.value != "rejected" and any(w in INDIRECT for w in before):
             continue                                            # "in hoeverre de aanbevelingen zijn opgevolgd"
@@ -110,6 +110,16 @@ def stance_hits(s: Sentence, speakers: Speakers) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+def _purpose(s: Sentence, first: int) -> bool:
+    """Whether the phrase at ``first`` stands in a purpose clause ("tijd om gevolg te geven aan"): an "om" shortly
+    before it that is no item's content link ("de aanbeveling om … niet op te volgen")."""
+    nouns = item_lexicon().nouns
+    for i in range(first - 1, max(-1, first - 7), -1):
+        if s.low[i] == "om":
+            return not any(w in nouns for w in s.low[max(0, i - 5):i])
+    return False
 
 
 def negated(s: Sentence, hit: Hit, content: tuple[int, int], noun_at: int) -> bool:
@@ -151,7 +161,8 @@ def stance_of(s: Sentence, hits: list[Hit], noun_at: int, content: tuple[int, in
     if hit.value != "full":
         return hit.value
     lo, hi = s.segment(hit.first)
-    complete = [h for h in lex.complete.find(s.low, lo, hi) if outside(h)]
+    complete = [h for h in lex.complete.find(s.low, lo, hi) if outside(h)
+                and not (h.first and s.low[h.first - 1] in lex.negations)]         # "niet volledig" narrows
     if [h for h in lex.scope.find(s.low, lo, hi) if outside(h)] and not complete:
         return "partial"
     if not complete and hi < len(s) and s.low[hi] in lex.contrasts:
