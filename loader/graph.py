@@ -245,7 +245,7 @@ def _item(b: _Builder, d: NodeRef, m: Mention, scope: str, main_report: str | No
     if a.get("stance"):
         at = a.get("stance_at")
         quote = Mention(m.kind, m.value, at[0], at[1], b.doc.text[at[0]:at[1]]) if at else m
-        b.rel("ENDORSES", d, node, quote, stance=a["stance"], by=a.get("by"))
+        b.rel("ENDORSES", d, node, quote, stance=a["stance"], stated_by=a.get("by"))
 
 
 _SPEAKER_WORDS = {"ik", "wij", "we", "minister", "ministers", "staatssecretaris", "ze", "zij", "hij", "bewindsman",
@@ -258,7 +258,7 @@ def _commitment(b: _Builder, d: NodeRef, doc: SourceDocument, m: Mention, scope:
     "het kabinet" or an unnamed subject) and the item it answers."""
     a = m.attrs
     c = b.node("Commitment", f"{doc.id}/toezegging-{m.value}", caption=f"Toezegging {m.value}", text=a.get("text"),
-               by=a.get("by"), when=a.get("when"))
+               made_by=a.get("by"), due=a.get("when"))
     b.rel("COMMITS", d, c, m)
     if a.get("by") in _SPEAKER_WORDS and signatories:
         s = signatories[0]

@@ -93,6 +93,16 @@ def _runs(text: str) -> _Runs:
     return _Runs(text)
 
 
+def run_positions(text: str, run: str) -> list[int]:
+    """Where the letter or digit run ``run`` occurs in ``text`` as a whole run (see ``_Runs.positions``)."""
+    return _runs(text).positions(run)
+
+
+def has_run(text: str, run: str, start: int, end: int) -> bool:
+    """Whether the letter run ``run`` occurs as a whole run in ``text[start:end]`` (one ``str.find``)."""
+    return _runs(text).letters.find(" " + run + " ", start, end + 2) >= 0   # the letters are shifted by one
+
+
 @lru_cache(maxsize=4)
 def words(text: str) -> frozenset[str]:
     """The distinct letter runs and digit runs of ``lowered(text)`` (cached: every gazetteer asks); the set

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .lexicon import Hit, commitment_lexicon
 from .reading import Sentence
-from .stance import Speakers, actor
+from .stance import Said
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
@@ -27,6 +27,7 @@ NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
 SEGMENT_WIDE = frozenset({"in deze brief", "hierbij", "zou"})
 GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
 RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
+AFTER = 15                   # words after a marker read for what makes it a promise
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _SEASONS = (r"(?:zomer|voorjaar|najaar|winter|herfst|lente|zomerreces|kerstreces|herfstreces|voorjaarsreces|"
@@ -66,7 +67,7 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     if hit.first and s.low[hit.first - 1] in NOT_FINITE:       # "om … te gaan", "kunnen gaan": not finite
         return False
     lo, end = s.clause(hit.last)
-    after = s.low[hit.last + 1:end]
+    after = s.low[hit.last + 1:min(end, hit.last + 1 + AFTER)]
     if row in ("zal", "wordt") and _relative(s, lo, hit.first) and not (row == "zal" and "worden" in after):
         return False              # "militairen die een functie zullen bekleden", "een document dat … wordt opgesteld"
     if row in ("zal", "gaat", "wil"):
@@ -83,7 +84,8 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     elif row == "komt … met":
         return any(w in lex.deliverables for w in s.low[hit.last + 1:hit.last + 6])
     if how == "dated":
-        return WHEN.search(s.text, s.start, s.end) is not None
+        return WHEN.search(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) \
+            is not None
     return True
 
 
@@ -97,46 +99,61 @@ def _relative(s: Sentence, lo: int, first: int) -> bool:
     return False
 
 
-def _who(s: Sentence, hit: Hit, speakers: Speakers) -> tuple[str | None, bool]:
+def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     """(who says the marker, whether that is someone other than the government)."""
+    s = said.s
     lo, _ = s.clause(hit.first)
     near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.first + 1, hit.last),
             *range(hit.last + 1, min(len(s), hit.last + 4))]
-    kinds = [(i, actor(s, i, speakers)) for i in near]
-    for i, a in kinds:
-        if a == "gov":
+    for i in near:
+        if said.actor(i) == "gov":
             return s.low[i], False
-    for i, a in kinds:
+    for i in near:
+        a = said.actor(i)
         if a == "other" or (a == "agent" and s.low[i] not in GENERIC_AGENTS):
             return s.low[i], True
     return None, False
 
 
-def _cancelled(s: Sentence, hit: Hit, exclusions: list[Hit]) -> bool:
-    lo, hi = s.clause(hit.first)
-    for x in exclusions:
-        if hit.value not in x.value.split(","):
-            continue
-        if s.quoted[x.first] and not s.quoted[hit.first]:
-            continue
-        if lo <= x.first < hi or (x.row in SEGMENT_WIDE and s.seg[x.first] == s.seg[hit.first]):
-            return True
-    return False
+class _Blocked:
+    """The kinds of marker the exclusions of a sentence cancel, per clause (and per segment for those that reach
+    the whole segment), not counting exclusions in quotation marks (a marker in them is skipped anyway)."""
+
+    def __init__(self, s: Sentence):
+        self.s = s
+        self.by_clause: dict[tuple[int, int], set[str]] = {}
+        self.by_segment: dict[int, set[str]] = {}
+        for x in commitment_lexicon().exclusions.find(s.low, where=s.where):
+            if s.quoted[x.first]:
+                continue
+            kinds = set(x.value.split(","))
+            self.by_clause.setdefault(s.clause(x.first), set()).update(kinds)
+            if x.row in SEGMENT_WIDE:
+                self.by_segment.setdefault(s.seg[x.first], set()).update(kinds)
+
+    def cancels(self, hit: Hit) -> bool:
+        s = self.s
+        return hit.value in self.by_clause.get(s.clause(hit.first), ()) or \
+            hit.value in self.by_segment.get(s.seg[hit.first], ())
 
 
-def sentence_commitment(s: Sentence, speakers: Speakers) -> Commitment | None:
+def sentence_commitment(said: Said) -> Commitment | None:
     """The sentence's commitment, or None."""
-    lex = commitment_lexicon()
-    markers = lex.markers.find(s.low, breaks=s.comma)
+    s = said.s
+    markers = commitment_lexicon().markers.find(s.low, breaks=s.comma, where=s.where)
     if not markers:
         return None
-    exclusions = lex.exclusions.find(s.low)
+    blocked = None
     for hit in markers:
         if s.quoted[hit.first] or not _acts(s, hit):
             continue
-        who, other = _who(s, hit, speakers)
-        if other or (hit.value != "promise" and _cancelled(s, hit, exclusions)):
+        who, other = _who(said, hit)
+        if other:
             continue
-        when = WHEN.search(s.text, s.start, s.end)
+        if hit.value != "promise":
+            blocked = blocked or _Blocked(s)
+            if blocked.cancels(hit):
+                continue
+        when = WHEN.search(s.text, s.start, min(s.end, s.start + 2000))
         return Commitment(s.start, s.end, hit.value, hit.row, who, when.group(0) if when else None)
     return None

@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Hit, item_lexicon, stance_lexicon
-from .reading import Sentence
-from .stance import SUBORDINATORS, Speakers, actor, is_agent, subject
+from .layout import expand_numbers
+from .lexicon import item_lexicon, stance_lexicon
+from .reading import Positions, Sentence
+from .stance import SUBORDINATORS, Said, is_agent
 
 MODALS = frozenset({"moet", "moeten", "dient", "dienen", "belang", "noodzakelijk", "nodig", "wenselijk"})
 PASSIVE = frozenset({"werd", "wordt", "is", "werden", "worden", "zijn", "was"})
 NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?[a-z]?$")
+RANGE = re.compile(r"\d{1,2}(?:\.\d{1,2})?-\d{1,2}(?:\.\d{1,2})?$")          # "3-7", a range in one word
+MAX_CONTENT = 80            # words of an item's content kept (its first words name it; a longer one is a list)
 GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", "was", "is", "luidt", "luidde", "ook"})
 COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
                      "achten"})
@@ -52,6 +55,7 @@ class Item:
     quote: tuple[int, int] | None = None        # the sentence that states the stance
     appraised: bool = False
     needs_stance: bool = False                  # named only in passing ("het advies over X"): listed with a stance
+    numbers_at: tuple[int, int] | None = None   # a numbered item: the word indexes [from, to) of its number list
 
     @property
     def group(self) -> bool:
@@ -59,19 +63,16 @@ class Item:
 
 
 def content_end(s: Sentence, first: int, link: str) -> int:
+    """The last word of an item's content that starts at word ``first`` (see the module docstring); at most
+    ``MAX_CONTENT`` words."""
     lo, hi = s.segment(first)
-    last = hi - 1
-    if s.low[0] in SUBORDINATORS:
-        for i in range(first, last):
-            if s.comma[i]:
-                return i
+    last = min(hi - 1, first + MAX_CONTENT - 1)
+    if s.low[0] in SUBORDINATORS and s.next_comma[first] < last:
+        return s.next_comma[first]
     if link == "om":
         for i in range(first, last):
             if s.low[i] == "te":
-                for j in range(i + 1, last):
-                    if s.comma[j]:
-                        return j
-                return min(i + 1, last)
+                return s.next_comma[i + 1] if s.next_comma[i + 1] < last else min(i + 1, last)
     return last
 
 
@@ -93,13 +94,14 @@ def _link_after(s: Sentence, i: int, links: tuple[str, ...], within: int = 8) ->
     return -1
 
 
-def verb_items(s: Sentence, speakers: Speakers) -> list[Item]:
+def verb_items(said: Said) -> list[Item]:
+    s = said.s
     out = []
-    for h in item_lexicon().verbs.find(s.low):
+    for h in item_lexicon().verbs.find(s.low, breaks=s.comma, where=s.where):
         before = s.low[max(0, h.first - 7):h.first]
         passive = h.first > 0 and s.low[h.first - 1] in PASSIVE and s.low[h.first].startswith("ge")
         impersonal = h.row == "blijkt" and "uit" in before
-        if not (passive or impersonal or subject(s, h.first, h.last, speakers) == "agent"):
+        if not (passive or impersonal or said.subject(h.first, h.last) == "agent"):
             continue
         if h.phrase.words[-1] in ("voor", "ervoor", "op"):
             link = h.last + 1 if h.last + 1 < len(s) and s.low[h.last + 1] == "om" else h.last
@@ -136,8 +138,49 @@ def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
     return out
 
 
-def noun_items(s: Sentence, speakers: Speakers) -> list[Item]:
-    lex = item_lexicon()
+def _is_number(word: str) -> bool:
+    return NUMBER.match(word) is not None or RANGE.match(word) is not None
+
+
+def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
+    """The numbers listed from word ``first`` ("2.2, 3.1 en 5.2", "3 t/m 7", "10 tot en met 12", "3-7"):
+    (first word, word after the list, the numbers with the ranges expanded), or None when no number stands there.
+    At most 40 words."""
+    n = len(s)
+    if first >= n or not _is_number(s.low[first]):
+        return None
+    j, numbers, last_number = first, [], first
+    while j < n and j - first < 40 and s.seg[j] == s.seg[first]:
+        w = s.low[j]
+        if _is_number(w):
+            numbers.append(w)
+            last_number = j
+            j += 1
+        elif w == "en" or (w == "t" and j + 1 < n and s.low[j + 1] == "m"):
+            if w == "t":
+                numbers.append("t/m")
+                j += 1
+            j += 1
+        elif w == "tot" and s.low[j + 1:j + 3] == ["en", "met"]:
+            numbers.append("t/m")
+            j += 3
+        else:
+            break
+    return first, last_number + 1, expand_numbers(" ".join(numbers))
+
+
+def _bare_group_after(s: Sentence, end: int) -> tuple[int, int, list[str]] | None:
+    """A bare list of numbers within six words after a group, with a word between ("… 1 en 2 deels en 3 t/m 7")."""
+    for j in range(end + 1, min(len(s), end + 7)):
+        if s.seg[j] != s.seg[end - 1]:
+            return None
+        if _is_number(s.low[j]):
+            return number_group(s, j)
+    return None
+
+
+def noun_items(said: Said) -> list[Item]:
+    s, lex = said.s, item_lexicon()
     out: list[Item] = []
     n = len(s)
     for i, w in enumerate(s.low):
@@ -152,13 +195,15 @@ def noun_items(s: Sentence, speakers: Speakers) -> list[Item]:
         if w == "mening" and prev not in ("de", "die", "deze"):      # "van mening": the speaker's own
             continue
         if i + 1 < n and NUMBER.match(s.low[i + 1]) and not noun.report:
-            j, numbers = i + 1, []
-            while j < n and j - i < 12 and (NUMBER.match(s.low[j]) or s.low[j] in ("en", "t/m", "tot")):
-                if NUMBER.match(s.low[j]):
-                    numbers.append(s.low[j])
-                j += 1
-            a, b = s.span(i, j - 1)
-            out.extend(Item(noun.kind, a, b, (s.start, s.end), "numbered", noun_at=i, number=num) for num in numbers)
+            # "aanbevelingen 2.2, 3.1 en 5.2", then bare lists after it in the same segment ("bevindingen 1 en 2
+            # deels en 3 t/m 7 volledig"): each group takes the stance word after it (``group_stance``)
+            group = number_group(s, i + 1)
+            while group is not None:
+                first, end, numbers = group
+                a, b = s.span(i if first == i + 1 else first, end - 1)
+                out.extend(Item(noun.kind, a, b, (s.start, s.end), "numbered", noun_at=i, number=num,
+                                numbers_at=(first, end), needs_stance=True) for num in numbers)
+                group = _bare_group_after(s, end)
             continue
         titles = [] if noun.report else _titles_after(s, i)
         if titles:
@@ -189,39 +234,55 @@ def noun_items(s: Sentence, speakers: Speakers) -> list[Item]:
     return out
 
 
-def appraised(s: Sentence, noun_at: int) -> bool:
-    """Whether an appraisal describes the noun at ``noun_at``: right before it ("de waardevolle aanbevelingen"), or
-    after it with a copula between ("De bevindingen … zijn heel ernstig", "noemt de aanbevelingen … nuttig")."""
-    for h in stance_lexicon().appraisals.find(s.low):
-        if noun_at - 3 <= h.last < noun_at or h.first <= noun_at <= h.last:
+class Appraisals:
+    """Where a sentence appraises: to tell whether an appraisal describes an item noun."""
+
+    def __init__(self, s: Sentence):
+        self.s = s
+        hits = stance_lexicon().appraisals.find(s.low, where=s.where)
+        self.firsts = Positions([h.first for h in hits])
+        self.lasts = Positions(sorted(h.last for h in hits))
+
+    def describe(self, noun_at: int) -> bool:
+        """Right before the noun ("de waardevolle aanbevelingen"), or after it with a copula between ("De
+        bevindingen … zijn heel ernstig", "noemt de aanbevelingen … nuttig")."""
+        s = self.s
+        if self.lasts.any_in(noun_at - 3, noun_at + 1) or self.firsts.any_in(noun_at, noun_at + 1):
             return True
-        if noun_at < h.first <= noun_at + 10 and s.seg[h.first] == s.seg[noun_at] and \
-                any(w in COPULAS for w in s.low[max(0, noun_at - 3):h.first]):
-            return True
-    return False
+        copula = any(w in COPULAS for w in s.low[max(0, noun_at - 3):noun_at + 11])
+        lo, hi = s.segment(noun_at)
+        return copula and self.firsts.any_in(noun_at + 1, min(hi, noun_at + 11))
 
 
-def _kind_by_mood(s: Sentence, first: int, last: int) -> str:
-    return "recommendation" if any(w in MODALS for w in s.low[first:last + 1]) else "finding"
+def _kind_by_mood(modals: Positions, first: int, last: int) -> str:
+    """A recommendation when the words ``first..last`` say what must be (moet, dient, van belang), else a finding."""
+    return "recommendation" if modals.any_in(first, last + 1) else "finding"
 
 
-def attributed_items(s: Sentence, speakers: Speakers, before: tuple[int, int] | None) -> list[Item]:
+def modal_positions(s: Sentence) -> Positions:
+    return Positions([i for i, w in enumerate(s.low) if w in MODALS])
+
+
+def attributed_items(said: Said, modals: Positions, before: tuple[int, int] | None) -> list[Item]:
     """See the module docstring; ``before`` is the span of the sentence before."""
-    lex = item_lexicon()
+    s, lex = said.s, item_lexicon()
     out = []
     n = len(s)
+    sentence_text = min(n - 1, MAX_CONTENT * 2)
     for i, w in enumerate(s.low):
-        if w == "aldus" and i > 3 and any(is_agent(x) for x in s.low[i + 1:i + 4]):
+        if w == "aldus" and 3 < i <= MAX_CONTENT and any(is_agent(x) for x in s.low[i + 1:i + 4]):
             a, b = s.span(0, i - 1)
-            out.append(Item(_kind_by_mood(s, 0, i - 1), a, b, (s.start, s.end), "aldus", noun_at=i,
+            out.append(Item(_kind_by_mood(modals, 0, i - 1), a, b, (s.start, s.end), "aldus", noun_at=i,
                             content=(0, i - 1)))
         elif w == "volgens" and i + 1 < n and any(is_agent(x) for x in s.low[i + 1:i + 4]) and \
-                not any(actor(s, k, speakers) == "gov" for k in range(i + 1, min(n, i + 4))):
-            a, b = s.span(0, n - 1)                 # the whole sentence: "…; Balkenende zou te weinig …"
-            out.append(Item(_kind_by_mood(s, 0, n - 1), a, b, (s.start, s.end), "volgens", noun_at=i,
-                            content=(0, n - 1)))
+                not any(said.actor(k) == "gov" for k in range(i + 1, min(n, i + 4))):
+            a, b = s.span(0, sentence_text)         # the whole sentence: "…; Balkenende zou te weinig …"
+            out.append(Item(_kind_by_mood(modals, 0, sentence_text), a, b, (s.start, s.end), "volgens", noun_at=i,
+                            content=(0, sentence_text)))
         elif w == "daarom" and i > 3 and s.low[i - 1] == "en":
             verbs = lex.verbs.find(s.low, i + 1, min(n, i + 8))
+            if i - 2 > MAX_CONTENT:
+                verbs = []
             if verbs and verbs[0].first <= i + 2 and verbs[0].value == "recommendation" and \
                     any(is_agent(x) for x in s.low[verbs[0].first:verbs[0].last + 4]):
                 a, b = s.span(0, i - 2)
@@ -244,14 +305,14 @@ def attributed_items(s: Sentence, speakers: Speakers, before: tuple[int, int] | 
     return out
 
 
-def endorsed_items(s: Sentence, speakers: Speakers, hits: list[Hit], responds: bool) -> list[Item]:
+def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
     if not responds:
         return []
-    rows = stance_lexicon().content
+    s, rows = said.s, stance_lexicon().content
     out = []
     n = len(s)
-    names_author = any(is_agent(w) for w in s.low)
-    for h in hits:
+    names_author = said.names_author
+    for h in said.hits:
         what = rows.get(h.row)
         if what is None or (what.endswith("-with-author") and not names_author):
             continue
@@ -261,11 +322,11 @@ def endorsed_items(s: Sentence, speakers: Speakers, hits: list[Hit], responds: b
             if item is None:
                 continue
             if what.startswith("recommendation") or (what.startswith("by-modal") and (
-                    s.low[j] == "om" or _kind_by_mood(s, *item.content) == "recommendation")):
+                    s.low[j] == "om" or _kind_by_mood(modals, *item.content) == "recommendation")):
                 item.kind = "recommendation"
             out.append(item)
-        elif what == "finding" and h.first > 2 and s.comma[h.first - 1] and n - h.last <= 4 and \
-                any(actor(s, k, speakers) == "gov" for k in range(h.last + 1, n)):
+        elif what == "finding" and 2 < h.first <= MAX_CONTENT and s.comma[h.first - 1] and n - h.last <= 4 and \
+                any(said.actor(k) == "gov" for k in range(h.last + 1, n)):
             a, b = s.span(0, h.first - 1)           # "Daarmee is er sprake van een ereschuld, erkent de premier."
             out.append(Item("finding", a, b, (s.start, s.end), "endorsed", noun_at=h.first,
                             content=(0, h.first - 1)))

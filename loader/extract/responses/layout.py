@@ -13,13 +13,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ...model import Mention
 from ...scan import line_starts, lowered, matches_at, occurrences
-from ..text import fold, sentences_of
+from ..text import fold
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
 # Most documents contain no findings, stances, commitments or evaluations. A pattern that starts with a
@@ -190,26 +190,7 @@ class _Spans:
         return i >= 0 and pos < self.ends[i]
 
 
-# --- stances -------------------------------------------------------------------------------------------------------
-
-_STANCE_VERB = re.compile(r"\b(?:onderschrijft|onderschrijven|deelt|delen|neemt|nemen|omarmt|omarmen|"
-                          r"steunt|steunen|erkent|herkent|verwerpt|verwerpen|volgt|volgen)\b", re.IGNORECASE)
-_TARGET = re.compile(r"\b(?P<noun>aanbeveling(?:en)?|bevinding(?:en)?|hoofdbevinding(?:en)?|conclusie(?:s)?)\s+"
-                     r"(?P<list>\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|en|t/m|tot en met|-)\s*\d{1,2}(?:\.\d{1,2})?)*)",
-                     re.IGNORECASE)
-_NUMBER_LIST = re.compile(r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|en|t/m|tot en met|-)\s*\d{1,2}(?:\.\d{1,2})?)*")
-# The words that state a stance, strongest first. Whole words and phrases, none of which holds a target noun, a
-# determiner of _ANAPHOR, a stance verb or another of them that ends before it does: _SentenceStances relies on it.
-_STANCE_PHRASES = (
-    ("rejected", ("niet", "verwerpt", "verwerpen", "ontraden", "afgewezen")),
-    ("partial", ("ten dele", "deels", "gedeeltelijk", "voor een deel", "grotendeels", "in beperkte mate")),
-    ("full", ("volledig", "geheel", "in zijn geheel", "onverkort", "volmondig", "integraal")),
-)
-_STANCE_WORDS = [(stance, re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE))
-                 for stance, phrases in _STANCE_PHRASES]
-_ANY_STANCE_WORD = re.compile(r"\b(?:" + "|".join(p for _, phrases in _STANCE_PHRASES for p in phrases) + r")\b",
-                              re.IGNORECASE)
-_LONGEST_STANCE_WORD = max(len(phrase) for _, phrases in _STANCE_PHRASES for phrase in phrases)
+# --- numbers ------------------------------------------------------------------------------------------------------
 
 
 def expand_numbers(spec: str) -> list[str]:
@@ -234,175 +215,6 @@ def expand_numbers(spec: str) -> list[str]:
             out.append(tok)
         i += 1
     return list(dict.fromkeys(out))
-
-
-def _first_stance(segment: str) -> str | None:
-    """The stance of the first of _STANCE_WORDS found in ``segment``, or None. One search when there is none (as
-    between most numbers of a list)."""
-    if not _ANY_STANCE_WORD.search(segment):
-        return None
-    return next((stance for stance, pattern in _STANCE_WORDS if pattern.search(segment)), None)
-
-
-def _verb_stance(verb: str) -> str | None:
-    """The stance a stance verb states by itself: "onderschrijft" full, "verwerpt" rejected, "neemt" none."""
-    if verb.lower() in ("onderschrijft", "onderschrijven", "omarmt", "omarmen", "steunt", "steunen", "deelt", "delen"):
-        return "full"
-    if verb.lower() in ("verwerpt", "verwerpen"):
-        return "rejected"
-    return None
-
-
-def _cabinet_verb(sentence: str) -> re.Match[str] | None:
-    """The stance verb of a sentence in which the cabinet (kabinet, regering, wij, ik) takes a stance."""
-    if not re.search(r"\b(?:kabinet|regering|wij|ik)\b", sentence, re.IGNORECASE):
-        return None
-    return _STANCE_VERB.search(sentence)
-
-
-_WORD_CUT = re.compile(r"\w\w")   # two word characters: a stretch that ends between them cuts a word short
-
-
-class _SentenceStances:
-    """One sentence's stance verb (``_cabinet_verb``) and where its stance words are, looked up once for all the
-    targets and anaphors in it. A sentence can hold thousands of them ("... deze aanbeveling, ... deze
-    aanbeveling, ..."); searching the rest of the sentence again for each would take quadratic time.
-
-    The answers are those of searching the stretch itself (``_first_stance(stretch)``, else the verb's own): a stance word is found by a
-    search from the verb on when it lies before ``end`` (no stance word holds a verb, so none starts before the
-    verb and reaches into it; none holds another that ends earlier, so the first one found ends first), or else
-    only where the stretch cuts a word short ("deels" in "deels12" before a number list at "12"), which a search
-    of the last few characters of the stretch finds."""
-
-    def __init__(self, sentence: str):
-        self.sentence = sentence
-        self.verb = _cabinet_verb(sentence)
-        self._first_ends: list[int] | None = None
-        self._last_starts: list[int] | None = None
-
-    def since_verb(self, end: int) -> str | None:
-        """For a sentence with a verb: the stance of the first stance word between the verb and ``end``, else the
-        verb's own, i.e. ``_first_stance(sentence[verb.start():end]) or _verb_stance(verb)``."""
-        if self.verb is None:
-            raise ValueError("a sentence without the cabinet's stance verb has no stance since the verb")
-        start = self.verb.start()
-        if self._first_ends is None:     # per pattern: where its first match from the verb on ends (none: past the end)
-            self._first_ends = [m.end() if (m := pattern.search(self.sentence, start)) else len(self.sentence) + 1
-                                for _, pattern in _STANCE_WORDS]
-        # Only a stretch that ends inside a word can hold a stance word the search from the verb does not see.
-        cut = end > start and _WORD_CUT.match(self.sentence, end - 1, end + 1) is not None
-        tail = max(start, end - _LONGEST_STANCE_WORD)
-        for (stance, pattern), first_end in zip(_STANCE_WORDS, self._first_ends):
-            if first_end <= end or cut and pattern.search(self.sentence, tail, end):
-                return stance
-        return _verb_stance(self.verb.group(0))
-
-    def after(self, start: int) -> str | None:
-        """The stance of the first of _STANCE_WORDS that matches in ``sentence[start:]``, where ``start`` is the
-        end of a target noun (no stance word holds one, so none starts before it and reaches past it)."""
-        if self._last_starts is None:    # per pattern: where its last match in the sentence starts
-            self._last_starts = [max((m.start() for m in pattern.finditer(self.sentence)), default=-1)
-                                 for _, pattern in _STANCE_WORDS]
-        return next((stance for (stance, _), last in zip(_STANCE_WORDS, self._last_starts) if last >= start), None)
-
-
-# After a target noun (_NOUNS) in a _TARGET match: the plural ending, white space and a number.
-_TARGET_TAIL = re.compile(r"(?:en|s)?\s+\d", re.IGNORECASE)
-
-
-def _target_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences that may hold a _TARGET match: those in which a target noun followed by a
-    number starts. The other sentences state no stance."""
-    targets = [p for p, word in _nouns_at(text) if _TARGET_TAIL.match(text, p + len(word))]
-    if not targets:
-        return []
-    starts = sentences_of(text).starts
-    indexes = sorted({bisect_right(starts, p) - 1 for p in targets})
-    return [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in indexes]
-
-
-def stances(text: str) -> Iterator[Mention]:
-    """Stance statements: the cabinet's view on numbered recommendations and findings. A group of numbers takes the
-    stance of the first stance word after it up to the next group, else of the first between the cabinet's verb
-    and the group, else the verb's own; a sentence's verb and stance words are looked up once (_SentenceStances)."""
-    for s, e in _target_sentences(text):
-        sentence = text[s:e]
-        here = _SentenceStances(sentence)
-        if not here.verb:
-            continue
-        targets = list(_TARGET.finditer(sentence))
-        if not targets:
-            continue
-        noun = targets[0].group("noun").lower()
-        # Groups of numbers; a group's stance is the stance word after it, up to the next group.
-        groups = []
-        for t in targets:
-            groups.append((t.group("noun").lower(), t.start("list"), t.end("list"), t.group("list")))
-        # Bare number lists after a stance word ("... 1, 2, 8 en 9 deels en 3 t/m 7 ... volledig"):
-        last_end = groups[-1][2]
-        # Each within 40 characters of the previous group, with a letter between; the later lists are further away.
-        for extra in _NUMBER_LIST.finditer(sentence, last_end):
-            if extra.start() - last_end >= 40:
-                break
-            if re.search(r"[a-z]", sentence[last_end:extra.start()]):
-                groups.append((groups[-1][0], extra.start(), extra.end(), extra.group(0)))
-                last_end = extra.end()
-        for i, (noun, gs, ge, numbers) in enumerate(groups):
-            next_start = groups[i + 1][1] if i + 1 < len(groups) else len(sentence)
-            stance = _first_stance(sentence[ge:next_start]) or here.since_verb(gs)
-            if stance is None:
-                continue
-            kind = "recommendation" if noun.startswith("aanbeveling") else "finding"
-            for number in expand_numbers(numbers):
-                yield Mention("stance", number, s + gs, s + ge, sentence[gs:ge],
-                              attrs={"target": kind, "stance": stance,
-                                     "kind": None if kind == "recommendation" else noun.rstrip("sn").rstrip("e")
-                                     .replace("hoofd", "") or "bevinding"})
-
-
-_ANAPHOR = re.compile(r"\b(?:deze|die|bovenstaande|voornoemde|de(?:ze)? laatste)[ \t]+"
-                      r"(?P<noun>aanbeveling|bevinding|hoofdbevinding|conclusie)\b(?![a-z])", re.IGNORECASE)
-
-
-_ANAPHOR_WORDS = ("deze", "die", "bovenstaande", "voornoemde", "de laatste", "deze laatste")  # as in _ANAPHOR
-_ANAPHOR_WORD_LENGTHS = sorted({len(w) for w in _ANAPHOR_WORDS})
-
-
-def _anaphor_starts(text: str) -> list[int]:
-    """Where an _ANAPHOR match can start: a determiner's length (_ANAPHOR_WORDS) before the run of spaces and tabs
-    before a noun."""
-    low = lowered(text)
-    nouns = [p for p, _ in _nouns_at(text)]
-    nouns += [p - 5 for p in nouns if p >= 5 and low.startswith("hoofd", p - 5)]
-    out: set[int] = set()
-    for p in nouns:
-        gap = p
-        while gap > 0 and text[gap - 1] in " \t":
-            gap -= 1
-        if gap < p:
-            out.update(gap - n for n in _ANAPHOR_WORD_LENGTHS if gap >= n)
-    return sorted(out)
-
-
-def anaphoric_stances(text: str) -> Iterator[tuple[int, str, str]]:
-    """"Het kabinet onderschrijft deze aanbeveling gedeeltelijk": (position, target kind, stance), for the
-    item stated just before. The stance is that of the first stance word after the anaphor in its sentence, else
-    of the first between the cabinet's verb and the anaphor, else the verb's own."""
-    matches = list(matches_at(_ANAPHOR, text, _anaphor_starts(text)))
-    if not matches:
-        return
-    sentences = sentences_of(text)
-    span, here = (-1, -1), None
-    for m in matches:
-        s, e = sentences.span_of(m.start(), m.end())
-        if here is None or (s, e) != span:     # the matches come in text order: a sentence's matches in a row
-            span, here = (s, e), _SentenceStances(text[s:e])
-        if not here.verb:
-            continue
-        stance = here.after(m.end() - s) or here.since_verb(m.start() - s)
-        if stance:
-            kind = "recommendation" if m.group("noun").lower() == "aanbeveling" else "finding"
-            yield m.start(), kind, stance
 
 
 # --- commitments ---------------------------------------------------------------------------------------------------
@@ -561,27 +373,9 @@ def table_items(text: str) -> Iterator[tuple[Mention, str | None]]:
 # --- putting it together -------------------------------------------------------------------------------------------
 
 
-class _Stated:
-    """The findings and recommendations of a text by kind, sorted by start (ties in the order given), to find the
-    one an anaphor refers to without going through all of them for every anaphor."""
-
-    def __init__(self, items: Iterable[Mention]):
-        self.by_kind: dict[str, list[Mention]] = {}
-        for m in items:
-            self.by_kind.setdefault(m.kind, []).append(m)
-        for found in self.by_kind.values():
-            found.sort(key=lambda m: m.start)
-        self.starts = {kind: [m.start for m in found] for kind, found in self.by_kind.items()}
-
-    def last_before(self, kind: str, pos: int) -> Mention | None:
-        """The ``kind`` item that starts last before ``pos`` (of several starting there, the first given)."""
-        starts = self.starts.get(kind, [])
-        i = bisect_left(starts, pos)
-        return self.by_kind[kind][bisect_left(starts, starts[i - 1])] if i else None
-
-
 def findings_and_recommendations(text: str) -> Iterator[Mention]:
-    """Numbered and labelled items, with the stances stated about them merged in."""
+    """Numbered and labelled items (one per kind and number, the numbered item's text where the label gives
+    none)."""
     items: dict[tuple[str, str], Mention] = {}
     for m in [*numbered_items(text), *labelled_items(text)]:
         key = (m.kind, m.value)
@@ -590,27 +384,4 @@ def findings_and_recommendations(text: str) -> Iterator[Mention]:
             items[key] = m
         elif not have.attrs.get("text") and m.attrs.get("text"):
             have.attrs["text"] = m.attrs["text"]
-    finding_kind = next((m.attrs.get("kind") for (k, _), m in items.items() if k == "finding"), None)
-    for st in stances(text):
-        kind = st.attrs["target"]
-        key = (kind, st.value)
-        have = items.get(key)
-        if have is None:
-            attrs = {"text": "", "stance": st.attrs["stance"]}
-            if kind == "finding":
-                attrs["kind"] = finding_kind or st.attrs.get("kind") or "bevinding"
-            elif "." in st.value:
-                attrs["finding"] = st.value.split(".")[0]
-                attrs["finding_kind"] = finding_kind or "conclusie"
-            attrs["stance_at"] = (st.start, st.end)
-            items[key] = Mention(kind, st.value, st.start, st.end, st.text, attrs=attrs)
-        elif "stance" not in have.attrs:
-            have.attrs["stance"] = st.attrs["stance"]
-            have.attrs["stance_at"] = (st.start, st.end)
-    stated = _Stated(items.values())
-    for pos, kind, stance in anaphoric_stances(text):
-        target = stated.last_before(kind, pos)
-        if target is not None and "stance" not in target.attrs:
-            target.attrs["stance"] = stance
-            target.attrs["stance_at"] = (pos, pos + 1)
     yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))

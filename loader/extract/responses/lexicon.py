@@ -83,20 +83,28 @@ class PhraseIndex:
         return None
 
     def find(self, words: list[str], start: int = 0, end: int | None = None,
-             breaks: list[bool] | None = None) -> list[Hit]:
+             breaks: list[bool] | None = None, where: dict[str, list[int]] | None = None) -> list[Hit]:
         """Non-overlapping hits in ``words[start:end]``, left to right. ``breaks[i]``: a clause ends after word
-        ``i`` (a comma): no gap reaches across it."""
+        ``i`` (a comma): no gap reaches across it. ``where``: the positions of each word (``Sentence.where``), so
+        that only the positions of the words phrases start with are tried."""
         end = len(words) if end is None else end
         by_first = self.by_first
+        if where is not None:
+            present = by_first.keys() & where.keys()
+            if not present:
+                return []
+            starts = sorted(i for w in present for i in where[w] if start <= i < end)
+        else:
+            starts = [i for i in range(start, end) if words[i] in by_first]
         out: list[Hit] = []
-        i = start
-        while i < end:
-            hit = self.match_at(words, i, end, breaks) if words[i] in by_first else None
+        after = start
+        for i in starts:
+            if i < after:
+                continue
+            hit = self.match_at(words, i, end, breaks)
             if hit:
                 out.append(hit)
-                i = hit.last + 1
-            else:
-                i += 1
+                after = hit.last + 1
         return out
 
 
@@ -243,6 +251,7 @@ class CommitmentLexicon:
     not_acts: frozenset[str]
     measures: frozenset[str]
     deliverables: frozenset[str]
+    forms: tuple[tuple[tuple[str, ...], str | None], ...]   # each marker form's words, and what else it requires
 
 
 @lru_cache(maxsize=1)
@@ -251,5 +260,8 @@ def commitment_lexicon() -> CommitmentLexicon:
     exclusions = []
     for row in raw["exclusions"]:
         exclusions.extend(phrases_of([{**row, "blocks": ",".join(row["blocks"])}], "blocks"))
+    forms = tuple((tuple(w for w in parse_phrase(text) if w), row.get("requires"))
+                  for row in raw["markers"] for text in [row["phrase"], *row.get("forms", [])])
     return CommitmentLexicon(PhraseIndex(phrases_of(raw["markers"], "how")), PhraseIndex(exclusions),
-                             frozenset(raw["not_acts"]), frozenset(raw["measures"]), frozenset(raw["deliverables"]))
+                             frozenset(raw["not_acts"]), frozenset(raw["measures"]), frozenset(raw["deliverables"]),
+                             forms)

@@ -1,16 +1,20 @@
-"""A sentence as the response rules read it: its words (lower case, with offsets), its segments and which words
-stand inside quotation marks.
+"""A sentence as the response rules read it: its words (lower case, with offsets), its segments and clauses, and
+which words stand inside quotation marks.
 
 Segments: a sentence is cut at semicolons and before contrast words ("maar", "echter"); a stance phrasing applies to
-the items of its own segment. Sentences are those of ``text.sentences_of``, cut further at a heading line (short, no
-closing punctuation, before a line that starts with a capital) and at a full stop with a footnote number glued to
-it ("strafrechtketen.1 In de brief …") or before an accented capital ("Één van de …"), which the general splitter
-keeps together.
+the items of its own segment. Clauses: a segment cut at commas (and colons, brackets, dashes). Sentences are those of
+``text.sentences_of``, cut further at a heading line (short, no closing punctuation, before a line that starts with
+a capital), at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
+accented capital ("Één van de …"), which the general splitter keeps together.
+
+Everything a rule asks of a sentence more than once is computed once, in one pass over its words (segment and
+clause bounds, the next comma, running counts), so that the rules stay linear in the length of one enormous sentence.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..text import sentences_of
@@ -23,6 +27,8 @@ _HEADING_BREAK = re.compile(r"(?m)^[^\n.!?;:,]{1,70}(?<![,;(\-])\n(?=[ \t]*[A-Z0
 _FOOTNOTE_STOP = re.compile(r"[.!?][»”\"')]?\d{1,2}\s+(?=[A-Z])")
 _ACCENTED_START = re.compile(r"[a-z][.!?]\s+(?=[\u00c0-\u00dd])")       # "… Kamer. Één van de conclusies"
 _OPENING, _CLOSING = "“„«", "”»"
+_BREAKS = ",:()-"
+_PUNCT = re.compile(r"[,:()\-;\"“”„«»]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -46,38 +52,100 @@ class Sentence:
     seg: list[int] = field(default_factory=list)       # segment number of each word
     quoted: list[bool] = field(default_factory=list)   # the word stands inside quotation marks
     comma: list[bool] = field(default_factory=list)    # a comma, colon, bracket or dash follows the word
+    seg_bounds: list[tuple[int, int]] = field(default_factory=list)   # [lo, hi) of each segment
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> Sentence:
         s = cls(text, start, end)
+        spans = [m.span() for m in WORD.finditer(text, start, end)]
+        s.starts = [a for a, _ in spans]
+        s.ends = [b for _, b in spans]
+        s.low = [text[a:b].casefold() for a, b in spans]      # casefold: "ſ" is an "s"
+        count = len(spans)
+        if not count:
+            return s
+        # what stands between the words: breaks (a comma after word i), semicolons, quotation marks
+        s.comma = comma = [False] * count
+        new_segment = [False] * count
+        quote_events: list[tuple[int, str]] = []
+        for m in _PUNCT.finditer(text, start, end):
+            i = bisect_right(s.starts, m.start()) - 1            # the word before it
+            ch = m.group()
+            if ch in _BREAKS:
+                if i >= 0:
+                    comma[i] = True
+            elif ch == ";":
+                if i + 1 < count:
+                    new_segment[i + 1] = True
+            else:
+                quote_events.append((i + 1, ch))
         contrasts = stance_lexicon().contrasts
-        n, prev_end, open_quote = 0, start, False
-        matches = list(WORD.finditer(text, start, end))
-        for i, m in enumerate(matches):
-            w = m.group().lower()
-            between = text[prev_end:m.start()]
-            if ";" in between or (w in contrasts and i > 0):
-                n += 1
-            for ch in between:
-                if ch == '"':
-                    open_quote = not open_quote
-                elif ch in _OPENING:
-                    open_quote = True
-                elif ch in _CLOSING:
-                    open_quote = False
-            nxt = matches[i + 1].start() if i + 1 < len(matches) else end
-            after = text[m.end():nxt]
-            s.low.append(w)
-            s.starts.append(m.start())
-            s.ends.append(m.end())
-            s.seg.append(n)
-            s.quoted.append(open_quote)
-            s.comma.append(any(c in after for c in ",:()-"))
-            prev_end = m.end()
+        s.seg = seg = [0] * count
+        n = 0
+        if any(new_segment) or not contrasts.isdisjoint(s.low):
+            for i in range(1, count):
+                if new_segment[i] or s.low[i] in contrasts:
+                    n += 1
+                seg[i] = n
+        s.quoted = quoted = [False] * count
+        if quote_events:
+            open_quote, k = False, 0
+            for i in range(count):
+                while k < len(quote_events) and quote_events[k][0] <= i:
+                    ch = quote_events[k][1]
+                    open_quote = (not open_quote) if ch == '"' else ch in _OPENING
+                    k += 1
+                quoted[i] = open_quote
+        if n == 0:
+            s.seg_bounds = [(0, count)]
+        else:
+            lo = 0
+            for i in range(1, count + 1):
+                if i == count or seg[i] != seg[i - 1]:
+                    s.seg_bounds.append((lo, i))
+                    lo = i
         return s
+
+    @property
+    def next_comma(self) -> list[int]:
+        """For each word, the first j >= i with a comma after word j (else the word count); made on first use."""
+        nxt = self.__dict__.get("_next_comma")
+        if nxt is None:
+            count = len(self.low)
+            nxt = self.__dict__["_next_comma"] = [count] * count
+            at = count
+            for i in range(count - 1, -1, -1):
+                if self.comma[i]:
+                    at = i
+                nxt[i] = at
+        return nxt
+
+    @property
+    def prev_comma(self) -> list[int]:
+        """For each word, the last j < i with a comma after word j (else -1); made on first use."""
+        prv = self.__dict__.get("_prev_comma")
+        if prv is None:
+            count = len(self.low)
+            prv = self.__dict__["_prev_comma"] = [-1] * count
+            at = -1
+            for i in range(count):
+                prv[i] = at
+                if self.comma[i]:
+                    at = i
+        return prv
 
     def __len__(self) -> int:
         return len(self.low)
+
+    @property
+    def where(self) -> dict[str, list[int]]:
+        """Each word's positions (made once, for ``PhraseIndex.find``)."""
+        where = self.__dict__.get("_where")
+        if where is None:
+            where = self.__dict__["_where"] = {}
+            for i, w in enumerate(self.low):
+                where.setdefault(w, []).append(i)
+        return where
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Offsets in the text of words ``first`` to ``last`` (inclusive)."""
@@ -88,18 +156,21 @@ class Sentence:
 
     def segment(self, i: int) -> tuple[int, int]:
         """[lo, hi) word indexes of the segment of word ``i``."""
-        lo = hi = i
-        while lo > 0 and self.seg[lo - 1] == self.seg[i]:
-            lo -= 1
-        while hi < len(self.low) and self.seg[hi] == self.seg[i]:
-            hi += 1
-        return lo, hi
+        return self.seg_bounds[self.seg[i]]
 
     def clause(self, i: int) -> tuple[int, int]:
         """[lo, hi) word indexes of the clause of word ``i``: its segment, cut at commas."""
-        lo = hi = i
-        while lo > 0 and self.seg[lo - 1] == self.seg[i] and not self.comma[lo - 1]:
-            lo -= 1
-        while hi + 1 < len(self.low) and self.seg[hi + 1] == self.seg[i] and not self.comma[hi]:
-            hi += 1
-        return lo, hi + 1
+        lo, hi = self.segment(i)
+        return max(lo, self.prev_comma[i] + 1), min(hi, self.next_comma[i] + 1)
+
+
+class Positions:
+    """Sorted word indexes (of hits, of words of a kind) with the questions the rules ask of them in O(log n)."""
+
+    def __init__(self, positions: list[int]):
+        self.at = positions
+
+    def any_in(self, lo: int, hi: int) -> bool:
+        """Whether a position lies in [lo, hi)."""
+        i = bisect_left(self.at, lo)
+        return i < len(self.at) and self.at[i] < hi

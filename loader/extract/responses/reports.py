@@ -177,6 +177,20 @@ _NOT_PERSONS = frozenset({"Defensie", "Buitenlandse", "Justitie", "Nederland", "
                           "Staat", "State", "Koninkrijksrelaties"})
 
 
+_NOUN_STEMS = ("rapport", "advie", "evaluatie", "onderzoek", "analyse", "verslag", "studie", "verkenning",
+               "initiatiefnota", "addendum", "stuk", "conclusies", "bevindingen", "aanbevelingen")
+
+
+def _report_nouns(text: str, low: str) -> Iterator[re.Match[str]]:
+    """The matches of _REPORT_NOUN, tried only at the start of the words that hold one of its stems."""
+    starts = set()
+    for pos in occurrences(low, _NOUN_STEMS):
+        while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] in "-?"):
+            pos -= 1
+        starts.add(pos)
+    return matches_at(_REPORT_NOUN, text, sorted(starts))
+
+
 def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies: list[Mention],
                  body_at: dict[str, str]) -> tuple[str | None, str | None]:
     """(author, what it is: organisation, commission or person) of the report noun ``m``."""
@@ -240,7 +254,7 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     sentences = sentences_of(text)
     found: dict[str, Mention] = {}
     cued: set[str] = set()
-    for m in _REPORT_NOUN.finditer(text):
+    for m in _report_nouns(text, low):
         if m.group("prefix") and m.group("prefix").lower() not in body_at:
             continue
         span = sentences.span_of(m.start(), m.end())
