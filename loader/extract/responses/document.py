@@ -37,7 +37,7 @@ from . import layout
 from .commitments import WHEN, sentence_commitment
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read
-from .reading import Sentence, sentence_spans
+from .reading import Sentence, sentence_spans, split
 from .stance import Said, Speakers, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
@@ -101,6 +101,8 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     for run in requirements.keys() & present:
         for pos in run_positions(text, run):
             candidates.setdefault(bisect_right(starts, pos) - 1, []).append(run)
+    with_measure = {bisect_right(starts, pos) - 1 for run in set(measure_runs()) & present
+                    for pos in run_positions(text, run)}
     for i in sorted(candidates):
         a, b = spans[i]
         found = candidates[i]
@@ -109,7 +111,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
             for others, extra in requirements[key]:
                 if all(has_run(text, r, a, b) for r in others) and (
                         extra is None
-                        or (extra == "measure" and any(has_run(text, r, a, b) for r in measure_runs()))
+                        or (extra == "measure" and i in with_measure)
                         or (extra == "date" and WHEN.search(text, a, b) is not None)):
                     promise = True
                     break
@@ -351,17 +353,21 @@ def responses(text: str) -> Iterator[Mention]:
     tail = text.rstrip()
     cut = bool(tail) and tail[-1] not in ".!?:;\"'”’»)"
     for i, a, b, items, promise in _sentences(text, spans):
-        s = Sentence.read(text, a, b)
-        if not s.low:
-            continue
-        said = Said(s, collect.speakers)
-        if items:
-            collect.sentence(said, spans[i - 1] if i else None, cut and i == len(spans) - 1)
-        else:
-            collect.speakers.author_recent = False
-        c = sentence_commitment(said) if promise else None
-        if c and not announced.overlaps(c.start, c.end):
-            commitments.append(c)
+        before = spans[i - 1] if i else None
+        parts = split(text, a, b)
+        for k, (pa, pb) in enumerate(parts):
+            s = Sentence.read(text, pa, pb)
+            if not s.low:
+                continue
+            said = Said(s, collect.speakers)
+            if items:
+                last = cut and i == len(spans) - 1 and k == len(parts) - 1
+                collect.sentence(said, parts[k - 1] if k else before, last)
+            else:
+                collect.speakers.author_recent = False
+            c = sentence_commitment(said) if promise else None
+            if c and not announced.overlaps(c.start, c.end):
+                commitments.append(c)
     for stand_in, m in collect.stand_ins:
         if stand_in.stance and m.attrs.get("stance") is None:
             m.attrs["stance"], m.attrs["stance_at"], m.attrs["by"] = stand_in.stance, stand_in.quote, stand_in.by

@@ -32,12 +32,17 @@ _PUNCT = re.compile(r"[,:()\-;\"“”„«»]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of ``text`` as the response rules read them."""
-    starts = set(sentences_of(text).starts)
-    starts.update(m.end() for m in _HEADING_BREAK.finditer(text))
-    starts.update(m.end() for m in _FOOTNOTE_STOP.finditer(text))
-    starts.update(m.end() for m in _ACCENTED_START.finditer(text))
-    bounds = sorted(s for s in starts if s < len(text)) + [len(text)]
+    """(start, end) of the sentences of ``text`` as ``text.sentences_of`` has them (cut further by ``split``)."""
+    bounds = [*sentences_of(text).starts, len(text)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` cut where the general splitter keeps sentences together: after a heading
+    line, at a full stop with a footnote number glued to it, before an accented capital."""
+    cuts = {m.end() for pattern in (_HEADING_BREAK, _FOOTNOTE_STOP, _ACCENTED_START)
+            for m in pattern.finditer(text, start, end)}
+    bounds = [start, *sorted(c for c in cuts if start < c < end), end]
     return list(zip(bounds, bounds[1:]))
 
 
