@@ -110,8 +110,8 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
             return s.low[i], False
     for i in near:
         a = said.actor(i)
-        if a == "other" or (a == "agent" and s.low[i] not in GENERIC_AGENTS):
-            return s.low[i], True
+        if i <= hit.last and (a == "other" or (a == "agent" and s.low[i] not in GENERIC_AGENTS)):
+            return s.low[i], True                  # another speaker before the marker: the subject
     return None, False
 
 

@@ -38,12 +38,13 @@ from .commitments import WHEN, sentence_commitment
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read
 from .reading import Sentence, sentence_spans, split
-from .stance import Said, Speakers, stance_in
+from .stance import ANSWERS, Said, Speakers, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
 MAX_TEXT = 600              # characters of a collective item's text (its sentence) kept
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W_]{3,}")
 
 
@@ -160,6 +161,7 @@ class _Collect:
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
         self.stand_ins: list[tuple[Item, Mention]] = []
+        self.read_to = 0                               # where the last sentence read ends
 
     def _layout_before(self, pos: int) -> None:
         """The layout items that start before ``pos`` and after the sentences read so far become the recent ones."""
@@ -170,12 +172,15 @@ class _Collect:
             self.stand_ins.append((stand_in, m))
             named.setdefault(m.kind, []).append(stand_in)
             self.next_layout += 1
-        if named:
-            self.recent = named
+        for kind, named_items in named.items():
+            self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
 
     def sentence(self, said: Said, before: tuple[int, int] | None, cut: bool = False) -> None:
         """Read one sentence; ``cut``: the text stops in the middle of it (a page opening)."""
         s = said.s
+        if _BLANK_LINE.search(self.text, self.read_to, s.start):
+            self.recent = {}                       # a new paragraph: anaphors look back no further
+        self.read_to = s.end
         self._layout_before(s.start)
         modals = modal_positions(s)
         found = [*verb_items(said), *noun_items(said), *attributed_items(said, modals, before),
@@ -195,13 +200,23 @@ class _Collect:
                 kept.append(it)
         numbered = {it.kind for it in kept if it.how == "numbered"}
         kept = [it for it in kept if it.how != "single" or (it.kind not in taken and it.kind not in numbered)]
+        question = self.text[s.start:s.end].rstrip().endswith("?")
+        if question:            # a question takes no stance; the answer after it may ("Bent u bereid …? Ja.")
+            answer = _answer(self.text, s.end)
+            for it in kept:
+                if it.how in ("numbered", "noun", "single"):
+                    it.how = "asked" if it.how == "single" else it.how
+                    it.needs_stance = True
+                    it.stance = _answered(said, it, answer) if answer else None
+                    it.quote = (s.start, s.end) if it.stance else None
+            kept = [it for it in kept if not it.group and it.stance]
         appraisals = None
         speakers: dict[int, str | None] = {}         # who says each stance phrasing
         later_items = [s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"]
         last_item_segment = max(later_items, default=-1)
         groups = sorted({it.numbers_at for it in kept if it.numbers_at})
         for it in kept:
-            if it.how == "that-is":
+            if it.how == "that-is" or question:
                 continue
             stance = None
             if it.numbers_at:
@@ -246,8 +261,8 @@ class _Collect:
                 continue
             self.items.append(it)
             named.setdefault(it.kind, []).append(it)
-        if named:
-            self.recent = named
+        for kind, named_items in named.items():
+            self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
         self.speakers.author_recent = any(it.how == "verb" for it in kept)
 
     def _group(self, it: Item) -> None:
@@ -260,6 +275,29 @@ class _Collect:
             self.items.append(it)
         elif not have.stance and it.stance:
             have.stance, have.start, have.end, have.quote, have.by = it.stance, it.start, it.end, it.quote, it.by
+
+
+_ANSWER = re.compile(r"\s*(?:(?:Antwoord|Beantwoording)[^\n]{0,20}\n\s*)?(?P<word>[A-Za-z]+)\b")
+
+
+def _answer(text: str, end: int) -> str | None:
+    """The stance word an answer opens with, right after a question (past an "Antwoord 3" heading): "ja", "nee",
+    "deels", "gedeeltelijk"; None when the answer opens otherwise."""
+    m = _ANSWER.match(text, end, min(len(text), end + 200))
+    word = m.group("word").lower() if m else ""
+    return word if word in ANSWERS else None
+
+
+def _answered(said: Said, it: Item, answer: str) -> str | None:
+    """The stance an answer gives to an item the question asks about: the question's own phrasing ("over te
+    nemen": full) turned by the answer ("Nee": rejected; "Deels": partial)."""
+    hit = said.nearest_hit(it.noun_at, it.content)
+    asked = hit.value if hit is not None else "full"
+    if ANSWERS[answer] == "partial":
+        return "partial"
+    if ANSWERS[answer] == "rejected":
+        return {"full": "rejected", "partial": "rejected", "rejected": "full"}[asked]
+    return asked
 
 
 def _speaker(said: Said, first: int, last: int) -> str | None:

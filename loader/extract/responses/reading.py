@@ -88,8 +88,8 @@ class Sentence:
         s.seg = seg = [0] * count
         n = 0
         if any(new_segment) or not contrasts.isdisjoint(s.low):
-            for i in range(1, count):
-                if new_segment[i] or s.low[i] in contrasts:
+            for i in range(1, count):     # "niet alleen …, maar ook …" is one segment
+                if new_segment[i] or (s.low[i] in contrasts and s.low[i + 1:i + 2] != ["ook"]):
                     n += 1
                 seg[i] = n
         s.quoted = quoted = [False] * count

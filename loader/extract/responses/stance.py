@@ -190,8 +190,9 @@ class Said:
         """Whether a stance phrasing is said by the government or no one, and not as a noun, in a purpose clause or
         in an indirect question."""
         s = self.s
-        if h.first and s.low[h.first - 1] in ("het", "de") and s.low[h.first].endswith("en"):
-            return False                                        # "het overnemen van de aanbevelingen"
+        before = s.low[h.first - 1] if h.first else ""
+        if before == "een" or (before in ("het", "de") and (s.low[h.first].endswith("en") or s.low[h.first] == "deel")):
+            return False                            # a noun: "het overnemen van de aanbevelingen", "een deel"
         if ((h.first and s.low[h.first - 1] == "te") or "te" in s.low[h.first:h.first + 2]) and \
                 self._purpose(h.first) and "vast" not in s.low[h.first:h.last + 1]:
             return False                                        # "tijd om gevolg te geven aan"
