@@ -214,14 +214,18 @@ class _Collect:
         speakers: dict[int, str | None] = {}         # who says each stance phrasing
         later_items = [s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"]
         last_item_segment = max(later_items, default=-1)
-        groups = sorted({it.numbers_at for it in kept if it.numbers_at})
+        group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
+        group_stances: dict[tuple[int, int], str | None] = {}
         for it in kept:
             if it.how == "that-is" or question:
                 continue
             stance = None
             if it.numbers_at:
-                later = [g[0] for g in groups if g[0] >= it.numbers_at[1]]
-                stance = said.group_stance(it.numbers_at, later[0] if later else len(s))
+                if it.numbers_at not in group_stances:
+                    k = bisect_left(group_starts, it.numbers_at[1])
+                    group_stances[it.numbers_at] = said.group_stance(
+                        it.numbers_at, group_starts[k] if k < len(group_starts) else len(s))
+                stance = group_stances[it.numbers_at]
             stance = stance or said.stance_of(it.noun_at, it.content)
             if stance == "contrast":
                 stance = "full" if last_item_segment > s.seg[it.noun_at] else "partial"

@@ -183,7 +183,10 @@ def noun_items(said: Said) -> list[Item]:
     s, lex = said.s, item_lexicon()
     out: list[Item] = []
     n = len(s)
-    for i, w in enumerate(s.low):
+    where = s.where
+    at = sorted(i for w in where.keys() & lex.nouns.keys() | {w for w in where if "-" in w} for i in where[w])
+    for i in at:
+        w = s.low[i]
         noun = lex.nouns.get(w)
         if noun is None and "-" in w:                  # "OVV-rapport", "Rli-advies"
             noun = lex.nouns.get(w.rsplit("-", 1)[1])

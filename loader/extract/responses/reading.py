@@ -26,6 +26,7 @@ WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|(?<=\d)\.(?=\d))[^\W_]+)*")
 _HEADING_BREAK = re.compile(r"(?m)^[^\n.!?;:,]{1,70}(?<![,;(\-])\n(?=[ \t]*[A-Z0-9\u00c0-\u00dd\"“‘'(•])")
 _FOOTNOTE_STOP = re.compile(r"[.!?][»”\"')]?\d{1,2}\s+(?=[A-Z])")
 _ACCENTED_START = re.compile(r"[a-z][.!?]\s+(?=[\u00c0-\u00dd])")       # "… Kamer. Één van de conclusies"
+_DIGIT_AFTER_STOP = re.compile(r"[.!?][»”\"')]?\d")
 _OPENING, _CLOSING = "“„«", "”»"
 _BREAKS = ",:()-"
 _PUNCT = re.compile(r"[,:()\-;\"“”„«»]")
@@ -40,8 +41,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence ``text[start:end]`` cut where the general splitter keeps sentences together: after a heading
     line, at a full stop with a footnote number glued to it, before an accented capital."""
-    cuts = {m.end() for pattern in (_HEADING_BREAK, _FOOTNOTE_STOP, _ACCENTED_START)
-            for m in pattern.finditer(text, start, end)}
+    piece = text[start:end]
+    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
+                                   (_ACCENTED_START, not piece.isascii())) if needed]
+    cuts = {m.end() for pattern in patterns for m in pattern.finditer(text, start, end)}
     bounds = [start, *sorted(c for c in cuts if start < c < end), end]
     return list(zip(bounds, bounds[1:]))
 
@@ -58,17 +61,24 @@ class Sentence:
     quoted: list[bool] = field(default_factory=list)   # the word stands inside quotation marks
     comma: list[bool] = field(default_factory=list)    # a comma, colon, bracket or dash follows the word
     seg_bounds: list[tuple[int, int]] = field(default_factory=list)   # [lo, hi) of each segment
+    where: dict[str, list[int]] = field(default_factory=dict)        # each word's positions (for PhraseIndex.find)
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> Sentence:
         s = cls(text, start, end)
         spans = [m.span() for m in WORD.finditer(text, start, end)]
-        s.starts = [a for a, _ in spans]
-        s.ends = [b for _, b in spans]
-        s.low = [text[a:b].casefold() for a, b in spans]      # casefold: "ſ" is an "s"
         count = len(spans)
         if not count:
             return s
+        starts, ends = zip(*spans)
+        s.starts, s.ends = list(starts), list(ends)
+        s.low = [text[a:b].casefold() for a, b in spans]      # casefold: "ſ" is an "s"
+        s.where = where = {}
+        for i, w in enumerate(s.low):
+            if w in where:
+                where[w].append(i)
+            else:
+                where[w] = [i]
         # what stands between the words: breaks (a comma after word i), semicolons, quotation marks
         s.comma = comma = [False] * count
         new_segment = [False] * count
@@ -141,16 +151,6 @@ class Sentence:
 
     def __len__(self) -> int:
         return len(self.low)
-
-    @property
-    def where(self) -> dict[str, list[int]]:
-        """Each word's positions (made once, for ``PhraseIndex.find``)."""
-        where = self.__dict__.get("_where")
-        if where is None:
-            where = self.__dict__["_where"] = {}
-            for i, w in enumerate(self.low):
-                where.setdefault(w, []).append(i)
-        return where
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Offsets in the text of words ``first`` to ``last`` (inclusive)."""

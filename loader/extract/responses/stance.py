@@ -18,7 +18,7 @@ and scope words per segment), computed once per sentence, so that each question 
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .lexicon import Hit, item_lexicon, stance_lexicon
 from .reading import Positions, Sentence
@@ -56,6 +56,20 @@ def is_agent(word: str) -> bool:
     return bool(tail) and (head in lex.agents or head in lex.bodies or tail in lex.agents)
 
 
+class _once:
+    """A property worked out on first use and kept in the instance (``functools.cached_property`` without its lock:
+    a sentence's facts are asked thousands of times per document)."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @lru_cache(maxsize=1)
 def _actor_words() -> frozenset[str]:
     """The words that may name a subject (besides hyphenated ones: "OVV-rapport", "commissie-Davids")."""
@@ -84,7 +98,7 @@ class Said:
             a = self._actors[i] = self._actor(i) if w in _actor_words() or "-" in w else None
             return a
 
-    @cached_property
+    @_once
     def sub_comma(self) -> int:
         """The comma that closes a subordinate clause the sentence opens with ("Waar de AIV aanbeveelt …,"), or -1."""
         s = self.s
@@ -100,39 +114,39 @@ class Said:
             self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi) if self.actor(i)), -1)
         return self._first_actor[key]
 
-    @cached_property
+    @_once
     def name_first(self) -> bool:
         return self._name_at_start()
 
-    @cached_property
+    @_once
     def names_author(self) -> bool:
         """Whether the sentence names a report or its author anywhere, in a prepositional phrase too ("met de
         AIV")."""
         candidates = _actor_words()
         return any(is_agent(w) for w in self.s.where if w in candidates or "-" in w)
 
-    @cached_property
+    @_once
     def hits(self) -> list[Hit]:
         s = self.s
         return [h for h in stance_lexicon().stances.find(s.low, breaks=s.comma, where=s.where) if self._counts(h)]
 
-    @cached_property
+    @_once
     def hits_by_seg(self) -> dict[int, list[Hit]]:
         out: dict[int, list[Hit]] = {}
         for h in self.hits:
             out.setdefault(self.s.seg[h.first], []).append(h)
         return out
 
-    @cached_property
+    @_once
     def firsts_by_seg(self) -> dict[int, list[int]]:
         return {seg: [h.first for h in hits] for seg, hits in self.hits_by_seg.items()}
 
-    @cached_property
+    @_once
     def scope(self) -> Positions:
         s = self.s
         return Positions([h.first for h in stance_lexicon().scope.find(s.low, where=s.where)])
 
-    @cached_property
+    @_once
     def complete(self) -> Positions:
         s, lex = self.s, stance_lexicon()
         return Positions([h.first for h in lex.complete.find(s.low, where=s.where)
