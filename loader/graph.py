@@ -189,21 +189,26 @@ def _report(b: _Builder, d: NodeRef, m: Mention, main_report: str | None) -> Non
     """A report the document answers (RESPONDS_TO, the main one) or names (CITES), its author and, for an evaluation
     of a mission, the mission."""
     a = m.attrs
+    # Every property follows from what the id is made of (evaluator, mission and period; author and title, or the
+    # noun that named it), or is the report's own quoted title: documents that name the same report give it the
+    # same properties, whichever is loaded first.
     if m.kind == "evaluation":
-        props = {"title": a.get("report_title") or a.get("title"), "report_title": a.get("report_title"),
-                 "kind": "evaluatie", "author": a.get("evaluator"), "author_type": "organisation" if a.get("evaluator")
-                 else None, "evaluator": a.get("evaluator"), "mission": a.get("mission"), "period": a.get("period")}
+        props = {"title": a.get("title"), "report_title": a.get("report_title"), "kind": "evaluatie",
+                 "author": a.get("evaluator"), "author_type": "organisation" if a.get("evaluator") else None,
+                 "evaluator": a.get("evaluator"), "mission": a.get("mission"), "period": a.get("period")}
     else:
-        props = {"title": a.get("title") or " ".join(p for p in (a.get("kind"), a.get("author")) if p),
-                 "report_title": a.get("title"), "kind": a.get("kind"), "author": a.get("author"),
+        title = a.get("title")
+        props = {"title": title or " ".join(p for p in (a.get("kind"), a.get("author")) if p),
+                 "report_title": title, "kind": None if title else a.get("kind"), "author": a.get("author"),
                  "author_type": a.get("author_type")}
     r = b.node("Report", m.value, **props)
     b.rel("RESPONDS_TO" if m.value == main_report else "CITES", d, r, m)
     if a.get("mission"):
         b.rel("EVALUATES", r, b.node("Mission", a["mission"]), m)
     if props["author"] and props["author_type"] in ("organisation", "commission"):
-        for author in props["author"].split("; "):
-            b.rel("AUTHORED_BY", r, b.node("Organisation", author, name=author), m)
+        for author in props["author"].split("; "):     # a body's name comes from the gazetteer (its MENTIONS)
+            name = author if props["author_type"] == "commission" else None
+            b.rel("AUTHORED_BY", r, b.node("Organisation", author, name=name), m)
     for ks_id in a.get("responses", ()):
         b.rel("RESPONDS_TO", b.node("Kamerstuk", ks_id, **kamerstuk_props(ks_id)), r, m)
 

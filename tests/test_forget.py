@@ -3,7 +3,7 @@ stores, while checking only the nodes the document touched for orphans (no scan 
 
 Three letters share some entities. ``mandaat`` names things through relationships of several types: Kamerstuk
 35570-V-9 (CITES, and IN_DOSSIER to dossier 35570), resolution 2584 (MENTIONS, and MANDATES to MINUSMA), the IOB
-evaluation (CITES, and EVALUATES MINUSMA), recommendation 2.1 (ENDORSES, and HAS_RECOMMENDATION from conclusion 2),
+evaluation it answers (RESPONDS_TO, EVALUATES MINUSMA, AUTHORED_BY IOB), recommendation 2.1 (ENDORSES, and HAS_RECOMMENDATION from conclusion 2),
 and two nodes that no relationship at its Document node reaches at all: dossier 35570 and conclusion 2.
 ``ander`` shares Kamerstuk 29521-420, MINUSMA, Buitenlandse Zaken and minister Blok with it; ``defensie`` shares
 dossier 29521 and the VN-Veiligheidsraad.
@@ -69,7 +69,8 @@ A.Th.B. Bijleveld-Schouten
 FORGET = [
     ("mandaat",
      {"Kamerstuk:35570-V-9", "Dossier:35570", "Resolution:2584", "Report:iob-minusma-2014-2019",
-      "Recommendation:mandaat/aanbeveling-2.1", "Finding:mandaat/conclusie-2", "Organisation:IOB"},
+      "Recommendation:iob-minusma-2014-2019/aanbeveling-2.1", "Finding:iob-minusma-2014-2019/conclusie-2",
+      "Organisation:IOB"},
      {"Kamerstuk:29521-420", "Dossier:29521", "Mission:MINUSMA", "Ministry:Buitenlandse Zaken", "Person:blok",
       "Organisation:VN-Veiligheidsraad"}),
     ("ander",

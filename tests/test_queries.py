@@ -24,7 +24,7 @@ def run(store, name, **params):
 
 REQUIRED = ["missions-overview", "most-cited-kamerstukken", "document-references", "citing-documents",
             "recommendations-stance", "commitments", "co-citation", "mission-timeline", "signatories",
-            "resolutions-per-mission", "shortest-connection", "unresolved-references", "dossier", "what-connects"]
+            "resolutions-per-mission", "shortest-connection", "unresolved-references", "dossier", "what-connects", "report"]
 
 
 def test_every_question_has_a_saved_query_with_a_description():
@@ -165,11 +165,30 @@ def test_recommendations_partly_endorsed_first(loaded_store):
 
 def test_commitments_with_their_finding(loaded_store):
     rows = [r for r in run(loaded_store, "commitments") if r["document"] == NOTA]
-    assert [r["addresses"] for r in rows] == ["Bevinding 1", "Bevinding 1", "Bevinding 2", "Bevinding 5",
+    assert len(rows) == 10
+    assert [r["addresses"] for r in rows if r["addresses"]] == ["Bevinding 1", "Bevinding 1", "Bevinding 2", "Bevinding 5",
                                               "Bevinding 6", "Bevinding 6", "Bevinding 11", "Bevinding 12"]
-    newest_first = [r["document"] for r in run(loaded_store, "commitments", limit=9)]
-    assert newest_first == [NOTA] * 8 + [BRIEF]                  # NOTA is dated 2022-09-23, BRIEF has no date
+    order = [r["document"] for r in run(loaded_store, "commitments")]
+    assert order.index(NOTA) < order.index(BRIEF)                 # NOTA is dated 2022-09-23, BRIEF has no date
     assert len(run(loaded_store, "commitments", limit=3)) == 3
+    nota = {r["text"]: r for r in rows}
+    dated = nota["De eindevaluatie MINUSMA en de kabinetsreactie worden op 30 september naar de Kamer gestuurd."]
+    assert (dated["due"], dated["report"]) == ("op 30 september", "Een missie in een missie. De Nederlandse bijdrage "
+                                                "aan de VN Multidimensionale Geïntegreerde Stabilisatie Missie in "
+                                                "Mali (MINUSMA) 2014-2019")   # its own title, quoted in the nota
+
+
+def test_one_report_with_every_item_its_stance_and_commitments(loaded_store):
+    rows = run(loaded_store, "report", report="iob-minusma-2014-2019")
+    findings = {r["number"]: r for r in rows if r["kind"] == "Finding"}
+    assert {n: r["stance"] for n, r in findings.items()} == \
+        {str(n): ("partial" if n in (1, 2, 8, 9) else "full") for n in range(1, 13)}
+    assert {r["document"] for r in findings.values()} == {NOTA}
+    assert all(r["quote"] for r in findings.values())                  # the sentence that takes the stance
+    assert len(findings["1"]["commitments"]) == 2 and findings["3"]["commitments"] == []
+    # the same report found by a word of its title
+    assert run(loaded_store, "report", report="missie in een missie") == rows
+    assert run(loaded_store, "report", report="no such report") == []
 
 
 def test_co_citation(loaded_store):
@@ -325,6 +344,8 @@ MORE_PARAMS = [
     ("dossier", {"dossier": "29521", "limit": 3}),
     ("dossier", {"dossier": "27925"}),
     ("what-connects", {"a": "008", "b": "043"}),
+    ("report", {"report": "missie in een missie"}),
+    ("report", {"report": "IOB"}),
 ]
 
 

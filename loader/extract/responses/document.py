@@ -431,6 +431,8 @@ def responses(text: str) -> Iterator[Mention]:
                 continue
             m = _item_mention(text, it)
             m.attrs["text"] = ""
+            if it.kind == "recommendation" and "." in it.number:     # recommendation 2.1 of conclusion 2
+                m.attrs["finding"], m.attrs["finding_kind"] = it.number.split(".")[0], "conclusie"
             numbered[(it.kind, it.number)] = m
             continue
         yield _item_mention(text, it)

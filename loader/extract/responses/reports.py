@@ -299,12 +299,24 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def reports(text: str, mentions: list[Mention]) -> Iterator[Mention]:
-    """Linker: the evaluations of missions (``evaluations``) and the reports of any kind (``report_mentions``); when
-    the document answers an evaluation of a mission, that is its main report."""
+    """Linker: the evaluations of missions (``evaluations``) and the reports of any kind (``report_mentions``). A
+    report named where an evaluation is named, or by the evaluator without a title of its own, is that evaluation
+    (which becomes the main report when the other was: "In reactie op de IOB-evaluatie van MINUSMA 2014-2019");
+    when the document answers an evaluation of a mission, that is its main report."""
     evaluated = list(evaluations(text, mentions))
-    yield from evaluated
-    others = report_mentions(text, mentions)
+    others = []
+    for r in report_mentions(text, mentions):
+        same = next((e for e in evaluated if e.start < r.end and r.start < e.end or
+                     (not r.attrs["title"] and r.attrs["author"] and r.attrs["author"] == e.attrs.get("evaluator"))),
+                    None)
+        if same is None:
+            others.append(r)
+        elif r.attrs["main"] and not any(e.attrs.get("main") for e in evaluated):
+            same.attrs["main"] = True
     if any(m.attrs.get("main") for m in evaluated):
         for r in others:
             r.attrs["main"] = False
+    elif others and not any(r.attrs["main"] for r in others):
+        others[0].attrs["main"] = True
+    yield from evaluated
     yield from others
