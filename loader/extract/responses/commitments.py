@@ -43,7 +43,7 @@ WHEN = re.compile(
     re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Commitment:
     start: int          # the sentence's span in the text
     end: int
@@ -104,7 +104,7 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     s = said.s
     lo, _ = s.clause(hit.first)
     near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.first + 1, hit.last),
-            *range(hit.last + 1, min(len(s), hit.last + 4))]
+            *range(hit.last + 1, min(len(s.low), hit.last + 4))]
     for i in near:
         if said.actor(i) == "gov":
             return s.low[i], False

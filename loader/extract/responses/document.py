@@ -36,7 +36,7 @@ from ..text import fold
 from . import layout
 from .commitments import WHEN, sentence_commitment
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
-from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read
+from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
 from .stance import ANSWERS, Said, Speakers, stance_in
 
@@ -46,6 +46,16 @@ MAX_TEXT = 600              # characters of a collective item's text (its senten
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W_]{3,}")
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> dict[str, frozenset[str]]:
+    """The words (as a sentence reads them) each item rule needs one of before it is worth running."""
+    items, stances = item_lexicon(), stance_lexicon()
+    return {"verbs": items.verbs.first_words(), "nouns": frozenset(items.nouns),
+            "attributions": frozenset({"aldus", "volgens", "daarom", "door", "dat", "dit"}),
+            "endorsements": frozenset(w for p in stances.stances.by_first.values() for phrase in p
+                                      if phrase.row in stances.content for w in phrase.words[:1])}
 
 
 def _runs(word: str) -> tuple[str, ...]:
@@ -183,10 +193,15 @@ class _Collect:
         self.read_to = s.end
         self._layout_before(s.start)
         modals = modal_positions(s)
-        found = [*verb_items(said), *noun_items(said), *attributed_items(said, modals, before),
-                 *endorsed_items(said, modals, self.responds)]
+        words = s.where.keys()
+        rules = _rule_words()
+        found = [*(verb_items(said) if not rules["verbs"].isdisjoint(words) else ()),
+                 *(noun_items(said) if not rules["nouns"].isdisjoint(words) or any("-" in w for w in words) else ()),
+                 *(attributed_items(said, modals, before) if not rules["attributions"].isdisjoint(words) else ()),
+                 *(endorsed_items(said, modals, self.responds) if self.responds and
+                   not rules["endorsements"].isdisjoint(words) else ())]
         if cut:
-            found = [it for it in found if it.group or it.content[1] < len(s) - 1
+            found = [it for it in found if it.group or it.content[1] < len(s.low) - 1
                      or it.content[1] - it.content[0] >= 10]
         kept: list[Item] = []
         taken: dict[str, _Spans] = {}
@@ -224,7 +239,7 @@ class _Collect:
                 if it.numbers_at not in group_stances:
                     k = bisect_left(group_starts, it.numbers_at[1])
                     group_stances[it.numbers_at] = said.group_stance(
-                        it.numbers_at, group_starts[k] if k < len(group_starts) else len(s))
+                        it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
                 stance = group_stances[it.numbers_at]
             stance = stance or said.stance_of(it.noun_at, it.content)
             if stance == "contrast":

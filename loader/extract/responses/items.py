@@ -36,7 +36,7 @@ COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", 
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """An item as a sentence names it. ``start``/``end`` is its text: its content, or for a group or an anaphor the
     whole sentence."""
@@ -78,7 +78,7 @@ def content_end(s: Sentence, first: int, link: str) -> int:
 
 def _with_content(s: Sentence, kind: str, link_at: int, how: str, noun_at: int) -> Item | None:
     first = link_at + 1
-    if first >= len(s):
+    if first >= len(s.low):
         return None
     last = content_end(s, first, s.low[link_at])
     a, b = s.span(first, last)
@@ -86,7 +86,7 @@ def _with_content(s: Sentence, kind: str, link_at: int, how: str, noun_at: int) 
 
 
 def _link_after(s: Sentence, i: int, links: tuple[str, ...], within: int = 8) -> int:
-    for j in range(i + 1, min(len(s), i + 1 + within)):
+    for j in range(i + 1, min(len(s.low), i + 1 + within)):
         if s.seg[j] != s.seg[i]:
             break
         if s.low[j] in links:
@@ -104,11 +104,11 @@ def verb_items(said: Said) -> list[Item]:
         if not (passive or impersonal or said.subject(h.first, h.last) == "agent"):
             continue
         if h.phrase.words[-1] in ("voor", "ervoor", "op"):
-            link = h.last + 1 if h.last + 1 < len(s) and s.low[h.last + 1] == "om" else h.last
+            link = h.last + 1 if h.last + 1 < len(s.low) and s.low[h.last + 1] == "om" else h.last
         else:
             link = _link_after(s, h.last, ("dat", "om") if h.value == "recommendation" else ("dat",))
             if link < 0 and h.value == "recommendation" and h.phrase.words[-1] in ("aan", "op") and \
-                    len(s) - h.last > 3:
+                    len(s.low) - h.last > 3:
                 link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen."
             if link < 0:
                 continue
@@ -171,7 +171,7 @@ def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
 
 def _bare_group_after(s: Sentence, end: int) -> tuple[int, int, list[str]] | None:
     """A bare list of numbers within six words after a group, with a word between ("… 1 en 2 deels en 3 t/m 7")."""
-    for j in range(end + 1, min(len(s), end + 7)):
+    for j in range(end + 1, min(len(s.low), end + 7)):
         if s.seg[j] != s.seg[end - 1]:
             return None
         if _is_number(s.low[j]):
@@ -184,7 +184,10 @@ def noun_items(said: Said) -> list[Item]:
     out: list[Item] = []
     n = len(s)
     where = s.where
-    at = sorted(i for w in where.keys() & lex.nouns.keys() | {w for w in where if "-" in w} for i in where[w])
+    found = where.keys() & lex.nouns.keys()
+    if "-" in s.text[s.start:s.end]:                                  # compounds: "OVV-rapport"
+        found |= {w for w in where if "-" in w}
+    at = sorted(i for w in found for i in where[w])
     for i in at:
         w = s.low[i]
         noun = lex.nouns.get(w)

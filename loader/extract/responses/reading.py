@@ -49,7 +49,7 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     text: str                                          # the whole document's text
     start: int
@@ -62,6 +62,8 @@ class Sentence:
     comma: list[bool] = field(default_factory=list)    # a comma, colon, bracket or dash follows the word
     seg_bounds: list[tuple[int, int]] = field(default_factory=list)   # [lo, hi) of each segment
     where: dict[str, list[int]] = field(default_factory=dict)        # each word's positions (for PhraseIndex.find)
+    _next_comma: list[int] | None = None
+    _prev_comma: list[int] | None = None
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> Sentence:
@@ -124,10 +126,10 @@ class Sentence:
     @property
     def next_comma(self) -> list[int]:
         """For each word, the first j >= i with a comma after word j (else the word count); made on first use."""
-        nxt = self.__dict__.get("_next_comma")
+        nxt = self._next_comma
         if nxt is None:
             count = len(self.low)
-            nxt = self.__dict__["_next_comma"] = [count] * count
+            nxt = self._next_comma = [count] * count
             at = count
             for i in range(count - 1, -1, -1):
                 if self.comma[i]:
@@ -138,10 +140,10 @@ class Sentence:
     @property
     def prev_comma(self) -> list[int]:
         """For each word, the last j < i with a comma after word j (else -1); made on first use."""
-        prv = self.__dict__.get("_prev_comma")
+        prv = self._prev_comma
         if prv is None:
             count = len(self.low)
-            prv = self.__dict__["_prev_comma"] = [-1] * count
+            prv = self._prev_comma = [-1] * count
             at = -1
             for i in range(count):
                 prv[i] = at

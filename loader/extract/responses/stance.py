@@ -47,6 +47,7 @@ class Speakers:
         self.author_recent = False
 
 
+@lru_cache(maxsize=4096)
 def is_agent(word: str) -> bool:
     """Whether a word names a report or its author: "de commissie", "het rapport", "AIV", "OVV-rapport"."""
     lex = item_lexicon()
@@ -177,7 +178,7 @@ class Said:
     def _name_at_start(self) -> bool:
         """Whether the sentence opens with a name in no list ("Yesilgöz noemt", "De Jonge verzet zich")."""
         s = self.s
-        for i in range(min(3, len(s))):
+        for i in range(min(3, len(s.low))):
             if s.capital(i) and s.low[i] not in NOT_NAMES and not s.low[i][:1].isdigit():
                 return True
             if s.low[i] not in NAME_PARTICLES:
@@ -195,7 +196,7 @@ class Said:
         before = self.first_actor(seg, after)
         if 0 <= before < first:
             return self.actor(before)
-        for i in range(first + 1, min(len(s), last + 4)):
+        for i in range(first + 1, min(len(s.low), last + 4)):
             if self.actor(i):
                 return self.actor(i)
         return "gov" if names and self.name_first else None
@@ -235,8 +236,8 @@ class Said:
         if content[0] < 0 and noun_at > hit.last:
             idx.extend((noun_at + 1, noun_at + 2))
         for i in idx:
-            if 0 <= i < len(s) and s.low[i] in lex.negations and not content[0] <= i <= content[1]:
-                if i + 1 < len(s) and s.low[i + 1] in _AFTER_NEGATION:
+            if 0 <= i < len(s.low) and s.low[i] in lex.negations and not content[0] <= i <= content[1]:
+                if i + 1 < len(s.low) and s.low[i + 1] in _AFTER_NEGATION:
                     continue
                 return True
         return False
@@ -285,7 +286,7 @@ class Said:
         complete = outside(self.complete)
         if outside(self.scope) and not complete:
             return "partial"
-        if not complete and hi < len(s) and s.low[hi] in stance_lexicon().contrasts:
+        if not complete and hi < len(s.low) and s.low[hi] in stance_lexicon().contrasts:
             return "contrast"
         return "full"
 
@@ -302,7 +303,7 @@ class Said:
         lo, hi = group[1], min(next_group, s.segment(group[0])[1])
         negations, candidates = stance_lexicon().negations, []
         neg = next((i for i in range(lo, min(hi, lo + 12)) if s.low[i] in negations
-                    and not (i + 1 < len(s) and s.low[i + 1] in _AFTER_NEGATION)), None)
+                    and not (i + 1 < len(s.low) and s.low[i + 1] in _AFTER_NEGATION)), None)
         if neg is not None:
             candidates.append((neg, "rejected"))
         for positions, stance in ((self.scope, "partial"), (self.complete, "full")):
