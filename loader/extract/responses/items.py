@@ -171,9 +171,10 @@ def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
 
 def _bare_group_after(s: Sentence, end: int) -> tuple[int, int, list[str]] | None:
     """A bare list of numbers within six words after a group, with a word between ("… 1 en 2 deels en 3 t/m 7")."""
+    nouns = item_lexicon().nouns
     for j in range(end + 1, min(len(s.low), end + 7)):
-        if s.seg[j] != s.seg[end - 1]:
-            return None
+        if s.seg[j] != s.seg[end - 1] or s.low[j] in nouns:
+            return None                          # a number after a noun is that noun's group, not a bare one
         if _is_number(s.low[j]):
             return number_group(s, j)
     return None

@@ -253,6 +253,7 @@ def _list_end(text: str, start: int) -> int:
     return pos
 
 
+@lru_cache(maxsize=4)
 def announced_lists(text: str) -> list[tuple[re.Match[str], int]]:
     """The announcements of commitment lists (_COMMITMENT_LIST: "Het kabinet doet de volgende toezeggingen:"),
     each with the end of its list (``_list_end`` from the next line); scanned for only when the words "volgende
