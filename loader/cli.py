@@ -160,10 +160,12 @@ def load(paths, sample, force, max_size, batch_size, workers, quiet, store, neo4
               help="At most R requests a second.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="S",
               help="Seconds to wait for a connection or the next part of an answer.")
+@click.option("--retries", type=click.IntRange(min=0, max=10), default=4, show_default=True, metavar="N",
+              help="Ask again up to N times after a 429, a 5xx, a timeout or a broken connection (backoff 1-30 s).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 @store_options
 def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, dry_run, with_attachments, rate,
-          timeout, quiet, store, neo4j):
+          timeout, retries, quiet, store, neo4j):
     """Fetch official publications (Kamerstukken as XML with their metadata) into a corpus folder and load them.
 
     \b
@@ -235,7 +237,7 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
         def note(self, line):
             click.echo(line, err=True)
 
-    politeness = Politeness(rate=rate, timeout=timeout)
+    politeness = Politeness(rate=rate, timeout=timeout, attempts=retries + 1)
     try:
         with bar:
             report = grow.run(folder=folder, names=ids, dossier=dossier and dossier.strip(),

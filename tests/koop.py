@@ -12,7 +12,8 @@ conditional request would from a real server.
 Faults (``server.fault(path, *behaviours)``), one behaviour used per request, the last one repeating:
 ``"ok"``, ``"404"``, ``"500"``, ``"429:SECONDS"`` (with Retry-After), ``"slow:SECONDS"`` (then answers),
 ``"truncate"`` (declares the full length, sends a tenth, closes), ``"cut"`` (no length, half the body, closes),
-``"invalid"`` (malformed XML, status 200), ``"html"`` (an HTML page, status 200).
+``"invalid"`` (malformed XML, status 200), ``"html"`` (an HTML page, status 200), ``"diagnostic"`` (an SRU
+diagnostic, status 200).
 """
 
 from __future__ import annotations
@@ -299,7 +300,8 @@ class KoopServer:
     attachments: dict[str, Attachment] = field(default_factory=dict)
     page_cap: int = 1000
     faults: dict[str, list[str]] = field(default_factory=dict)
-    hits: list[Hit] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)          # answered requests
+    arrived: list[str] = field(default_factory=list)       # paths of requests as they arrive (before answering)
     url: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -387,9 +389,11 @@ def start(server: KoopServer) -> tuple[ThreadingHTTPServer, threading.Thread]:
             pass
 
         def do_GET(self) -> None:   # noqa: N802 (the standard library's name)
+            arrived = time.monotonic()
             split = urlsplit(self.path)
             path, query = split.path, parse_qs(split.query)
             with server.lock:
+                server.arrived.append(path)
                 plan = server.faults.get(path)
                 behaviour = (plan.pop(0) if len(plan) > 1 else plan[0]) if plan else "ok"
             status, ctype, body = server.answer(path, query)
@@ -408,11 +412,14 @@ def start(server: KoopServer) -> tuple[ThreadingHTTPServer, threading.Thread]:
                 status, ctype, body = 200, "application/xml", b"<officiele-publicatie><kamerstuk><stuk></kamerstuk>"
             elif behaviour == "html":
                 status, ctype, body = 200, "text/html; charset=utf-8", HTML_PAGE
+            elif behaviour == "diagnostic":
+                status, ctype, body = 200, "application/xml", sru_diagnostic(
+                    "Unsupported index", "w.dossiernumer", 16)
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
             if status == 200 and behaviour in ("ok",) and self.headers.get("If-None-Match") == etag:
                 status, body = 304, b""
             with server.lock:
-                server.hits.append(Hit(time.monotonic(), path, query, status, headers))
+                server.hits.append(Hit(arrived, path, query, status, headers))
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             if status in (200, 304):

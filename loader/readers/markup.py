@@ -31,7 +31,7 @@ _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)"""
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_KST = re.compile(r"^kst-(\d[\d ]*)(?:-([A-Z0-9]+(?:-[A-Z0-9]+)?))?-(\d+[A-Za-z]?)$", re.I)
+_KST = re.compile(r"^kst-(\d[\d ]*)(?:-([A-Z0-9]+(?:-[A-Z0-9]+)?))?-(\d+[A-Za-z]?|[A-Z]{1,3})(?:-n\d{1,2})?$", re.I)
 _LINE_WS = re.compile(r"[ \t]+")
 _STUKNR = re.compile(r"^\s*(?:[Nn][Rr]\.?|[Nn]ummer)\s*")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -91,8 +91,10 @@ def kamerstuk_id(dossier: str, number: str, sub: str = "") -> str | None:
     if "-" in dossier:                     # "35570-V", "21501-02": the subdossier rides along
         dossier, _, more = dossier.partition("-")
         sub = sub or more
-    if not dossier.isdigit() or not re.fullmatch(r"\d+[A-Za-z]?", number or ""):
+    if not dossier.isdigit() or not re.fullmatch(r"\d+[A-Za-z]?|[A-Za-z]{1,3}", number or ""):
         return None
+    if number.isalpha():
+        number = number.upper()            # a letter number: 27925-AB
     return "-".join(x for x in (dossier, sub.upper(), number) if x)
 
 
