@@ -220,6 +220,12 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
     bar = progress_bar(quiet=quiet)
     task = None
 
+    def say(line: str, err: bool = False) -> None:
+        if bar.live.is_started and not bar.disable:
+            bar.console.print(line, markup=False, highlight=False, soft_wrap=True)   # above the bar
+        else:
+            click.echo(line, err=err)
+
     class Events(grow.Events):
         def start(self, total, label):
             nonlocal task
@@ -230,12 +236,12 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
                 bar.advance(task)
             line = f"{o.status}: {o.target.publication}" + (f": {o.reason}" if o.reason else "")
             if o.status in ("not found", "failed"):
-                click.echo(line, err=True)
+                say(line, err=True)
             elif not quiet:
-                click.echo(line)
+                say(line)
 
         def note(self, line):
-            click.echo(line, err=True)
+            say(line, err=True)
 
     politeness = Politeness(rate=rate, timeout=timeout, attempts=retries + 1)
     try:
@@ -257,7 +263,8 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
         click.echo(f"failed: {text!r}: {reason}", err=True)
     if dry_run:
         rows = [[t.publication, t.kamerstuk or "(attachment)", grow.target_state(folder, t)] for t in report.planned]
-        print_table(["publication", "kamerstuk", "state"], rows, title=f"would fetch into {folder}")
+        click.echo(f"would fetch into {folder}:")
+        print_table(["publication", "kamerstuk", "state"], rows)
         click.echo(f"{len(report.planned)} to consider, {len(report.skipped)} skipped; nothing downloaded")
         sys.exit(EXIT_FAILED_FILES if report.bad else 0)
     rows = [["fetched", len(report.fetched)], ["unchanged (in the folder)", len(report.unchanged)],
@@ -266,8 +273,8 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
     if not no_load:
         rows += [["loaded", len(report.loaded)], ["load: unchanged", len(report.load_unchanged)],
                  ["load: failed", len(report.load_failed)]]
-    click.echo()
-    print_table(["", "publications"], rows, title=f"fetch into {folder} ({report.requests} requests)")
+    click.echo(f"\nfetch into {folder} ({report.requests} request{'s' if report.requests != 1 else ''}):")
+    print_table(["", "publications"], rows)
     problems = [(i, "not found", r) for i, r in report.not_found] + [(i, "failed", r) for i, r in report.failed] + \
         [(i, "bad id", r) for i, r in report.bad] + [(p, "load failed", r) for p, r in report.load_failed]
     if problems:

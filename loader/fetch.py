@@ -187,7 +187,7 @@ def run(*, folder: Path, names: Iterable[str] = (), dossier: str | None = None, 
         events.note(f"removed {len(left)} unfinished file{'s' if len(left) != 1 else ''} of an interrupted run")
     with Client(politeness, cache=None if dry_run else folder / CACHE,
                 on_retry=lambda url, reason, wait: events.note(
-                    f"retrying {url.rsplit('/', 1)[-1][:60]}: {reason}" +
+                    f"retrying {url}: {reason}" +
                     (f" (waiting {wait:.0f} s as asked)" if wait else ""))) as client:
         try:
             if unresolved_from is not None:

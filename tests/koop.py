@@ -169,12 +169,19 @@ class Attachment:
         return f"{REPOSITORY}/frbr/officielepublicaties/blg/{self.date[:4]}/{self.identifier}/1/metadata/metadata.xml"
 
 
-def sru_record(p: Paper, position: int) -> str:
-    dossier, number = p.dossier, p.number
+def _record(position: int, gzd: str) -> str:
+    """An SRU record around the ``gzd:gzd`` content."""
     return f"""<sru:record>
   <sru:recordSchema>http://standaarden.overheid.nl/sru/</sru:recordSchema>
   <sru:recordPacking>xml</sru:recordPacking>
-  <sru:recordData><gzd:gzd>
+  <sru:recordData><gzd:gzd>{gzd}</gzd:gzd></sru:recordData>
+  <sru:recordPosition>{position}</sru:recordPosition>
+</sru:record>"""
+
+
+def sru_record(p: Paper, position: int) -> str:
+    dossier, number = p.dossier, p.number
+    return _record(position, f"""
     <gzd:originalData><overheidwetgeving:meta>
       <overheidwetgeving:owmskern>
         <dcterms:identifier>{p.publication}</dcterms:identifier>
@@ -207,17 +214,11 @@ def sru_record(p: Paper, position: int) -> str:
       <gzd:itemUrl manifestation="pdf">{frbr(p, "pdf")}</gzd:itemUrl>
       <gzd:itemUrl manifestation="xml">{frbr(p, "xml")}</gzd:itemUrl>
       <gzd:timestamp>{p.modified or p.date}T10:00:00.000+02:00</gzd:timestamp>
-    </gzd:enrichedData>
-  </gzd:gzd></sru:recordData>
-  <sru:recordPosition>{position}</sru:recordPosition>
-</sru:record>"""
+    </gzd:enrichedData>""")
 
 
 def sru_attachment_record(a: Attachment, position: int) -> str:
-    return f"""<sru:record>
-  <sru:recordSchema>http://standaarden.overheid.nl/sru/</sru:recordSchema>
-  <sru:recordPacking>xml</sru:recordPacking>
-  <sru:recordData><gzd:gzd>
+    return _record(position, f"""
     <gzd:originalData><overheidwetgeving:meta>
       <overheidwetgeving:owmskern>
         <dcterms:identifier>{a.identifier}</dcterms:identifier>
@@ -238,10 +239,7 @@ def sru_attachment_record(a: Attachment, position: int) -> str:
       <gzd:preferredUrl>{PUBLICATIONS}/{a.identifier}.html</gzd:preferredUrl>
       <gzd:itemUrl manifestation="metadata">{a.metadata_location}</gzd:itemUrl>
       <gzd:itemUrl manifestation="pdf">{a.location}</gzd:itemUrl>
-    </gzd:enrichedData>
-  </gzd:gzd></sru:recordData>
-  <sru:recordPosition>{position}</sru:recordPosition>
-</sru:record>"""
+    </gzd:enrichedData>""")
 
 
 def sru_response(records: list[str], total: int, next_position: int | None, query: str) -> bytes:

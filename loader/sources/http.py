@@ -210,10 +210,10 @@ class Client:
     def _get_once(self, url: str, params: dict | None) -> Answer:
         p = self.politeness
         with self.http.stream("GET", url, params=params) as response:
+            if response.status_code >= 400 and int(response.headers.get("Content-Length") or 0) < 65536:
+                response.read()     # a short error page: read, so that the connection can be used again
             if response.status_code in RETRY_STATUS:
-                wait = retry_after(response.headers.get("Retry-After"))
-                response.close()
-                raise _Retry(response.status_code, wait)
+                raise _Retry(response.status_code, retry_after(response.headers.get("Retry-After")))
             if response.status_code in (404, 410):
                 raise NotFound(f"not found (HTTP {response.status_code})")
             if response.status_code >= 400:
