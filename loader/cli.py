@@ -190,6 +190,7 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
       missiongraph fetch --unresolved --depth 2 --limit 50
     """
     import logging
+    import os
 
     from . import fetch as grow
     from .sources.http import Politeness, SourceError, Unreachable
@@ -216,7 +217,7 @@ def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, d
     graph = None
     if unresolved or not (no_load or dry_run):
         graph = open_store(store, neo4j, read_only=(no_load or dry_run))
-    folder = into or grow.default_folder(graph)
+    folder = into or grow.default_folder(store, neo4j=bool(neo4j or os.environ.get("NEO4J_URI")))
     bar = progress_bar(quiet=quiet)
     task = None
 

@@ -79,11 +79,14 @@ class Events:
     def note(self, line: str) -> None: ...
 
 
-def default_folder(store: GraphStore | None) -> Path:
-    """Next to the embedded store (``.missiongraph/corpus`` beside ``.missiongraph/graph.lbug``); for Neo4j or no
-    store, ``./.missiongraph/corpus``."""
-    path = getattr(store, "path", None)
-    return (Path(path).parent if path else Path(".missiongraph")) / "corpus"
+def default_folder(store_path: Path | str | None, neo4j: bool = False) -> Path:
+    """``corpus`` next to the embedded store (``.missiongraph/corpus`` beside ``.missiongraph/graph.lbug``, or
+    beside ``--store``/``$MISSIONGRAPH_STORE``); with Neo4j, ``./.missiongraph/corpus``."""
+    from .stores.embedded import default_store_path
+
+    if neo4j:
+        return Path(".missiongraph") / "corpus"
+    return Path(store_path or default_store_path()).parent / "corpus"
 
 
 def kamerstuk_target(kid: kst_ids.KamerstukId, urls: dict[str, str] | None = None) -> Target:

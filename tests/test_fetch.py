@@ -383,3 +383,32 @@ def test_the_default_rate_is_two_requests_a_second(tmp_path, koop):
     arrivals = sorted(h.at for h in koop.hits)
     gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
     assert len(gaps) == 3 and min(gaps) >= 0.5 - 0.05, gaps
+
+
+def test_the_default_folder_is_next_to_the_store(run_cli, tmp_path, koop):
+    koop.add(paper("451"))
+    assert run_cli("fetch", "29521-451", "--no-load", "--rate", "20").exit_code == 0   # MISSIONGRAPH_STORE
+    assert (tmp_path / "corpus" / "kst-29521-451.xml").is_file()
+    assert run_cli("fetch", "29521-451", "--store", tmp_path / "s" / "g.lbug", "--rate", "20").exit_code == 0
+    assert (tmp_path / "s" / "corpus" / "kst-29521-451.xml").is_file()
+
+
+@pytest.mark.neo4j
+def test_unresolved_into_neo4j_resolves_the_cited_node(tmp_path, koop, neo4j_server):
+    from .conftest import open_neo4j, wipe
+
+    koop.add(paper("451", cites=("29521-452",)), paper("452", cites=("29521-451",)))
+    citing = tmp_path / "brief.txt"
+    citing.write_text("Den Haag, 1 juni 2021\n\nZie Kamerstuk 29 521, nr. 451 over MINUSMA.\n", "utf-8")
+    with open_neo4j(neo4j_server) as graph:
+        wipe(graph)
+        load([citing], graph)
+        report = run(folder=tmp_path / "c", unresolved_from=graph, depth=3, politeness=FAST, load_into=graph)
+        assert report.fetched == ["kst-29521-451", "kst-29521-452"] and report.levels == [1, 1]
+        rows = graph.run("MATCH (k:Kamerstuk) RETURN k.id, COUNT { MATCH (k)<-[:PUBLISHED_AS]-() }, "
+                         "COUNT { MATCH (k)<-[:CITES]-() } ORDER BY k.id", {}).rows
+        assert rows == [["29521-451", 1, 2], ["29521-452", 1, 1]]
+        urls = graph.run("MATCH (d:Document) WHERE d.url IS NOT NULL RETURN d.url ORDER BY d.url", {}).rows
+        assert urls == [["https://zoek.officielebekendmakingen.nl/kst-29521-451.html"],
+                        ["https://zoek.officielebekendmakingen.nl/kst-29521-452.html"]]
+        wipe(graph)
