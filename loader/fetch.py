@@ -185,7 +185,7 @@ def run(*, folder: Path, names: Iterable[str] = (), dossier: str | None = None, 
     events = events or Events()
     report = FetchReport()
     folder = Path(folder)
-    left = remove_partial(folder)
+    left = [] if dry_run else remove_partial(folder)
     if left:
         events.note(f"removed {len(left)} unfinished file{'s' if len(left) != 1 else ''} of an interrupted run")
     with Client(politeness, cache=None if dry_run else folder / CACHE,
@@ -229,6 +229,8 @@ def _grow(client: Client, folder: Path, store: GraphStore, depth: int, limit: in
           report: FetchReport, events: Events) -> None:
     seen: set[str] = set()       # graph ids tried in this run (the cycle guard)
     frontier = unresolved(store)
+    if not frontier:
+        events.note("nothing to fetch: the graph holds a document for every Kamerstuk it cites")
     budget = limit if limit is not None else float("inf")
     for level in range(1, max(1, depth) + 1):
         todo: list[Target] = []

@@ -81,13 +81,6 @@ def dossier_query(dossier: str, since: date | None = None, until: date | None = 
     return " AND ".join(parts) + " sortBy dt.date/sort.ascending"
 
 
-def identifier_query(publication: str) -> str:
-    """The CQL for one publication by its identifier (``kst-29521-451``)."""
-    if not re.fullmatch(r"[a-z]{2,4}-[A-Za-z0-9-]{1,40}", publication):
-        raise ValueError(f"{publication!r} is not a publication identifier")
-    return f"c.product-area==officielepublicaties AND dt.identifier=={publication}"
-
-
 def _text(el, path: str) -> str:
     found = el.find(path, NS)
     return " ".join("".join(found.itertext()).split()) if found is not None else ""
@@ -165,9 +158,9 @@ def search(client: Client, query: str, *, page_size: int = PAGE_SIZE,
     """Every record the query finds, page by page (``on_page(seen, total)`` after each page)."""
     start, seen = 1, 0
     for _ in range(MAX_PAGES):
-        answer = client.get(base_url(), params={"operation": "searchRetrieve", "version": "2.0",
-                                                "query": query, "startRecord": start,
-                                                "maximumRecords": page_size, "recordSchema": "gzd"})
+        # The service's own defaults: searchRetrieve, SRU 2.0, records as gzd.
+        answer = client.get(base_url(), params={"query": query, "startRecord": start, "maximumRecords": page_size,
+                                                "httpAccept": "application/xml"})
         page = parse_page(answer.content, answer.content_type)
         yield from page.records
         seen += len(page.records)
