@@ -361,6 +361,14 @@ def test_a_re_run_fetches_nothing(tmp_path, koop):
     assert again[0].status == 304 and header(again[0], "If-None-Match")   # the search answer revalidated
 
 
+def assert_spaced(arrivals: list[float], interval: float) -> None:
+    """No window of the run holds more requests than the rate allows: any k+1 consecutive arrivals span at least
+    k intervals (less a little for a request the busy server saw late; such a delay cannot build up)."""
+    for i in range(len(arrivals)):
+        for j in range(i + 1, len(arrivals)):
+            assert arrivals[j] - arrivals[i] >= (j - i) * interval - 0.12, (i, j, arrivals)
+
+
 def test_the_rate_limit_holds_and_the_client_says_who_it_is(tmp_path, koop):
     koop.add(*(paper(str(n)) for n in range(1, 5)))
     started = time.monotonic()
@@ -368,10 +376,8 @@ def test_the_rate_limit_holds_and_the_client_says_who_it_is(tmp_path, koop):
                  politeness=Politeness(rate=4, attempts=1))
     took = time.monotonic() - started
     assert len(report.fetched) == 4 and report.requests == len(koop.hits) == 8
-    arrivals = sorted(h.at for h in koop.hits)
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
-    assert min(gaps) >= 0.25 - 0.05, gaps                      # at most 4 a second, measured at the server
-    assert arrivals[-1] - arrivals[0] >= 7 * 0.25 - 0.05 and took >= 7 * 0.25 - 0.05
+    assert_spaced(sorted(h.at for h in koop.hits), 0.25)       # at most 4 a second, measured at the server
+    assert took >= 7 * 0.25 - 0.05
     assert all(header(h, "User-Agent") == USER_AGENT for h in koop.hits)
     assert USER_AGENT.startswith("missiongraph/")
 
@@ -380,9 +386,8 @@ def test_the_default_rate_is_two_requests_a_second(tmp_path, koop):
     koop.add(paper("451"), paper("452"))
     assert Politeness().rate == 2
     run(folder=tmp_path, names=["29521-451", "29521-452"], politeness=Politeness(attempts=1))
-    arrivals = sorted(h.at for h in koop.hits)
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
-    assert len(gaps) == 3 and min(gaps) >= 0.5 - 0.05, gaps
+    assert len(koop.hits) == 4
+    assert_spaced(sorted(h.at for h in koop.hits), 0.5)
 
 
 def test_the_default_folder_is_next_to_the_store(run_cli, tmp_path, koop):
