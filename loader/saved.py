@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from .cypher import split_code
+
 _HEADER = re.compile(r"^//\s*(?P<key>name|description|param)\s*:\s*(?P<value>.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+)$")
 _TITLE = re.compile(r"^//\s*(?P<title>\S.*?)\s*$")
@@ -121,26 +123,6 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bCOLLECT\s*\{\s*UNWIND\s+(\w+)\s+AS\s+(\w+)\s+RETURN\s+\2\s+ORDER\s+BY\s+\2\s*\}", re.IGNORECASE),
      r"list_sort(\1)"),
 ]
-# What is not Cypher code, found in one left-to-right scan so that whichever opens first hides the others: string
-# literals ('…' or "…", with backslash escapes), backtick-quoted names, // line comments and /* block comments */.
-# An apostrophe in a comment opens no string; a // in a string starts no comment.
-_VERBATIM = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
-
-
-def split_code(cypher: str) -> list[tuple[str, bool]]:
-    """``cypher`` in consecutive pieces, each with whether it is code (False: a string literal, a quoted name or a
-    comment, to be left as written)."""
-    pieces, pos = [], 0
-    for m in _VERBATIM.finditer(cypher):
-        if m.start() > pos:
-            pieces.append((cypher[pos:m.start()], True))
-        pieces.append((m.group(0), False))
-        pos = m.end()
-    if pos < len(cypher):
-        pieces.append((cypher[pos:], True))
-    return pieces
-
-
 def to_ladybug(cypher: str) -> str:
     """Rewrite the few Neo4j constructs LadybugDB spells differently (in the code only: string literals, quoted
     names and comments stay as written)."""

@@ -13,7 +13,6 @@ document content. The statements are written in the subset both Neo4j 5 and Lady
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..cypher import NotReadOnly, is_read_only
+from ..cypher import check_read_only as guard
 from ..model import DocumentGraph
 from ..schema import Schema, load_schema
 
@@ -237,25 +238,18 @@ def chunks(items: list[Any], size: int = ROW_CHUNK) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
-# Read-only check for ad-hoc Cypher: clauses that write. Parameters never reach this check (they are data).
-# Procedures that only read (allowed without --write); any other db./dbms./apoc. procedure counts as writing.
-_READ_PROCEDURES = r"(?:labels|relationshipTypes|propertyKeys|schema\.\w+|indexes|constraints|info|ping|components)\s*\("
-_WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|"
-                           r"FOREACH|IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|START|STOP|GRANT|DENY|REVOKE|"
-                           r"RENAME|TERMINATE|ENABLE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
-_WRITE_CALL = re.compile(r"\bCALL\s+(?:db|dbms|apoc|gds|tx)\s*\.(?!\s*" + _READ_PROCEDURES + ")", re.IGNORECASE)
-_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
-_BACKTICKS = re.compile(r"`([^`]*)`")
-
-
 def writes(cypher: str) -> bool:
-    """Whether a Cypher text contains a writing clause or procedure. String literals and comments are ignored;
-    backtick-quoted names are names (``AS `delete` `` reads), except in procedure calls, where they are read as
-    written (``CALL `db`.`createLabel`(...)`` writes)."""
-    code = _STRINGS_AND_COMMENTS.sub(" ", cypher)
-    if _WRITE_CLAUSE.search(_BACKTICKS.sub(" ", code)):
-        return True
-    return bool(_WRITE_CALL.search(_BACKTICKS.sub(lambda m: m.group(1), code)))
+    """Whether the read-only guard refuses ``cypher`` (``missiongraph.cypher.check_read_only``)."""
+    return not is_read_only(cypher)
+
+
+def check_read_only(cypher: str) -> None:
+    """Raise StoreError unless the read-only guard accepts ``cypher`` (one line: why, and that --write allows it).
+    Parameters never reach this check: they are data."""
+    try:
+        guard(cypher)
+    except NotReadOnly as exc:
+        raise StoreError(f"refused as not read-only: {exc}; pass --write to run it anyway") from None
 
 
 def plain(value: Any) -> Any:
