@@ -24,6 +24,9 @@ _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+)$")
 _TITLE = re.compile(r"^//\s*(?P<title>\S.*?)\s*$")
 
 
+INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
+
+
 class QueryError(ValueError):
     """Unknown query or bad parameter; the message lists the valid choices."""
 
@@ -53,6 +56,8 @@ class SavedQuery:
                     out[key] = int(raw)
                 except ValueError:
                     raise QueryError(f"parameter {key!r} of {self.name!r} must be a whole number, got {raw!r}") from None
+                if not INT64_MIN <= out[key] <= INT64_MAX:   # what both stores take as an integer
+                    raise QueryError(f"parameter {key!r} of {self.name!r} is too large: {raw} (at most {INT64_MAX:,})")
             else:
                 out[key] = raw
         return out
