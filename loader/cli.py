@@ -86,16 +86,20 @@ def main() -> None:
                    "store.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that read and extract documents (default: one per core; 1 = no worker processes).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
+@click.option("--replace", is_flag=True,
+              help="A new file whose name another file's document already has replaces that document (default: "
+                   "it becomes a new document with a suffix, and a warning names both files).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures, warnings and the summary.")
 @store_options
-def load(paths, sample, force, max_size, batch_size, workers, quiet, store, neo4j):
+def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, store, neo4j):
     """Load documents (files or folders, searched recursively) into the graph.
 
     Formats (chosen by content): .txt, .md, .pdf (text layer; page numbers in provenance), .docx, .html, .xml.
     The same content under two names is loaded once, with both paths as its source.
 
-    Loading is an upsert: a document loaded again replaces its own facts; unchanged documents are skipped
-    without being read. Documents are extracted in parallel (--workers) and written in batches as they come,
+    Loading is an upsert: a file loaded again replaces its own document's facts; unchanged documents are skipped
+    without being read. A document's id is its file name without extension; a different file with a name already
+    taken becomes a new document with a suffix (brief-3f2a9c1e) and a warning naming both, unless --replace. Documents are extracted in parallel (--workers) and written in batches as they come,
     so memory stays bounded however large the corpus.
     A file that cannot be read is reported on one line and the rest of the load goes on; the exit code is then 1.
 
@@ -104,34 +108,35 @@ def load(paths, sample, force, max_size, batch_size, workers, quiet, store, neo4
       missiongraph load ~/stukken/minusma
       missiongraph load --sample --store /tmp/demo.lbug
     """
-    from .pipeline import load as load_paths
+    from .pipeline import load as load_paths, printable
 
     targets = list(paths) + (sample_dirs() if sample else [])
     if not targets:
         raise click.UsageError("give one or more files or folders to load, or --sample")
 
     def progress(status: str, message: str) -> None:
-        if status == "failed":
-            click.echo(f"failed: {message}", err=True)
+        if status in ("failed", "warning"):
+            click.echo(f"{status}: {message}", err=True)
         elif not quiet:
             click.echo(f"{status}: {message}")
 
     with open_store(store, neo4j) as graph:
         try:
             report = load_paths(targets, graph, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
-                                workers=workers, progress=progress)
+                                workers=workers, replace=replace, progress=progress)
         except StoreError as exc:
             raise _Error(str(exc), EXIT_STORE) from None
-        where = getattr(graph, "path", None) or getattr(graph, "uri", "")
-        dupes = f", {len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''}" \
-            if report.duplicates else ""
+        where = printable(getattr(graph, "path", None) or getattr(graph, "uri", ""))
+        extra = "".join(f", {len(items)} {word}{'s' if len(items) != 1 else ''}"
+                        for items, word in ((report.duplicates, "duplicate"), (report.warnings, "warning")) if items)
         click.echo(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
-                   f"{len(report.skipped)} skipped (not a document type){dupes} -> {graph.name} store {where}")
+                   f"{len(report.skipped)} skipped (not a document type){extra} -> {graph.name} store {where}")
         if report.failed:
-            width = min(max(len(path) for path, _ in report.failed) + 1, 70)
+            failed = [(printable(path), printable(reason)) for path, reason in report.failed]
+            width = min(max(len(path) for path, _ in failed) + 1, 70)
             click.echo(f"\n  {'failed file':<{width}}  reason", err=True)
             click.echo(f"  {'-' * width}  {'-' * 6}", err=True)
-            for path, reason in report.failed:
+            for path, reason in failed:
                 click.echo(f"  {path + ':':<{width}}  {reason}", err=True)
     if report.failed:
         sys.exit(EXIT_FAILED_FILES)
@@ -151,18 +156,24 @@ def extract(paths, as_json):
     Example:
       missiongraph extract brief.txt --json | jq .kamerstukken
     """
-    from .pipeline import SUPPORTED, extract_record, find_files
+    from .pipeline import SUPPORTED, extract_record, find_files, printable
     from .read import read_document
     from .readers.base import ReadError
 
     failed = 0
-    for path in find_files(paths):
+
+    def unlisted(folder: str, reason: str) -> None:
+        nonlocal failed
+        click.echo(f"failed: {printable(folder)}: {reason}", err=True)
+        failed += 1
+
+    for path in find_files(paths, on_error=unlisted):
         if path.suffix.lower() not in SUPPORTED:
             continue
         try:
             record = extract_record(read_document(path))
         except ReadError as exc:
-            click.echo(f"failed: {path}: {exc}", err=True)
+            click.echo(f"failed: {printable(path)}: {exc}", err=True)
             failed += 1
             continue
         click.echo(json.dumps(record, ensure_ascii=False))

@@ -23,6 +23,7 @@ import networkx as nx
 
 from ..cypher import NotReadOnly, is_read_only
 from ..cypher import check_read_only as guard
+from ..identity import Stored
 from ..model import DocumentGraph
 from ..schema import Schema, load_schema
 
@@ -329,6 +330,19 @@ class GraphStore(ABC):
 
     def document_hashes(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.run("MATCH (d:Document) RETURN d.id, d.sha256").rows}
+
+    def stored_documents(self) -> list[Stored]:
+        """Every document's id, content hash and source: what the identity rule (``missiongraph.identity``)
+        needs to know which file is which document."""
+        return [Stored(*row) for row in self.run("MATCH (d:Document) RETURN d.id, d.sha256, d.source").rows]
+
+    def set_sources(self, sources: dict[str, str]) -> None:
+        """Set the ``source`` of documents (id -> source) in one transaction: a file with the same bytes as a
+        document is added to its sources without reading it again."""
+        rows = [{"id": doc_id, "source": source} for doc_id, source in sources.items()]
+        key = self.schema.label("Document").key
+        self.execute_many([(f"UNWIND $rows AS row MATCH (d:Document {{{key}: row.id}}) SET d.source = row.source",
+                            {"rows": chunk}) for chunk in chunks(rows)])
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node count per label and relationship count per type (zeros included)."""
