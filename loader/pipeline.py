@@ -179,10 +179,52 @@ def _build_chunk(tasks: list[Task]) -> bytes:
     return pickle.dumps([build(task)[1:] for task in tasks], protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _warm_up() -> None:
-    """Compile the gazetteers and rules once per worker process, before the first document."""
+def _warm_up(main_pid: int | None = None) -> None:
+    """Start a worker process: die with the load (``die_with``), then compile the gazetteers and rules once,
+    before the first document."""
+    if main_pid is not None:
+        die_with(main_pid)
     gc.set_threshold(*GC_THRESHOLDS)
     extract("Den Haag, 1 januari 2020. Kamerstuk 29 521, nr. 1. MINUSMA. De Minister van Defensie,")
+
+
+def die_with(pid: int) -> None:
+    """End this process as soon as process ``pid`` ends, however it ends (also by SIGKILL).
+
+    A worker is a child of multiprocessing's fork server, not of the load, so the kernel's parent-death signal
+    (prctl PR_SET_PDEATHSIG) would wait for the fork server, which lives as long as its children do; and a
+    worker waiting for its next task never notices that the load is gone (it holds its task queue's write end
+    itself). So a daemon thread waits on a pidfd of the load (Linux 5.3+; elsewhere it checks every second) and
+    ends the worker; the fork server and the resource tracker then end by themselves, since no process holds
+    their pipes any more."""
+    import threading
+
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):   # no pidfd here: check the load is alive every second
+        fd = None
+
+    def watch() -> None:
+        if fd is not None:
+            import select
+
+            select.select([fd], [], [])   # readable once the process has ended
+        else:
+            import time
+
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="missiongraph-die-with-load", daemon=True).start()
 
 
 # A load allocates millions of small objects that live until their batch is written and hold no reference
@@ -240,7 +282,7 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
     pending: deque[tuple[list[Task], Future[bytes]]] = deque()
     max_pending = max(2 * workers, window // CHUNK)
     done = 0   # outcomes handed out so far (in task order)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),))
     try:
         for chunk in _chunks(tasks, CHUNK):
             pending.append((chunk, pool.submit(_build_chunk, chunk)))
