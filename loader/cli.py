@@ -286,7 +286,8 @@ def stats(store, neo4j):
 @click.argument("document")
 @store_options
 def forget(document, store, neo4j):
-    """Remove one document (by id: its file name without extension) and every fact it contributed.
+    """Remove one document (by id: its file name without extension, or the id a load gave it) and every fact it
+    contributed.
 
     \b
     Example:
