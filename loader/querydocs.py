@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .cli import render, sample_dirs
+from .cli import sample_dirs
 from .pipeline import load
 from .saved import saved_queries
 from .stores.embedded import EmbeddedStore
+from .ui import render
 
 EXAMPLE_ROWS = 5
 
