@@ -154,7 +154,8 @@ def load(paths, sample, force, max_size, batch_size, workers, quiet, verbose, st
                f"{len(report.skipped)} skipped (not a document type){dupes} -> {kind} store {graph.location}")
     if report.failed:
         click.echo(err=True)
-        ui.print_rows(["failed file", "reason"], report.failed, title="Files not loaded", count=False, err=True)
+        ui.print_rows(["failed file", "reason"], report.failed, title="Files not loaded", count=False, wrap=True,
+                      err=True)
         sys.exit(EXIT_FAILED_FILES)
 
 

@@ -57,7 +57,7 @@ class StoreBusy(StoreError):
     def __init__(self, path: Path, holder: Holder | None, waited: float = 0.0):
         self.path, self.holder, self.waited = path, holder, waited
         who = holder.describe() if holder else "another process holds it"
-        after = f" (waited {waited:.0f} s)" if waited else ""
+        after = f" (waited {waited:g} s)" if waited else ""
         super().__init__(f"the graph at {path} is busy: {who}{after}; run the command again when it is done, or "
                          f"add --wait SECONDS to wait for it")
 
@@ -193,17 +193,17 @@ def open_embedded(path: Path | str | None = None, *, read_only: bool = False, wa
     seconds (``on_wait(busy)`` is called once, with the first ``StoreBusy``), then raise ``StoreBusy``."""
     path = Path(path) if path else default_store_path()
     deadline = time.monotonic() + max(wait, 0)
-    started = time.monotonic()
     told = False
     while True:
         try:
             return LockedStore(path, read_only=read_only)
         except StoreBusy as busy:
-            if time.monotonic() + POLL_SECONDS > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 if wait:
-                    raise StoreBusy(path, busy.holder, time.monotonic() - started) from None
+                    raise StoreBusy(path, busy.holder, wait) from None
                 raise
             if on_wait and not told:
                 on_wait(busy)
                 told = True
-            time.sleep(POLL_SECONDS)
+            time.sleep(min(POLL_SECONDS, left))
