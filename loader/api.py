@@ -81,7 +81,8 @@ class Graph:
     """A graph store: embedded (a path) or Neo4j (a bolt:// or neo4j:// URI). Made by ``missiongraph.open``."""
 
     def __init__(self, location: str | os.PathLike | None = None, *, wait: float = 0,
-                 on_wait: Callable[[Exception], None] | None = None):
+                 on_wait: Callable[[Exception], None] | None = None, user: str | None = None,
+                 password: str | None = None, database: str | None = None):
         if location is None and os.environ.get("NEO4J_URI"):
             location = os.environ["NEO4J_URI"]
         self.neo4j_uri = location if is_neo4j(location) else None
@@ -93,6 +94,7 @@ class Graph:
         self.wait = wait
         self.on_wait = on_wait
         self._neo4j: GraphStore | None = None
+        self._login = {"user": user, "password": password, "database": database}
 
     def __repr__(self) -> str:
         return f"missiongraph.Graph({self.neo4j_uri or str(self.path)!r})"
@@ -109,7 +111,7 @@ class Graph:
             if self._neo4j is None:
                 from .stores.neo4j import Neo4jStore
 
-                self._neo4j = Neo4jStore(self.neo4j_uri)
+                self._neo4j = Neo4jStore(self.neo4j_uri, **self._login)
             yield self._neo4j
             return
         from .stores.busy import open_embedded
@@ -223,10 +225,12 @@ class Graph:
         return Viz(written, summary)
 
 
-def open(location: str | os.PathLike | None = None, *, wait: float = 0) -> Graph:   # noqa: A001 (mg.open)
+def open(location: str | os.PathLike | None = None, *, wait: float = 0, user: str | None = None,   # noqa: A001
+         password: str | None = None, database: str | None = None) -> Graph:
     """The graph at ``location``: a path to an embedded store (created by the first ``load``), or a Neo4j URI
-    (``bolt://host:7687``; user, password and database from ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``,
-    ``NEO4J_DATABASE``). Without one: ``$NEO4J_URI`` if set, else ``$MISSIONGRAPH_STORE`` or
-    ``./.missiongraph/graph.lbug``, as the command line. While another process holds the embedded store, a call
-    waits up to ``wait`` seconds for it, then raises ``StoreBusy`` saying which process holds it."""
-    return Graph(location, wait=wait)
+    (``bolt://host:7687``; ``user``, ``password`` and ``database`` default to ``NEO4J_USERNAME`` or ``neo4j``,
+    ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` or ``neo4j``). Without a location: ``$NEO4J_URI`` if set, else
+    ``$MISSIONGRAPH_STORE`` or ``./.missiongraph/graph.lbug``, as the command line. While another process holds the
+    embedded store, a call waits up to ``wait`` seconds for it, then raises ``StoreBusy`` saying which process
+    holds it."""
+    return Graph(location, wait=wait, user=user, password=password, database=database)
