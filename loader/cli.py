@@ -376,19 +376,22 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
 @click.option("--neo4j", "neo4j", metavar="URI", default=None, help="The Neo4j server to copy to (or NEO4J_URI).")
 def push(store, neo4j):
     """Copy the embedded graph into Neo4j, 1,000 documents at a time (documents' facts replace what Neo4j has for
-    those documents; memory stays bounded).
+    those documents; memory stays bounded). On a terminal a progress bar shows the documents pushed.
 
     \b
     Example:
       NEO4J_PASSWORD=... missiongraph push --neo4j bolt://127.0.0.1:7687
     """
-    from .stores.embedded import EmbeddedStore
+    from .stores.busy import open_embedded
     from .stores.neo4j import Neo4jStore
     from .stores.transfer import push as push_graph
 
     try:
-        with EmbeddedStore(store, read_only=True) as source, Neo4jStore(neo4j) as target:
-            n = push_graph(source, target)
+        with open_embedded(store, read_only=True) as source, Neo4jStore(neo4j) as target:
+            total = source.run("MATCH (d:Document) RETURN count(d)").rows[0][0]
+            with ui.Bars() as bars:
+                task = bars.add("pushed", total)
+                n = push_graph(source, target, progress=lambda ids: bars.advance(task, len(ids), current=ids[-1]))
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
     click.echo(f"pushed {n} documents to {target.uri}")

@@ -23,11 +23,11 @@ from .conftest import DEV, SEEDS
 ESC = "\x1b["   # a terminal control sequence: colour, cursor movement
 
 
-def missiongraph(*args, store: Path, terminal: bool) -> tuple[int, str]:
+def missiongraph(*args, store: Path, terminal: bool, **extra_env: str) -> tuple[int, str]:
     """Run the installed command on ``store``, its output on a pseudo-terminal (``terminal``) or a pipe; returns
     the exit code and everything it wrote (standard output and error together)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "FORCE_COLOR", "NO_COLOR", "TTY_"))}
-    env.update(MISSIONGRAPH_STORE=str(store), COLUMNS="160", LINES="40", TERM="xterm-256color")
+    env.update(MISSIONGRAPH_STORE=str(store), COLUMNS="160", LINES="40", TERM="xterm-256color", **extra_env)
     argv = [str(Path(sys.executable).with_name("missiongraph")), *map(str, args)]
     if not terminal:
         done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
@@ -50,9 +50,10 @@ def missiongraph(*args, store: Path, terminal: bool) -> tuple[int, str]:
 
 
 def last_frame(output: str) -> str:
-    """The bars as last drawn, without colour: the lines after the last cursor-up sequence."""
-    frame = output.split(f"{ESC}1A{ESC}2K")[-1]
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", frame).replace("\r", "")
+    """What the terminal shows at the end, without colour: the lines after the last cursor-up sequence (several
+    bars are redrawn from the top), each as its last carriage return left it (one bar is redrawn in place)."""
+    frame = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output.split(f"{ESC}1A{ESC}2K")[-1])
+    return "\n".join(line.rstrip("\r").rsplit("\r", 1)[-1] for line in frame.split("\n"))
 
 
 def test_load_on_a_terminal_draws_progress_bars(tmp_path):
@@ -108,6 +109,16 @@ def test_a_query_table_on_a_terminal_is_drawn_by_rich(tmp_path):
     assert re.search(r"^ *mission +organisation +documents +resolutions", plain, re.MULTILINE)
     assert re.search(r"^ *MINUSMA +UN +2 +1 +2 +9", plain, re.MULTILINE)
     assert "(5 rows)" in plain
+
+
+@pytest.mark.neo4j
+def test_push_on_a_terminal_draws_a_progress_bar(sample_path, neo4j_clean):
+    code, out = missiongraph("push", "--store", sample_path, store=sample_path, terminal=True,
+                             NEO4J_URI=neo4j_clean.uri, NEO4J_PASSWORD=neo4j_clean.password,
+                             NEO4J_USERNAME=neo4j_clean.user, NEO4J_DATABASE=neo4j_clean.database)
+    assert code == 0, out
+    assert re.search(r"^pushed +━+ 19/19 +[\d,.]+ documents/s +took ", last_frame(out), re.MULTILINE), out
+    assert f"pushed 19 documents to {neo4j_clean.uri}" in last_frame(out)
 
 
 # --- every --format --------------------------------------------------------------------------------------------
