@@ -28,7 +28,6 @@ from rich.text import Text
 
 FORMATS = ("table", "csv", "json", "jsonl")
 CELL_WIDTH = 60   # a table cell longer than this is cut with an ellipsis (csv/json/jsonl carry the whole value)
-WRAP_WIDTH = 110  # the width of a table whose cells wrap, off a terminal
 
 
 def console(*, err: bool = False) -> Console:
@@ -94,7 +93,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *, t
         writer.writerows([[_csv_value(v) for v in row] for row in rows])
         return buf.getvalue().rstrip("\n")
     if fmt == "table":
-        plain = Console(file=io.StringIO(), width=WRAP_WIDTH if wrap else _table_width(columns, rows, width),
+        # Off a terminal nothing is wrapped: a table is as wide as its cells (cut at ``width``; whole with
+        # ``wrap``, which wraps only on a terminal), so that each row stays one line for grep and friends.
+        plain = Console(file=io.StringIO(), width=_table_width(columns, rows, None if wrap else width),
                         color_system=None, highlight=False)
         with plain.capture() as captured:
             plain.print(table(columns, rows, title=title, count=count, width=width, wrap=wrap))
@@ -102,13 +103,14 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *, t
     raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
 
 
-def _table_width(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int) -> int:
-    """Wide enough for every column at its widest (cut at ``width``), so a table written to a file or a pipe is
-    never wrapped to 80 columns."""
+def _table_width(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int | None) -> int:
+    """Wide enough for every column at its widest (cut at ``width``, unless None), so a table written to a file
+    or a pipe is never wrapped to 80 columns."""
     widths = [len(c) for c in columns]
     for row in rows:
         for i, v in enumerate(row):
-            widths[i] = max(widths[i], min(len(cell(v)) + 2, width))
+            longest = max((len(line) for line in cell(v).splitlines()), default=0) + 2
+            widths[i] = max(widths[i], longest if width is None else min(longest, width))
     return max(sum(widths) + 2 * len(widths) + 2, 40)
 
 
