@@ -246,7 +246,8 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
 
 def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int | None = None,
          max_bytes: int = MAX_BYTES, workers: int | None = None,
-         progress: Callable[[str, str], None] | None = None) -> LoadReport:
+         progress: Callable[[str, str], None] | None = None,
+         totals: Callable[[str, int], None] | None = None) -> LoadReport:
     """Load every supported file under ``paths`` into ``store``; unchanged documents are skipped unless ``force``.
 
     Files are hashed first (an unchanged document is skipped without being read), then read, extracted and
@@ -254,7 +255,12 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
     documents (default: the store's, 1000 embedded, 200 Neo4j) while the next documents are being extracted.
     Neo4j writes each batch in one transaction; the embedded store groups batches into transactions that grow
     with the store (``EmbeddedStore.write_batches``). A document is reported "loaded" when its transaction is
-    committed."""
+    committed.
+
+    ``progress(status, message)`` is told about each file as it goes: ``checking`` (hashed, message the path),
+    ``unchanged``, ``duplicate``, ``extracted`` (read and extracted, message its source), ``failed`` (message
+    ``PATH: reason``) and ``loaded`` (committed, message its source). ``totals(kind, n)`` is told how many
+    ``files`` there are to check, then how many ``documents`` to read (``missiongraph.ui.LoadView`` draws both)."""
     batch_size = batch_size or store.batch_size
     report = LoadReport()
     known = store.document_hashes()
@@ -273,10 +279,18 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
             candidates.append(path)
         else:
             report.skipped.append((str(path), f"not a supported type ({path.suffix or 'no suffix'})"))
+    if totals:
+        totals("files", len(candidates))
+
+    def checking(paths: list[Path]) -> Iterator[Path]:
+        for path in paths:
+            yield path
+            say("checking", str(path))
+
     # The same content under two names (copies, symlinks) is one document: read once, every source recorded.
     tasks: list[Task] = []
     members: dict[str, list[Path]] = {}
-    for digest, group in group_by_content(candidates, max_bytes):
+    for digest, group in group_by_content(checking(candidates), max_bytes):
         path = group[0]
         doc_id = path.stem
         if doc_id in ids and ids[doc_id] != path:
@@ -289,6 +303,9 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
             continue
         members[doc_id] = group
         tasks.append(Task(doc_id, path, "; ".join(str(p) for p in group), max_bytes))
+    if totals:
+        totals("documents", len(tasks))
+
     def batches() -> Iterator[list[DocumentGraph]]:
         batch: list[DocumentGraph] = []
         for task, graph, reason in build_all(tasks, default_workers() if workers is None else workers,
@@ -300,6 +317,7 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
                 continue
             duplicates(task.doc_id, members[task.doc_id])
             sources[graph.doc_id] = graph.document.props.get("source", graph.doc_id)
+            say("extracted", sources[graph.doc_id])
             batch.append(graph)
             if len(batch) >= batch_size:
                 yield batch
