@@ -7,16 +7,16 @@ Exit codes: 0 success; 1 some input files failed to load (the rest loaded) or a 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, ui
+from .api import Graph
 from .stores.base import GraphStore, StoreError
 
 EXIT_FAILED_FILES = 1
@@ -29,23 +29,47 @@ def sample_dirs() -> list[Path]:
     return [root / "seeds" / "docs", root / "dev" / "docs"]
 
 
-def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False) -> GraphStore:
-    """The Neo4j store when a URI is given (option or NEO4J_URI), else the embedded store."""
-    import os
+def _wait_seconds() -> float:
+    """--wait SECONDS of the running command (0 when it has none)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("missiongraph.wait", 0.0) if ctx else 0.0
 
+
+def _say_waiting(busy: Exception) -> None:
+    click.echo(f"waiting up to {_wait_seconds():g} s: {str(busy).split('; run the command')[0]}", err=True)
+
+
+def graph_at(store: str | None, neo4j: str | None) -> Graph:
+    """The graph the options name (the Python API's ``Graph``): Neo4j when a URI is given (option or NEO4J_URI),
+    else the embedded store at --store (or $MISSIONGRAPH_STORE, or ./.missiongraph/graph.lbug). A busy embedded
+    store is waited for up to --wait seconds."""
+    return Graph(neo4j or os.environ.get("NEO4J_URI") or store, wait=_wait_seconds(), on_wait=_say_waiting)
+
+
+def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False) -> GraphStore:
+    """The Neo4j store when a URI is given (option or NEO4J_URI), else the embedded store (waiting up to --wait
+    seconds while another process holds it)."""
     try:
         if neo4j or os.environ.get("NEO4J_URI"):
             from .stores.neo4j import Neo4jStore
 
             return Neo4jStore(neo4j)
-        from .stores.embedded import EmbeddedStore
+        from .stores.busy import open_embedded
 
-        return EmbeddedStore(store, read_only=read_only)
+        return open_embedded(store, read_only=read_only, wait=_wait_seconds(), on_wait=_say_waiting)
     except StoreError as exc:  # the store or server could not be used: exit code 3, as documented
         raise _Error(str(exc), EXIT_STORE) from None
 
 
+def _remember_wait(ctx: click.Context, _param, value: float | None) -> None:
+    ctx.meta["missiongraph.wait"] = value or 0.0
+
+
 def store_options(f):
+    f = click.option("--wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS", expose_value=False,
+                     callback=_remember_wait,
+                     help="While another process holds the embedded store (a load writing, or a query reading "
+                          "while this command writes), wait up to SECONDS for it instead of stopping.")(f)
     f = click.option("--neo4j", "neo4j", metavar="URI", default=None,
                      help="Use the Neo4j server at URI (bolt://127.0.0.1:7687) instead of the embedded store. "
                           "Also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.")(f)
@@ -89,9 +113,12 @@ def main() -> None:
 @click.option("--replace", is_flag=True,
               help="A new file whose name another file's document already has replaces that document (default: "
                    "it becomes a new document with a suffix, and a warning names both files).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures, warnings and the summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures, warnings and the summary (no progress bars).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="On a terminal, also print a line per document above the progress bars (off a terminal there "
+                   "is always one).")
 @store_options
-def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, store, neo4j):
+def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, verbose, store, neo4j):
     """Load documents (files or folders, searched recursively) into the graph.
 
     Formats (chosen by content): .txt, .md, .pdf (text layer; page numbers in provenance), .docx, .html, .xml.
@@ -103,42 +130,39 @@ def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, st
     so memory stays bounded however large the corpus.
     A file that cannot be read is reported on one line and the rest of the load goes on; the exit code is then 1.
 
+    On a terminal, progress bars show the files checked, the documents read and written of the total, the rate,
+    the time left and the current file; elsewhere (a pipe, a log file) one plain line per document.
+
     \b
     Example:
       missiongraph load ~/stukken/minusma
       missiongraph load --sample --store /tmp/demo.lbug
     """
-    from .pipeline import load as load_paths, printable
+    from .pipeline import printable
 
     targets = list(paths) + (sample_dirs() if sample else [])
     if not targets:
         raise click.UsageError("give one or more files or folders to load, or --sample")
-
-    def progress(status: str, message: str) -> None:
-        if status in ("failed", "warning"):
-            click.echo(f"{status}: {message}", err=True)
-        elif not quiet:
-            click.echo(f"{status}: {message}")
-
-    with open_store(store, neo4j) as graph:
-        try:
-            report = load_paths(targets, graph, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
-                                workers=workers, replace=replace, progress=progress)
-        except StoreError as exc:
-            raise _Error(str(exc), EXIT_STORE) from None
-        where = printable(getattr(graph, "path", None) or getattr(graph, "uri", ""))
-        extra = "".join(f", {len(items)} {word}{'s' if len(items) != 1 else ''}"
-                        for items, word in ((report.duplicates, "duplicate"), (report.warnings, "warning")) if items)
-        click.echo(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
-                   f"{len(report.skipped)} skipped (not a document type){extra} -> {graph.name} store {where}")
-        if report.failed:
-            failed = [(printable(path), printable(reason)) for path, reason in report.failed]
-            width = min(max(len(path) for path, _ in failed) + 1, 70)
-            click.echo(f"\n  {'failed file':<{width}}  reason", err=True)
-            click.echo(f"  {'-' * width}  {'-' * 6}", err=True)
-            for path, reason in failed:
-                click.echo(f"  {path + ':':<{width}}  {reason}", err=True)
+    graph = graph_at(store, neo4j)
+    view = ui.LoadView(quiet=quiet, verbose=verbose)
+    try:
+        with view:
+            report = graph.load(targets, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
+                                workers=workers, replace=replace, progress=view.event, totals=view.total)
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        graph.close()
+    extra = "".join(f", {len(items)} {word}{'s' if len(items) != 1 else ''}"
+                    for items, word in ((report.duplicates, "duplicate"), (report.warnings, "warning")) if items)
+    kind = "Neo4j" if graph.neo4j_uri else "embedded"
+    click.echo(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+               f"{len(report.skipped)} skipped (not a document type){extra} -> {kind} store "
+               f"{printable(graph.location)}")
     if report.failed:
+        click.echo(err=True)
+        ui.print_rows(["failed file", "reason"], [(printable(path), printable(reason)) for path, reason in report.failed],
+                      title="Files not loaded", count=False, wrap=True, err=True)
         sys.exit(EXIT_FAILED_FILES)
 
 
@@ -191,95 +215,88 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return str(value.get("id", value))
-    if isinstance(value, list):
-        return ", ".join(_cell(v) for v in value)
-    return str(value)
-
-
-def render(columns: list[str], rows: list[list], fmt: str, *, width: int = 60) -> str:
-    """Rows as an aligned text table, CSV or JSON (a list of objects)."""
-    if fmt == "json":
-        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else
-                           ("" if v is None else v) for v in row] for row in rows])
-        return buf.getvalue().rstrip("\n")
-    cells = [[_cell(v) for v in row] for row in rows]
-    cells = [[c if len(c) <= width else c[:width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
-
-
 @main.command()
 @click.argument("name", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their parameters.")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--cypher", metavar="TEXT", help="Run this Cypher instead of a saved query (read-only unless --write).")
 @click.option("--write", is_flag=True, help="Allow --cypher to change the graph.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(ui.FORMATS), default="table", show_default=True,
+              help="table (aligned text), csv, json (a list of objects) or jsonl (one object a line).")
 @store_options
 def query(name, list_, params, cypher, write, fmt, store, neo4j):
     """Run a saved query (queries/*.cypher) or ad-hoc Cypher.
+
+    NAME is a saved query's name, its file name (01-missions-overview) or its number (1); an unknown name is
+    answered with the closest ones. Reads while no other process writes to the embedded store (--wait).
 
     \b
     Example:
       missiongraph query --list
       missiongraph query citing-documents -p kamerstuk=29521-451
+      missiongraph query 01-missions-overview --format jsonl
       missiongraph query unresolved-references --format csv > to-fetch.csv
       missiongraph query --cypher "MATCH (m:Mission) RETURN m.id"
     """
     from .saved import QueryError, get, saved_queries
 
     if list_:
-        for q in saved_queries().values():
-            ps = " ".join(f"-p {k}={json.dumps(v, ensure_ascii=False)}" for k, v in q.params.items())
-            click.echo(f"{q.name:26} {q.description}" + (f"\n{'':26} params: {ps}" if ps else ""))
+        queries = saved_queries().values()
+        if fmt != "table":
+            ui.print_rows(["file", "name", "description", "params"],
+                          [[q.filename, q.name, q.description, q.params] for q in queries], fmt)
+            return
+        rows = [[q.filename.split("-", 1)[0], q.name, q.description
+                 + "".join(f"\n-p {k}={json.dumps(v, ensure_ascii=False)}" for k, v in q.params.items())]
+                for q in queries]
+        ui.print_rows(["nr", "name", "what it answers, and its parameters with their defaults"], rows,
+                      count=False, wrap=True)
         return
     if not name and not cypher:
         raise click.UsageError("give a query name (see --list) or --cypher")
+    graph = graph_at(store, neo4j)
     try:
         if cypher:
-            text, bound = cypher, _parse_params(params)
+            rows = graph.cypher(cypher, _parse_params(params), write=write)
         else:
             saved = get(name)
-            text, bound = saved.cypher, saved.bind(_parse_params(params))
+            rows = graph.cypher(saved.cypher, saved.bind(_parse_params(params)))
     except QueryError as exc:
         raise _Error(str(exc), 2) from None
-    with open_store(store, neo4j, read_only=not write) as graph:
-        try:
-            result = graph.run(text, bound, write=write)
-        except StoreError as exc:
-            raise _Error(str(exc), EXIT_STORE) from None
-    click.echo(render(result.columns, result.rows, fmt))
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        graph.close()
+    ui.print_rows(rows.columns, rows.values(), fmt)
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(ui.FORMATS), default="table", show_default=True,
+              help="table: two tables; csv, json, jsonl: one row per label or type (kind, name, count).")
 @store_options
-def stats(store, neo4j):
+def stats(fmt, store, neo4j):
     """Count nodes per label and relationships per type.
 
     \b
     Example:
       missiongraph stats --store /tmp/demo.lbug
+      missiongraph stats --format csv > counts.csv
     """
-    with open_store(store, neo4j, read_only=True) as graph:
-        counts = graph.counts()
-    rows = [[k, v] for k, v in counts["nodes"].items()]
-    click.echo(render(["label", "nodes"], rows, "table"))
+    graph = graph_at(store, neo4j)
+    try:
+        counts = graph.stats()
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        graph.close()
+    if fmt != "table":
+        rows = [["node", k, v] for k, v in counts["nodes"].items()]
+        rows += [["relationship", k, v] for k, v in counts["relationships"].items()]
+        ui.print_rows(["kind", "name", "count"], rows, fmt)
+        return
+    ui.print_rows(["label", "nodes"], [[k, v] for k, v in counts["nodes"].items()], count=False)
     click.echo()
-    click.echo(render(["relationship", "count"], [[k, v] for k, v in counts["relationships"].items()], "table"))
+    ui.print_rows(["relationship", "count"], [[k, v] for k, v in counts["relationships"].items()], count=False)
 
 
 @main.command()
@@ -351,27 +368,21 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
       missiongraph viz --around "Buitenlandse Zaken" --depth 1 --max-nodes 2000
       missiongraph viz --query what-connects -o seeds.html
     """
-    from .saved import QueryError, get
-    from .outputs.subgraph import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES
-    from .outputs.visualise import visualise
+    from .saved import QueryError
 
+    graph = graph_at(store, neo4j)
     try:
-        bound = None
-        saved = None
-        if query_name:
-            saved = get(query_name)
-            bound = saved.bind(_parse_params(params))
-        with open_store(store, neo4j, read_only=True) as graph:
-            path, summary = visualise(graph, output, query=saved, params=bound, around=around, depth=depth,
-                                      max_nodes=max_nodes or DEFAULT_MAX_NODES,
-                                      max_edges=max_edges or DEFAULT_MAX_EDGES)
-    except (QueryError, ValueError) as exc:
-        raise _Error(str(exc), 2) from None
+        drawn = graph.viz(output, query=query_name, params=_parse_params(params), around=around, depth=depth,
+                          max_nodes=max_nodes, max_edges=max_edges)
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
-    click.echo(f"wrote {path} ({summary})")
+    except (QueryError, ValueError) as exc:
+        raise _Error(str(exc), 2) from None
+    finally:
+        graph.close()
+    click.echo(str(drawn))
     if open_:
-        click.launch(str(path))
+        click.launch(str(drawn.path))
 
 
 @main.command()
@@ -379,19 +390,22 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
 @click.option("--neo4j", "neo4j", metavar="URI", default=None, help="The Neo4j server to copy to (or NEO4J_URI).")
 def push(store, neo4j):
     """Copy the embedded graph into Neo4j, 1,000 documents at a time (documents' facts replace what Neo4j has for
-    those documents; memory stays bounded).
+    those documents; memory stays bounded). On a terminal a progress bar shows the documents pushed.
 
     \b
     Example:
       NEO4J_PASSWORD=... missiongraph push --neo4j bolt://127.0.0.1:7687
     """
-    from .stores.embedded import EmbeddedStore
+    from .stores.busy import open_embedded
     from .stores.neo4j import Neo4jStore
     from .stores.transfer import push as push_graph
 
     try:
-        with EmbeddedStore(store, read_only=True) as source, Neo4jStore(neo4j) as target:
-            n = push_graph(source, target)
+        with open_embedded(store, read_only=True) as source, Neo4jStore(neo4j) as target:
+            total = source.run("MATCH (d:Document) RETURN count(d)").rows[0][0]
+            with ui.Bars() as bars:
+                task = bars.add("pushed", total)
+                n = push_graph(source, target, progress=lambda ids: bars.advance(task, len(ids), current=ids[-1]))
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
     click.echo(f"pushed {n} documents to {target.uri}")

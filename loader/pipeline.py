@@ -312,7 +312,8 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
 
 def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int | None = None,
          max_bytes: int = MAX_BYTES, workers: int | None = None, replace: bool = False,
-         progress: Callable[[str, str], None] | None = None) -> LoadReport:
+         progress: Callable[[str, str], None] | None = None,
+         totals: Callable[[str, int], None] | None = None) -> LoadReport:
     """Load every supported file under ``paths`` into ``store``; unchanged documents are skipped unless ``force``.
 
     Files are hashed first, and each is given its document by the identity rule (``missiongraph.identity``): a
@@ -323,8 +324,13 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
     written in batches of ``batch_size`` documents (default: the store's, 1000 embedded, 200 Neo4j) while the next
     documents are being extracted. Neo4j writes each batch in one transaction; the embedded store groups batches
     into transactions that grow with the store (``EmbeddedStore.write_batches``). A document is reported "loaded"
-    when its transaction is committed. ``progress`` gets (status, message) with the names escaped
-    (``printable``): status loaded, unchanged, duplicate, warning or failed."""
+    when its transaction is committed.
+
+    ``progress(status, message)`` is told about each file as it goes, with its name escaped (``printable``):
+    ``checking`` (hashed, message the path), ``unchanged``, ``duplicate``, ``warning`` (message ``PATH: what``,
+    e.g. a name already taken), ``extracted`` (read and extracted, message the path), ``failed`` (message
+    ``PATH: reason``) and ``loaded`` (committed, message the path). ``totals(kind, n)`` is told how many ``files``
+    there are to check, then how many ``documents`` to read (``missiongraph.ui.LoadView`` draws both)."""
     batch_size = batch_size or store.batch_size
     report = LoadReport()
     say = progress or (lambda status, msg: None)
@@ -339,9 +345,17 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
             candidates.append(path)
         else:
             report.skipped.append((str(path), f"not a supported type ({path.suffix or 'no suffix'})"))
+    if totals:
+        totals("files", len(candidates))
+
+    def checking(paths: list[Path]) -> Iterator[Path]:
+        for path in paths:
+            yield path
+            say("checking", printable(path))
+
     # The same content under two names (copies, symlinks) is one document: read once, every source recorded.
-    planned = identity.plan(group_by_content(candidates, max_bytes), store.stored_documents(), force=force,
-                            replace=replace, shown=printable)
+    planned = identity.plan(group_by_content(checking(candidates), max_bytes), store.stored_documents(),
+                            force=force, replace=replace, shown=printable)
     for file, message in planned.warnings:
         report.warnings.append((file, message))
         say("warning", f"{file}: {message}")
@@ -369,6 +383,8 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
         say("unchanged", printable(doc.paths[0]))
     if new_sources:
         store.set_sources(new_sources)
+    if totals:
+        totals("documents", len(tasks))
 
     def batches() -> Iterator[list[DocumentGraph]]:
         batch: list[DocumentGraph] = []
@@ -380,6 +396,7 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
                     failed(member, reason or "unreadable")
                 continue
             duplicates(task.doc_id)
+            say("extracted", printable(task.path))
             batch.append(graph)
             if len(batch) >= batch_size:
                 yield batch

@@ -11,6 +11,7 @@ The files are written in Neo4j's Cypher 5, kept to a subset that LadybugDB also 
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ class SavedQuery:
     filename: str = ""
     title: str = ""  # the first header line when it is a plain comment, else made from the name (see title_from)
 
-    def bind(self, given: dict[str, str]) -> dict[str, Any]:
-        """Defaults overridden by ``given`` (strings from the command line), converted to the default's type."""
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Defaults overridden by ``given``; a string (from the command line) is converted to the default's type,
+        another value (from Python) is taken as it is."""
         unknown = sorted(set(given) - set(self.params))
         if unknown:
             valid = ", ".join(self.params) or "none"
@@ -49,17 +51,20 @@ class SavedQuery:
         out = dict(self.params)
         for key, raw in given.items():
             default = self.params[key]
-            if isinstance(default, bool):
+            if not isinstance(raw, str):
+                out[key] = raw
+            elif isinstance(default, bool):
                 out[key] = raw.lower() in ("1", "true", "yes")
             elif isinstance(default, int):
                 try:
                     out[key] = int(raw)
                 except ValueError:
                     raise QueryError(f"parameter {key!r} of {self.name!r} must be a whole number, got {raw!r}") from None
-                if not INT64_MIN <= out[key] <= INT64_MAX:   # what both stores take as an integer
-                    raise QueryError(f"parameter {key!r} of {self.name!r} is too large: {raw} (at most {INT64_MAX:,})")
             else:
                 out[key] = raw
+            value = out[key]   # from the command line or from Python: what both stores take as an integer
+            if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
+                raise QueryError(f"parameter {key!r} of {self.name!r} is too large: {raw} (at most {INT64_MAX:,})")
         return out
 
 
@@ -106,11 +111,54 @@ def saved_queries() -> dict[str, SavedQuery]:
     return out
 
 
+def _spelling(name: str) -> str:
+    """A query name as it is compared: no folder, no ``.cypher``, lower case, ``-`` for spaces and underscores."""
+    name = name.strip().replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.sub(r"\.cypher$", "", name, flags=re.IGNORECASE)
+    return re.sub(r"[\s_]+", "-", name.casefold())
+
+
+def _number(filename: str) -> int | None:
+    """The number a query file starts with (``01-missions-overview.cypher`` -> 1), if any."""
+    m = re.match(r"(\d+)", filename)
+    return int(m.group(1)) if m else None
+
+
+def find(name: str) -> SavedQuery | None:
+    """The saved query ``name`` stands for, by any name a user would try: its name (``missions-overview``), its
+    file name with or without ``.cypher`` or its folder (``01-missions-overview``, ``queries/01-...cypher``), or
+    its number (``1``, ``01``); case, spaces and underscores do not matter. None when none matches."""
+    wanted = _spelling(name)
+    for q in saved_queries().values():
+        if wanted in (_spelling(q.name), _spelling(q.filename)):
+            return q
+        if wanted.isdigit() and _number(q.filename) == int(wanted):
+            return q
+    return None
+
+
+def closest(name: str, limit: int = 3) -> list[str]:
+    """The names of the saved queries closest to ``name``: those whose name contains it (or it theirs), then the
+    most similar names and file names (difflib), best first."""
+    wanted = _spelling(name)
+    queries = saved_queries().values()
+    out = [q.name for q in queries if wanted and (wanted in _spelling(q.name) or _spelling(q.name) in wanted)]
+    spellings = {_spelling(s): q.name for q in queries for s in (q.name, q.filename)}
+    out += [spellings[m] for m in difflib.get_close_matches(wanted, list(spellings), n=limit * 2, cutoff=0.6)]
+    return list(dict.fromkeys(out))[:limit]
+
+
 def get(name: str) -> SavedQuery:
-    queries = saved_queries()
-    if name not in queries:
-        raise QueryError(f"unknown query {name!r}; saved queries: {', '.join(queries)}")
-    return queries[name]
+    """The saved query ``name`` stands for (see ``find``); an unknown name raises QueryError naming the closest
+    ones, or every saved query when none is close."""
+    query = find(name)
+    if query is not None:
+        return query
+    near = closest(name)
+    if near:
+        raise QueryError(f"unknown query {name!r}; did you mean {' or '.join(near)}? "
+                         f"(missiongraph query --list shows all {len(saved_queries())})")
+    raise QueryError(f"unknown query {name!r}; saved queries: {', '.join(saved_queries())}")
 
 
 # --- dialect translation: Neo4j Cypher 5 -> LadybugDB --------------------------------------------------------------
