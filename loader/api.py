@@ -170,8 +170,8 @@ class Graph:
         """Run a saved query, by any of its names (``citing-documents``, ``04-citing-documents``, ``4``), or Cypher
         (text with a space in it). Parameters as a dict and/or keywords (a dict for names Python keeps for
         itself: ``{"from": ...}``); a saved query's others keep their defaults. Cypher is read-only unless
-        ``write``. Raises ``QueryError`` for an unknown query or parameter (naming the closest), ``StoreError`` when
-        the store refuses."""
+        ``write``. Raises ``QueryError`` for an unknown query or parameter (naming the closest), ``RefusedQuery`` (a
+        ``StoreError``) for Cypher the read-only guard refuses, ``StoreError`` when the store refuses."""
         from .saved import QueryError, find, get
 
         given = {**(params or {}), **kwargs}

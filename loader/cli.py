@@ -2,7 +2,8 @@
 library function and prints.
 
 Exit codes: 0 success; 1 some input files failed to load (the rest loaded) or a check failed; 2 usage error
-(bad option, unknown query or parameter); 3 the store or server could not be used.
+(bad option, unknown query or parameter, a query refused as not read-only); 3 the store or server could not be
+used.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import click
 
 from . import __version__, ui
 from .api import Graph
-from .stores.base import GraphStore, StoreError
+from .stores.base import GraphStore, RefusedQuery, StoreError
 
 EXIT_FAILED_FILES = 1
 EXIT_STORE = 3
@@ -261,7 +262,7 @@ def query(name, list_, params, cypher, write, fmt, store, neo4j):
         else:
             saved = get(name)
             rows = graph.cypher(saved.cypher, saved.bind(_parse_params(params)))
-    except QueryError as exc:
+    except (QueryError, RefusedQuery) as exc:
         raise _Error(str(exc), 2) from None
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
@@ -374,10 +375,10 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
     try:
         drawn = graph.viz(output, query=query_name, params=_parse_params(params), around=around, depth=depth,
                           max_nodes=max_nodes, max_edges=max_edges)
+    except (QueryError, RefusedQuery, ValueError) as exc:
+        raise _Error(str(exc), 2) from None
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
-    except (QueryError, ValueError) as exc:
-        raise _Error(str(exc), 2) from None
     finally:
         graph.close()
     click.echo(str(drawn))

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import missiongraph as mg
 from missiongraph.cli import main
 from missiongraph.saved import QueryError
-from missiongraph.stores.base import StoreError
+from missiongraph.stores.base import RefusedQuery, StoreError
 
 from .conftest import DEV, SEEDS, open_neo4j
 
@@ -76,7 +76,7 @@ def test_bad_names_and_parameters_are_refused_with_the_closest(g):
         g.query("mision-overview")
     with pytest.raises(QueryError, match="has no parameter 'colour'; its parameters: kamerstuk"):
         g.query("citing-documents", colour="red")
-    with pytest.raises(StoreError, match="refused as not read-only: DETACH is not a read clause"):
+    with pytest.raises(RefusedQuery, match="refused as not read-only: DETACH is not a read clause"):
         g.query("MATCH (d:Document) DETACH DELETE d")
     assert g.stats()["nodes"]["Document"] == 19
 

@@ -244,7 +244,7 @@ def test_the_cli_refuses_the_issue_reproduction_in_one_line(seeds_path):
     runner = CliRunner()
     result = runner.invoke(main, ["query", "--cypher", f"RETURN 1 AS `//`; LOAD FROM {PASSWD} RETURN *",
                                   "--store", str(seeds_path)], env={"NEO4J_URI": ""})
-    assert result.exit_code == 3
+    assert result.exit_code == 2
     assert "root" not in result.output and "--write" in result.output
     assert len(result.output.strip().splitlines()) == 1, result.output
 

@@ -49,6 +49,11 @@ class StoreError(RuntimeError):
     """A store could not do what was asked; the message is one line a user can act on."""
 
 
+class RefusedQuery(StoreError):
+    """A query the read-only guard refuses (``check_read_only``): the query is at fault, not the store, so the
+    command line answers it as a usage error (exit 2)."""
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Pure row converters and statement builders (no I/O).
 # --------------------------------------------------------------------------------------------------------------
@@ -245,12 +250,12 @@ def writes(cypher: str) -> bool:
 
 
 def check_read_only(cypher: str) -> None:
-    """Raise StoreError unless the read-only guard accepts ``cypher`` (one line: why, and that --write allows it).
-    Parameters never reach this check: they are data."""
+    """Raise RefusedQuery (a StoreError) unless the read-only guard accepts ``cypher`` (one line: why, and that
+    --write allows it). Parameters never reach this check: they are data."""
     try:
         guard(cypher)
     except NotReadOnly as exc:
-        raise StoreError(f"refused as not read-only: {exc}; pass --write to run it anyway") from None
+        raise RefusedQuery(f"refused as not read-only: {exc}; pass --write to run it anyway") from None
 
 
 def plain(value: Any) -> Any:
