@@ -179,6 +179,28 @@ def test_the_cli_warns_naming_both_files(tmp_path, monkeypatch):
         assert [d["id"] for d in graph.nodes("Document")] == ["brief"]
 
 
+def test_the_cli_and_the_api_replace_on_purpose_and_warn_on_standard_error(tmp_path, monkeypatch):
+    """``load --replace`` goes through the Python API as the other options do; the warning is a line on standard
+    error (also with -q), the summary on standard output."""
+    import missiongraph as mg
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    a, b, c = (tmp_path / folder / "brief.txt" for folder in "abc")
+    write([(a, letter(401).encode()), (b, letter(402).encode()), (c, letter(403).encode())])
+    store = tmp_path / "graph.lbug"
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(a), "--store", str(store), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["load", str(b), "--store", str(store), "-q", "--replace"])
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {b}: replaces the document 'brief' loaded from {a} (--replace)\n"
+    assert result.stdout.startswith("1 loaded, 0 unchanged, 0 failed, 0 skipped (not a document type), 1 warning")
+    report = mg.open(store).load(c, replace=True)
+    assert report.loaded == ["brief"] and report.warnings == [
+        (str(c), f"replaces the document 'brief' loaded from {b} (--replace)")]
+    with EmbeddedStore(store, read_only=True) as graph:
+        assert cited(graph) == {str(c): ("brief", {"29521-403"})}
+
+
 # --- the rule itself, without a store ---------------------------------------------------------------------------------
 
 def test_the_rule_on_paper(tmp_path):
