@@ -136,13 +136,15 @@ class Graph:
     # --- what a researcher does ---------------------------------------------------------------------------------
 
     def load(self, paths: str | os.PathLike | Iterable[str | os.PathLike], *, force: bool = False,
-             progress: bool | Callable[[str, str], None] = False,
+             replace: bool = False, progress: bool | Callable[[str, str], None] = False,
              totals: Callable[[str, int], None] | None = None, **options: Any) -> LoadReport:
         """Load files and folders (searched recursively), as ``missiongraph load``: an upsert, unchanged documents
-        skipped unless ``force``. ``progress=True`` draws progress bars on a terminal (``missiongraph.ui.LoadView``);
-        a function is called as ``progress(status, message)`` for each file. Other ``options`` go to
-        ``missiongraph.pipeline.load`` (``batch_size``, ``workers``, ``max_bytes``). Returns the LoadReport
-        (``loaded``, ``unchanged``, ``failed`` with reasons, ``skipped``, ``duplicates``)."""
+        skipped unless ``force``. A new file whose name another file's document has becomes a new document with a
+        suffix (a warning names both) unless ``replace``, which replaces that document (``load --replace``; the rule:
+        ``missiongraph.identity``). ``progress=True`` draws progress bars on a terminal
+        (``missiongraph.ui.LoadView``); a function is called as ``progress(status, message)`` for each file. Other
+        ``options`` go to ``missiongraph.pipeline.load`` (``batch_size``, ``workers``, ``max_bytes``). Returns the
+        LoadReport (``loaded``, ``unchanged``, ``failed`` with reasons, ``skipped``, ``duplicates``, ``warnings``)."""
         from .pipeline import load
 
         targets = [Path(paths)] if isinstance(paths, (str, os.PathLike)) else [Path(p) for p in paths]
@@ -158,17 +160,18 @@ class Graph:
             progress, totals = view.event, view.total
         with self.store(write=True) as store:
             if view is None:
-                return load(targets, store, force=force, progress=progress or None, totals=totals, **options)
+                return load(targets, store, force=force, replace=replace, progress=progress or None, totals=totals,
+                            **options)
             with view:
-                return load(targets, store, force=force, progress=progress, totals=totals, **options)
+                return load(targets, store, force=force, replace=replace, progress=progress, totals=totals, **options)
 
     def query(self, name_or_cypher: str, params: dict[str, Any] | None = None, /, *, write: bool = False,
               **kwargs: Any) -> Rows:
         """Run a saved query, by any of its names (``citing-documents``, ``04-citing-documents``, ``4``), or Cypher
         (text with a space in it). Parameters as a dict and/or keywords (a dict for names Python keeps for
         itself: ``{"from": ...}``); a saved query's others keep their defaults. Cypher is read-only unless
-        ``write``. Raises ``QueryError`` for an unknown query or parameter (naming the closest), ``StoreError`` when
-        the store refuses."""
+        ``write``. Raises ``QueryError`` for an unknown query or parameter (naming the closest), ``RefusedQuery`` (a
+        ``StoreError``) for Cypher the read-only guard refuses, ``StoreError`` when the store refuses."""
         from .saved import QueryError, find, get
 
         given = {**(params or {}), **kwargs}

@@ -2,7 +2,8 @@
 library function and prints.
 
 Exit codes: 0 success; 1 some input files failed to load (the rest loaded) or a check failed; 2 usage error
-(bad option, unknown query or parameter); 3 the store or server could not be used.
+(bad option, unknown query or parameter, a query refused as not read-only); 3 the store or server could not be
+used.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import click
 
 from . import __version__, ui
 from .api import Graph
-from .stores.base import GraphStore, StoreError
+from .stores.base import GraphStore, RefusedQuery, StoreError
 
 EXIT_FAILED_FILES = 1
 EXIT_STORE = 3
@@ -110,19 +111,23 @@ def main() -> None:
                    "store.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that read and extract documents (default: one per core; 1 = no worker processes).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary (no progress bars).")
+@click.option("--replace", is_flag=True,
+              help="A new file whose name another file's document already has replaces that document (default: "
+                   "it becomes a new document with a suffix, and a warning names both files).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures, warnings and the summary (no progress bars).")
 @click.option("-v", "--verbose", is_flag=True,
               help="On a terminal, also print a line per document above the progress bars (off a terminal there "
                    "is always one).")
 @store_options
-def load(paths, sample, force, max_size, batch_size, workers, quiet, verbose, store, neo4j):
+def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, verbose, store, neo4j):
     """Load documents (files or folders, searched recursively) into the graph.
 
     Formats (chosen by content): .txt, .md, .pdf (text layer; page numbers in provenance), .docx, .html, .xml.
     The same content under two names is loaded once, with both paths as its source.
 
-    Loading is an upsert: a document loaded again replaces its own facts; unchanged documents are skipped
-    without being read. Documents are extracted in parallel (--workers) and written in batches as they come,
+    Loading is an upsert: a file loaded again replaces its own document's facts; unchanged documents are skipped
+    without being read. A document's id is its file name without extension; a different file with a name already
+    taken becomes a new document with a suffix (brief-3f2a9c1e) and a warning naming both, unless --replace. Documents are extracted in parallel (--workers) and written in batches as they come,
     so memory stays bounded however large the corpus.
     A file that cannot be read is reported on one line and the rest of the load goes on; the exit code is then 1.
 
@@ -134,6 +139,8 @@ def load(paths, sample, force, max_size, batch_size, workers, quiet, verbose, st
       missiongraph load ~/stukken/minusma
       missiongraph load --sample --store /tmp/demo.lbug
     """
+    from .pipeline import printable
+
     targets = list(paths) + (sample_dirs() if sample else [])
     if not targets:
         raise click.UsageError("give one or more files or folders to load, or --sample")
@@ -142,20 +149,21 @@ def load(paths, sample, force, max_size, batch_size, workers, quiet, verbose, st
     try:
         with view:
             report = graph.load(targets, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
-                                workers=workers, progress=view.event, totals=view.total)
+                                workers=workers, replace=replace, progress=view.event, totals=view.total)
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
     finally:
         graph.close()
-    dupes = f", {len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''}" \
-        if report.duplicates else ""
+    extra = "".join(f", {len(items)} {word}{'s' if len(items) != 1 else ''}"
+                    for items, word in ((report.duplicates, "duplicate"), (report.warnings, "warning")) if items)
     kind = "Neo4j" if graph.neo4j_uri else "embedded"
     click.echo(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
-               f"{len(report.skipped)} skipped (not a document type){dupes} -> {kind} store {graph.location}")
+               f"{len(report.skipped)} skipped (not a document type){extra} -> {kind} store "
+               f"{printable(graph.location)}")
     if report.failed:
         click.echo(err=True)
-        ui.print_rows(["failed file", "reason"], report.failed, title="Files not loaded", count=False, wrap=True,
-                      err=True)
+        ui.print_rows(["failed file", "reason"], [(printable(path), printable(reason)) for path, reason in report.failed],
+                      title="Files not loaded", count=False, wrap=True, err=True)
         sys.exit(EXIT_FAILED_FILES)
 
 
@@ -173,18 +181,24 @@ def extract(paths, as_json):
     Example:
       missiongraph extract brief.txt --json | jq .kamerstukken
     """
-    from .pipeline import SUPPORTED, extract_record, find_files
+    from .pipeline import SUPPORTED, extract_record, find_files, printable
     from .read import read_document
     from .readers.base import ReadError
 
     failed = 0
-    for path in find_files(paths):
+
+    def unlisted(folder: str, reason: str) -> None:
+        nonlocal failed
+        click.echo(f"failed: {printable(folder)}: {reason}", err=True)
+        failed += 1
+
+    for path in find_files(paths, on_error=unlisted):
         if path.suffix.lower() not in SUPPORTED:
             continue
         try:
             record = extract_record(read_document(path))
         except ReadError as exc:
-            click.echo(f"failed: {path}: {exc}", err=True)
+            click.echo(f"failed: {printable(path)}: {exc}", err=True)
             failed += 1
             continue
         click.echo(json.dumps(record, ensure_ascii=False))
@@ -248,7 +262,7 @@ def query(name, list_, params, cypher, write, fmt, store, neo4j):
         else:
             saved = get(name)
             rows = graph.cypher(saved.cypher, saved.bind(_parse_params(params)))
-    except QueryError as exc:
+    except (QueryError, RefusedQuery) as exc:
         raise _Error(str(exc), 2) from None
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
@@ -290,7 +304,8 @@ def stats(fmt, store, neo4j):
 @click.argument("document")
 @store_options
 def forget(document, store, neo4j):
-    """Remove one document (by id: its file name without extension) and every fact it contributed.
+    """Remove one document (by id: its file name without extension, or the id a load gave it) and every fact it
+    contributed.
 
     \b
     Example:
@@ -360,10 +375,10 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
     try:
         drawn = graph.viz(output, query=query_name, params=_parse_params(params), around=around, depth=depth,
                           max_nodes=max_nodes, max_edges=max_edges)
+    except (QueryError, RefusedQuery, ValueError) as exc:
+        raise _Error(str(exc), 2) from None
     except StoreError as exc:
         raise _Error(str(exc), EXIT_STORE) from None
-    except (QueryError, ValueError) as exc:
-        raise _Error(str(exc), 2) from None
     finally:
         graph.close()
     click.echo(str(drawn))

@@ -18,9 +18,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from .cypher import split_code
+
 _HEADER = re.compile(r"^//\s*(?P<key>name|description|param)\s*:\s*(?P<value>.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+)$")
 _TITLE = re.compile(r"^//\s*(?P<title>\S.*?)\s*$")
+
+
+INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 
 
 class QueryError(ValueError):
@@ -57,6 +62,9 @@ class SavedQuery:
                     raise QueryError(f"parameter {key!r} of {self.name!r} must be a whole number, got {raw!r}") from None
             else:
                 out[key] = raw
+            value = out[key]   # from the command line or from Python: what both stores take as an integer
+            if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
+                raise QueryError(f"parameter {key!r} of {self.name!r} is too large: {raw} (at most {INT64_MAX:,})")
         return out
 
 
@@ -168,26 +176,6 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bCOLLECT\s*\{\s*UNWIND\s+(\w+)\s+AS\s+(\w+)\s+RETURN\s+\2\s+ORDER\s+BY\s+\2\s*\}", re.IGNORECASE),
      r"list_sort(\1)"),
 ]
-# What is not Cypher code, found in one left-to-right scan so that whichever opens first hides the others: string
-# literals ('…' or "…", with backslash escapes), backtick-quoted names, // line comments and /* block comments */.
-# An apostrophe in a comment opens no string; a // in a string starts no comment.
-_VERBATIM = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
-
-
-def split_code(cypher: str) -> list[tuple[str, bool]]:
-    """``cypher`` in consecutive pieces, each with whether it is code (False: a string literal, a quoted name or a
-    comment, to be left as written)."""
-    pieces, pos = [], 0
-    for m in _VERBATIM.finditer(cypher):
-        if m.start() > pos:
-            pieces.append((cypher[pos:m.start()], True))
-        pieces.append((m.group(0), False))
-        pos = m.end()
-    if pos < len(cypher):
-        pieces.append((cypher[pos:], True))
-    return pieces
-
-
 def to_ladybug(cypher: str) -> str:
     """Rewrite the few Neo4j constructs LadybugDB spells differently (in the code only: string literals, quoted
     names and comments stay as written)."""

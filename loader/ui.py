@@ -225,10 +225,11 @@ def _short(text: str, width: int = 40) -> str:
 class LoadView:
     """What a load shows: on a terminal a bar for checking files (unchanged ones are skipped without being read),
     then bars for documents read and documents written (committed); off a terminal one line per document
-    ("loaded: PATH", "unchanged: PATH", "duplicate: ..."), as before. Failures are always printed, to standard
-    error. ``quiet``: failures only, no bars; ``verbose``: on a terminal, also the line per document above the
-    bars. Pass ``view.event`` and ``view.total`` to ``missiongraph.pipeline.load`` as ``progress`` and
-    ``totals``."""
+    ("loaded: PATH", "unchanged: PATH", "duplicate: ..."), as before. Failures and warnings are always printed,
+    to standard error. ``quiet``: failures and warnings only, no bars; ``verbose``: on a terminal, also the line per
+    document above the bars. Pass ``view.event`` and ``view.total`` to ``missiongraph.pipeline.load`` as
+    ``progress`` and ``totals``; the pipeline's messages name files escaped (``missiongraph.pipeline.printable``),
+    so a crafted file name prints no fake line here either."""
 
     def __init__(self, *, quiet: bool = False, verbose: bool = False, bars: bool | None = None):
         self.quiet = quiet
@@ -263,5 +264,7 @@ class LoadView:
                 self.to_write = max(self.to_write - 1, 0)
                 self.bars.set_total(self.tasks["written"], self.to_write)
             self.bars.line(f"failed: {message}", err=True)
+        elif status == "warning":
+            self.bars.line(f"warning: {message}", err=True)
         elif status in ("loaded", "unchanged", "duplicate") and self.verbose and not self.quiet:
             self.bars.line(f"{status}: {message}")

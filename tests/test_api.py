@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import missiongraph as mg
 from missiongraph.cli import main
 from missiongraph.saved import QueryError
-from missiongraph.stores.base import StoreError
+from missiongraph.stores.base import RefusedQuery, StoreError
 
 from .conftest import DEV, SEEDS, open_neo4j
 
@@ -76,8 +76,12 @@ def test_bad_names_and_parameters_are_refused_with_the_closest(g):
         g.query("mision-overview")
     with pytest.raises(QueryError, match="has no parameter 'colour'; its parameters: kamerstuk"):
         g.query("citing-documents", colour="red")
-    with pytest.raises(StoreError, match="writes to the graph"):
+    with pytest.raises(RefusedQuery, match="refused as not read-only: DETACH is not a read clause"):
         g.query("MATCH (d:Document) DETACH DELETE d")
+    for limit in (10**23, -10**23, 2**63):   # what both stores take as an integer, from Python as from the CLI
+        with pytest.raises(QueryError, match="parameter 'limit' of 'most-cited-kamerstukken' is too large"):
+            g.query("most-cited-kamerstukken", limit=limit)
+    assert len(g.query("most-cited-kamerstukken", limit=2**63 - 1)) > 0
     assert g.stats()["nodes"]["Document"] == 19
 
 
