@@ -10,7 +10,9 @@ Three ways to say what to fetch:
   level up to ``depth``, the ones the fetched documents cite in turn (breadth first; an id is tried once per run,
   so cycles in the citations end; ``limit`` bounds the publications tried).
 
-The CLI (``missiongraph fetch``) and the Python API are thin shells over :func:`run`.
+The CLI (``missiongraph fetch``) is a thin shell over :func:`run`. The graph is the Python API's
+:class:`missiongraph.Graph`: the store is opened only for each question asked of it (so an embedded store is not
+held while downloading), and what was fetched is loaded with ``Graph.load``, as ``missiongraph load`` loads.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .sources import ids as kst_ids
 from .sources import sru
@@ -26,6 +29,9 @@ from .sources.corpus import CACHE, Outcome, Target, fetch_all, present, remove_p
 from .sources.http import Client, Politeness, SourceError, Unreachable
 from .sources.publications import Locations
 from .stores.base import GraphStore
+
+if TYPE_CHECKING:
+    from .api import Graph
 
 UNRESOLVED_CYPHER = """
 MATCH (k:Kamerstuk)
@@ -147,6 +153,15 @@ def resolved_among(store: GraphStore | None, keys: Iterable[str]) -> set[str]:
     return {row[0] for row in store.run(RESOLVED_CYPHER, {"ids": keys}).rows}
 
 
+def load_fetched(report: FetchReport, graph: Graph, **options: Any) -> None:
+    """Load the documents of ``report`` (fetched in this run, or in the folder already) into ``graph`` with
+    ``Graph.load`` (``options``: its ``progress``, ``totals``, ``workers``, …), and note what the load did."""
+    if not report.files:
+        return
+    got = graph.load(report.files, **options)
+    report.loaded, report.load_unchanged, report.load_failed = got.loaded, got.unchanged, got.failed
+
+
 def cited_by(path: Path) -> set[str]:
     """The Kamerstukken a fetched document cites, as the graph will have them after loading it."""
     from .pipeline import document_graph
@@ -176,12 +191,13 @@ def _record(report: FetchReport, outcomes: list[Outcome]) -> None:
 
 
 def run(*, folder: Path, names: Iterable[str] = (), dossier: str | None = None, since: date | None = None,
-        until: date | None = None, unresolved_from: GraphStore | None = None, depth: int = 1,
+        until: date | None = None, unresolved_from: Graph | None = None, depth: int = 1,
         limit: int | None = None, with_attachments: bool = False, dry_run: bool = False,
         politeness: Politeness | None = None, events: Events | None = None,
-        load_into: GraphStore | None = None) -> FetchReport:
-    """Fetch what ``names``, ``dossier`` or ``unresolved_from`` says into ``folder``, then load it into
-    ``load_into`` (unless None). Raises :class:`SourceError` when the search service cannot be used at all."""
+        load_into: Graph | None = None) -> FetchReport:
+    """Fetch what ``names``, ``dossier`` or ``unresolved_from`` (a :class:`missiongraph.Graph`) says into
+    ``folder``, then load it into ``load_into`` (a Graph; unless None) with :func:`load_fetched`. Raises
+    :class:`SourceError` when the search service cannot be used at all, ``StoreError`` when the graph cannot."""
     events = events or Events()
     report = FetchReport()
     folder = Path(folder)
@@ -206,11 +222,8 @@ def run(*, folder: Path, names: Iterable[str] = (), dossier: str | None = None, 
                 _fetch_level(client, folder, targets, dry_run, report, events, "fetching")
         finally:
             report.requests = client.requests
-    if load_into is not None and report.files and not dry_run:
-        from .pipeline import load as load_paths
-
-        got = load_paths(report.files, load_into)
-        report.loaded, report.load_unchanged, report.load_failed = got.loaded, got.unchanged, got.failed
+    if load_into is not None and not dry_run:
+        load_fetched(report, load_into)
     return report
 
 
@@ -225,10 +238,11 @@ def _fetch_level(client: Client, folder: Path, targets: list[Target], dry_run: b
     return outcomes
 
 
-def _grow(client: Client, folder: Path, store: GraphStore, depth: int, limit: int | None, dry_run: bool,
+def _grow(client: Client, folder: Path, graph: Graph, depth: int, limit: int | None, dry_run: bool,
           report: FetchReport, events: Events) -> None:
     seen: set[str] = set()       # graph ids tried in this run (the cycle guard)
-    frontier = unresolved(store)
+    with graph.store() as store:
+        frontier = unresolved(store)
     if not frontier:
         events.note("nothing to fetch: the graph holds a document for every Kamerstuk it cites")
     budget = limit if limit is not None else float("inf")
@@ -258,7 +272,8 @@ def _grow(client: Client, folder: Path, store: GraphStore, depth: int, limit: in
         for o in outcomes:
             if o.path is not None:
                 cites |= cited_by(o.path)
-        held = set(report.kamerstukken) | resolved_among(store, cites)
+        with graph.store() as store:
+            held = set(report.kamerstukken) | resolved_among(store, cites)
         frontier = sorted(cites - held - seen)
 
 
@@ -267,5 +282,5 @@ def target_state(folder: Path, target: Target) -> str:
     return "in the folder" if present(folder, target) else "to fetch"
 
 
-__all__ = ["FetchReport", "Events", "run", "plan_named", "plan_dossier", "unresolved", "default_folder",
+__all__ = ["FetchReport", "Events", "run", "load_fetched", "plan_named", "plan_dossier", "unresolved", "default_folder",
            "SourceError", "Unreachable", "Politeness", "target_state"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import missiongraph as mg
 from missiongraph.fetch import run
 from missiongraph.read import read_document
 from missiongraph.pipeline import document_graph, load
@@ -120,6 +121,9 @@ def test_the_official_metadata_wins_and_the_sidecar_is_no_document(tmp_path, koo
     try:
         got = load([folder], store)
         assert got.loaded == ["kst-29521-451"] and not got.skipped and not got.failed
+        assert not got.warnings and not got.duplicates
+        again = load([folder], store)                         # the same document, its sidecar included: unchanged
+        assert again.unchanged == ["kst-29521-451"] and not again.loaded and not again.skipped
         # The metadata counts in the document's hash: a change to it alone reloads the document.
         side = folder / "kst-29521-451.metadata.xml"
         side.write_bytes(side.read_bytes().replace(b"Stand van zaken MINUSMA", b"Stand van zaken"))
@@ -333,19 +337,17 @@ def test_an_interrupted_run_resumes_and_nothing_partial_is_loaded(tmp_path, koop
     # What a killed writer leaves: a temporary file, and a sidecar whose document was not written yet.
     (folder / ".kst-29521-3.xml.part").write_bytes(b"<officiele-publicatie><kamerstuk>")
     (folder / "kst-29521-3.metadata.xml").write_bytes(b"<metadata_gegevens/>")
-    store = EmbeddedStore(tmp_path / "g.lbug")
-    try:
-        got = load([folder], store)
-        assert sorted(got.loaded) == ["kst-29521-1", "kst-29521-2"] and not got.failed
-        before = len(koop.hits)
-        report = run(folder=folder, names=["29521-1", "29521-2", "29521-3", "29521-4"], politeness=FAST,
-                     load_into=store)
-    finally:
-        store.close()
+    graph = mg.open(tmp_path / "g.lbug")
+    got = graph.load([folder])
+    assert sorted(got.loaded) == ["kst-29521-1", "kst-29521-2"] and not got.failed
+    before = len(koop.hits)
+    report = run(folder=folder, names=["29521-1", "29521-2", "29521-3", "29521-4"], politeness=FAST,
+                 load_into=graph)
     assert report.unchanged == ["kst-29521-1", "kst-29521-2"] and report.fetched == ["kst-29521-3", "kst-29521-4"]
     assert not [h for h in koop.hits[before:] if "29521-1" in h.path or "29521-2" in h.path]
     assert not list(folder.glob(".*.part"))
     assert sorted(report.loaded) == ["kst-29521-3", "kst-29521-4"]
+    assert sorted(report.load_unchanged) == ["kst-29521-1", "kst-29521-2"]   # loaded before: same ids, unchanged
     assert b"DC.identifier" in (folder / "kst-29521-3.metadata.xml").read_bytes()   # the sidecar rewritten
 
 
@@ -405,10 +407,12 @@ def test_unresolved_into_neo4j_resolves_the_cited_node(tmp_path, koop, neo4j_ser
     koop.add(paper("451", cites=("29521-452",)), paper("452", cites=("29521-451",)))
     citing = tmp_path / "brief.txt"
     citing.write_text("Den Haag, 1 juni 2021\n\nZie Kamerstuk 29 521, nr. 451 over MINUSMA.\n", "utf-8")
-    with open_neo4j(neo4j_server) as graph:
+    with open_neo4j(neo4j_server) as graph, mg.open(neo4j_server.uri, user=neo4j_server.user,
+                                                    password=neo4j_server.password,
+                                                    database=neo4j_server.database) as api:
         wipe(graph)
         load([citing], graph)
-        report = run(folder=tmp_path / "c", unresolved_from=graph, depth=3, politeness=FAST, load_into=graph)
+        report = run(folder=tmp_path / "c", unresolved_from=api, depth=3, politeness=FAST, load_into=api)
         assert report.fetched == ["kst-29521-451", "kst-29521-452"] and report.levels == [1, 1]
         rows = graph.run("MATCH (k:Kamerstuk) RETURN k.id, COUNT { MATCH (k)<-[:PUBLISHED_AS]-() }, "
                          "COUNT { MATCH (k)<-[:CITES]-() } ORDER BY k.id", {}).rows

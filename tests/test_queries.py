@@ -46,6 +46,31 @@ def test_header_parsing():
         q.bind({"m": "1"})
 
 
+@pytest.mark.parametrize("raw, bound", [("9223372036854775807", 2**63 - 1), ("-9223372036854775808", -2**63),
+                                        ("9223372036854775808", None), ("99999999999999999999999", None),
+                                        ("-99999999999999999999999", None), ("12x", None)])
+def test_whole_number_parameters_must_fit_in_64_bits(raw, bound):
+    q = parse("// name: x\n// param: limit = 25\nMATCH (n) RETURN n LIMIT $limit", "x.cypher")
+    if bound is None:
+        with pytest.raises(QueryError, match="parameter 'limit' of 'x'"):
+            q.bind({"limit": raw})
+    else:
+        assert q.bind({"limit": raw}) == {"limit": bound}
+
+
+def test_an_oversize_parameter_is_a_usage_error_in_one_line():
+    from click.testing import CliRunner
+
+    from missiongraph.cli import main
+
+    result = CliRunner().invoke(main, ["query", "most-cited-kamerstukken", "-p", "limit=99999999999999999999999",
+                                       "--store", "/nonexistent/graph.lbug"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "Error: parameter 'limit' of 'most-cited-kamerstukken' is too large: 99999999999999999999999 "
+        "(at most 9,223,372,036,854,775,807)"]
+
+
 @pytest.mark.parametrize("neo4j, ladybug", [
     ("RETURN type(r), labels(n)[0]", "RETURN label(r), label(n)"),
     ("RETURN toString(x.year), toInteger('3')", "RETURN to_string(x.year), to_int64('3')"),

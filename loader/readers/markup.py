@@ -7,7 +7,8 @@ the officielebekendmakingen metadata XML (``DC.identifier`` ``kst-29521-451``, `
 ``OVERHEIDop.ondernummer``, ``DC.title``/``DCTERMS.title``, ``DC.date``/``DCTERMS.issued``/
 ``OVERHEIDop.datumOndertekening``, ``DC.type``), and in the Kamerstuk XML (``kst``) the elements
 ``<dossiernummer>``/``<dossiernr>``, ``<ondernummer>``, ``<titel>`` and ``<datum>``. XML is parsed without
-entities, DTDs or network access (no billion laughs, no XXE).
+entities, DTDs or network access (no billion laughs, no XXE). Markup nested deeper than ``MAX_DEPTH`` (2,048)
+elements is refused with a ReadError that says so, rather than read in part.
 """
 
 from __future__ import annotations
@@ -42,36 +43,47 @@ def _local(tag) -> str:
 
 
 def _text_of(root) -> str:
-    """Text of an element tree: block elements on their own lines, table cells separated by ' | '."""
+    """Text of an element tree: block elements on their own lines, table cells separated by ' | '. Walks the tree
+    with a stack of its own, so the deepest markup the parser reads (``MAX_DEPTH``) is read whole."""
     out: list[str] = []
-
-    def walk(el) -> None:
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
         name = _local(el.tag)
+        if closing:
+            if name in CELL:
+                out.append(" | ")
+            elif name not in INLINE:
+                out.append("\n")
+            if el.tail:
+                out.append(el.tail)
+            continue
         if not name or name in SKIP or SKIP_CLASSES.search(el.get("class") or "") or \
                 (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo"):
             if el.tail:
                 out.append(el.tail)
-            return
-        block = name not in INLINE and name not in CELL
-        if block:
+            continue
+        if name not in INLINE and name not in CELL:
             out.append("\n")
         if name == "br":
             out.append("\n")
         if el.text:
             out.append(el.text)
-        for child in el:
-            walk(child)
-        if name in CELL:
-            out.append(" | ")
-        elif block:
-            out.append("\n")
-        if el.tail:
-            out.append(el.tail)
-
-    walk(root)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     text = "".join(out).replace(" | \n", "\n")
     lines = [_LINE_WS.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# libxml2 reads elements nested at most this deep with XML_PARSE_HUGE (lxml's huge_tree): beyond it, the HTML
+# parser drops the rest of the document and the XML parser stops. Such a file is refused, saying so.
+MAX_DEPTH = 2048
+
+
+def _too_deep(message: str) -> ReadError:
+    return ReadError(f"markup nested deeper than {MAX_DEPTH:,} elements, more than the parser reads "
+                     f"({message.split(',')[0].strip()})")
 
 
 def iso_date(value: str) -> str | None:
@@ -166,10 +178,14 @@ def read_html(raw: bytes) -> Extracted:
 
     text, encoding = _html_text(raw)
     text = _XML_DECL.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"corrupt HTML: {str(exc).splitlines()[0] if str(exc) else 'no document'}") from None
+    for error in parser.error_log:   # the HTML parser recovers from everything, also from dropping text
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise _too_deep(error.message)
     meta = meta_from_pairs(_pairs(root))
     if "title" not in meta:
         title = root.findtext(".//title")
@@ -182,10 +198,11 @@ def read_html(raw: bytes) -> Extracted:
 
 
 def xml_parser():
-    """lxml's parser without entities, DTDs or network access (no billion laughs, no XXE)."""
+    """lxml's parser without entities, DTDs or network access (no billion laughs, no XXE). huge_tree lifts
+    libxml2's depth limit from 256 to MAX_DEPTH; entities are still never expanded."""
     from lxml import etree
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
                            remove_comments=True, remove_pis=True)
 
 
@@ -195,6 +212,8 @@ def read_xml(raw: bytes) -> Extracted:
     try:
         root = etree.fromstring(raw, xml_parser())
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):
+            raise _too_deep(str(exc)) from None
         raise ReadError(f"corrupt XML: {str(exc).splitlines()[0]}") from None
     if _local(root.tag) == "html":
         return read_html(raw)

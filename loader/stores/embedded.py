@@ -53,9 +53,9 @@ import ladybug
 from ..model import DocumentGraph
 from ..saved import return_columns, to_ladybug
 from ..schema import Schema
-from .base import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, chunks,
+from .base import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, check_read_only, chunks,
                    delete_doc_rels_returning_cypher, delete_orphans_among_cypher, existing_nodes_cypher, node_rows,
-                   node_statements, orphan_candidates, plain, rel_rows, rel_statements, writes)
+                   node_statements, orphan_candidates, plain, rel_rows, rel_statements)
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]   # (relationship type, start label, end label)
@@ -521,9 +521,10 @@ class EmbeddedStore(GraphStore):
                 shutil.rmtree(entry, ignore_errors=True)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
-        if not write and writes(cypher):
-            raise StoreError("this query writes to the graph; pass --write to allow it")
         translated = to_ladybug(cypher)
+        if not write:   # the text as written and as LadybugDB will read it
+            check_read_only(cypher)
+            check_read_only(translated)
         try:
             result = self.conn.execute(translated, params or None)
         except RuntimeError as exc:

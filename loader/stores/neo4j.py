@@ -15,7 +15,7 @@ from typing import Any
 
 from ..schema import Schema
 from ..model import DocumentGraph
-from .base import GraphStore, QueryResult, Statement, StoreError, plain, write_plan, writes
+from .base import GraphStore, QueryResult, Statement, StoreError, check_read_only, plain, write_plan
 
 MIN_MAJOR_VERSION = 5
 # How long the driver retries a transaction that failed transiently (server restarting, connection lost). Short
@@ -144,8 +144,8 @@ class Neo4jStore(GraphStore):
     def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
         import neo4j
 
-        if not write and writes(cypher):
-            raise StoreError("this query writes to the graph; pass --write to allow it")
+        if not write:   # and it runs in a READ access-mode transaction, which Neo4j refuses to write in
+            check_read_only(cypher)
 
         def work(tx):
             result = tx.run(cypher, params or {})
