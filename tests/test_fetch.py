@@ -6,6 +6,7 @@ status 200, an SRU diagnostic with status 200, a source that is down, an interru
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from missiongraph.sources.http import Politeness, retry_after, USER_AGENT
 from missiongraph.stores.embedded import EmbeddedStore
 
 from .koop import Attachment, KoopServer, Paper, start
+from .test_busy import cli, hold  # noqa: F401 (hold: a fixture)
+from .test_ui import ESC, last_frame, missiongraph
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = Politeness(rate=50, timeout=2.0, attempts=3, wait_initial=0.05, wait_max=0.2)
@@ -398,6 +401,50 @@ def test_the_default_folder_is_next_to_the_store(run_cli, tmp_path, koop):
     assert (tmp_path / "corpus" / "kst-29521-451.xml").is_file()
     assert run_cli("fetch", "29521-451", "--store", tmp_path / "s" / "g.lbug", "--rate", "20").exit_code == 0
     assert (tmp_path / "s" / "corpus" / "kst-29521-451.xml").is_file()
+
+
+# -- what a researcher sees, a busy store ---------------------------------------------------------------------------
+
+def test_on_a_terminal_fetch_draws_the_bars_load_draws(tmp_path, koop):
+    """One set of terminal helpers (missiongraph.ui): a bar for the publications fetched, then load's bars."""
+    koop.add(paper("451"), paper("452"))
+    code, out = missiongraph("fetch", "29521-451", "29521-452", "--rate", "20", store=tmp_path / "g.lbug",
+                             terminal=True)
+    assert code == 0, out
+    assert ESC in out
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out)
+    assert re.search(r"fetching +━+ 2/2 +[\d,.]+ publications/s +took \d:\d\d:\d\d +kst-29521-45\d", plain), plain
+    frame = last_frame(out)
+    assert re.search(r"^written +━+ 2/2 +[\d,.]+ documents/s +took ", frame, re.MULTILINE), frame
+    assert re.search(r"^loaded +2$", frame, re.MULTILINE), frame        # the summary table
+
+
+def test_a_busy_store_stops_the_load_and_wait_waits_for_it(tmp_path, koop, hold):
+    """fetch opens the store only to load (the koop fixture's settings are in the environment the command gets)."""
+    koop.add(paper("451"))
+    store = tmp_path / "g.lbug"
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Den Haag, 1 juni 2021\n\nZie Kamerstuk 29 521, nr. 451 over MINUSMA.\n", "utf-8")
+    assert mg.open(store).load(letter).ok
+    holder = hold("write", store)
+    busy = cli("fetch", "29521-451", "--rate", "20", env_store=store)
+    assert busy.returncode == 3, busy.stderr
+    assert f"is busy: pid {holder.pid} (missiongraph write stdin {store}) is writing to it" in busy.stderr
+    assert (tmp_path / "corpus" / "kst-29521-451.xml").is_file()           # what was downloaded stays
+    holder.stdin.close()
+    holder.wait(timeout=60)
+    holder = hold("write", store)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    waiting = subprocess.Popen([str(Path(sys.executable).with_name("missiongraph")), "fetch", "29521-451", "--rate",
+                                "20", "--wait", "60"], env={**env, "MISSIONGRAPH_STORE": str(store)},
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    said = waiting.stderr.readline()            # it waits for the store ...
+    assert said.startswith(f"waiting up to 60 s: the graph at {store} is busy: pid {holder.pid}"), said
+    holder.stdin.close()                        # ... until the holder lets go, then loads
+    out, err = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, err
+    assert re.search(r"^unchanged \(in the folder\) +1$", out, re.MULTILINE), out
+    assert re.search(r"^loaded +1$", out, re.MULTILINE), out
 
 
 @pytest.mark.neo4j
