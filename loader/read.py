@@ -192,7 +192,8 @@ def read_document(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX
         try:
             official = official_metadata(side)
         except ReadError as exc:
-            raise ReadError(f"{sidecar.name}: {exc}") from None
+            # Named by what it is, not by its file name: the line already names the document (escaped).
+            raise ReadError(f"its {SIDECAR.lstrip('.')} beside it: {exc}") from None
         digest.update(side)
         meta = {**meta, **{k: official[k] for k in ("kamerstuk", "title", "date", "kind") if k in official},
                 "official": official}

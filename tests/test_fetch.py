@@ -149,6 +149,22 @@ def test_a_sidecar_without_its_document_is_skipped_said(tmp_path):
     assert not got.loaded and not got.failed
 
 
+def test_a_bad_sidecar_fails_its_document_on_one_escaped_line(run_cli, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    name = "kst-1-1\x1b[2J\u202e"                       # a crafted name: clear the screen, reverse the text
+    (folder / f"{name}.xml").write_text("<kamerstuk><al>Over MINUSMA.</al></kamerstuk>", "utf-8")
+    (folder / f"{name}.metadata.xml").write_text("<html/>", "utf-8")
+    (folder / "kst-1-2.xml").write_text("<kamerstuk><al>Over MINUSMA.</al></kamerstuk>", "utf-8")
+    result = run_cli("load", folder)
+    assert result.exit_code == 1
+    shown = str(folder / "kst-1-1\\x1b[2J\\u202e.xml")
+    assert (f"failed: {shown}: its metadata.xml beside it: metadata sidecar is not <metadata_gegevens> "
+            f"(root <html>)") in result.stderr
+    assert "\x1b[2J" not in result.output and "\u202e" not in result.output
+    assert "1 loaded, 0 unchanged, 1 failed" in result.stdout
+
+
 # -- the commands, end to end --------------------------------------------------------------------------------------
 
 def test_named_kamerstukken_fetch_and_load_end_to_end(run_cli, tmp_path, koop):
