@@ -168,6 +168,155 @@ def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, ve
 
 
 @main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--dossier", metavar="N", help="Every Kamerstuk of dossier N (29521, or 21501-28 for a sub-dossier).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="With --dossier: papers dated on or after DATE (the paper's own date).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="With --dossier: papers dated on or before DATE.")
+@click.option("--unresolved", is_flag=True,
+              help="The Kamerstukken the graph cites but does not hold (query unresolved-references).")
+@click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="With --unresolved: also what the fetched documents cite, N levels deep (breadth first).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="M", help="Fetch at most M publications.")
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
+              help="The corpus folder to fetch into (default: 'corpus' next to the embedded store, "
+                   "./.missiongraph/corpus).")
+@click.option("--no-load", is_flag=True, help="Only download; do not load into the graph.")
+@click.option("--dry-run", is_flag=True, help="List what would be fetched; download nothing.")
+@click.option("--with-attachments", is_flag=True,
+              help="With --dossier: also fetch the attachments (Bijlagen, PDF only), loaded as PDF documents.")
+@click.option("--rate", type=click.FloatRange(min=0.01, max=20), default=2.0, show_default=True, metavar="R",
+              help="At most R requests a second.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="S",
+              help="Seconds to wait for a connection or the next part of an answer.")
+@click.option("--retries", type=click.IntRange(min=0, max=10), default=4, show_default=True, metavar="N",
+              help="Ask again up to N times after a 429, a 5xx, a timeout or a broken connection (backoff 1-30 s).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
+@store_options
+def fetch(ids, dossier, since, until, unresolved, depth, limit, into, no_load, dry_run, with_attachments, rate,
+          timeout, retries, quiet, store, neo4j):
+    """Fetch official publications (Kamerstukken as XML with their metadata) into a corpus folder and load them.
+
+    \b
+    What to fetch (one of):
+      IDS...           named Kamerstukken: kst-29521-451, 29521-451, "29 521, nr. 451", 35570-V-9
+      --dossier N      every Kamerstuk of a dossier, by the paper's date (--since, --until)
+      --unresolved     what the graph cites but does not hold (--depth, --limit)
+
+    Sources: the SRU search service of repository.overheid.nl ($MISSIONGRAPH_SRU_URL) and the publications on
+    zoek.officielebekendmakingen.nl ($MISSIONGRAPH_PUBLICATIONS_URL; $MISSIONGRAPH_REPOSITORY_URL for the file
+    host the search names). At most --rate requests a second, retries with backoff on 429 and 5xx (honouring
+    Retry-After), an HTTP cache in the folder. Files are named by their official id (kst-29521-451.xml, with
+    kst-29521-451.metadata.xml beside it) and written under a temporary name until complete: an interrupted
+    fetch resumes where it stopped, and a second run fetches nothing it has. Exit codes as for load: 0 all
+    fetched and loaded, 1 some failed (the rest are fetched and loaded), 3 the source or the store could not be
+    used. More in docs/fetch.md.
+
+    \b
+    Example:
+      missiongraph fetch kst-29521-451 "29 521, nr. 452"
+      missiongraph fetch --dossier 29521 --since 2019-01-01 --until 2019-12-31
+      missiongraph fetch --unresolved --depth 2 --limit 50
+    """
+    import logging
+
+    from . import fetch as grow
+    from .pipeline import printable
+    from .sources.http import Politeness, SourceError, Unreachable
+
+    chosen = [bool(ids), bool(dossier), unresolved]
+    if sum(chosen) != 1:
+        raise click.UsageError("say what to fetch: Kamerstuk ids, --dossier N or --unresolved (one of them)")
+    if (since or until) and not dossier:
+        raise click.UsageError("--since and --until go with --dossier")
+    if depth > 1 and not unresolved:
+        raise click.UsageError("--depth goes with --unresolved")
+    if with_attachments and not dossier:
+        raise click.UsageError("--with-attachments goes with --dossier (attachments are found through their dossier)")
+    if dossier:
+        from .sources.sru import dossier_query
+
+        try:
+            dossier_query(dossier.strip())
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    logging.getLogger("stamina").setLevel(logging.ERROR)   # retries are reported by the lines below
+
+    # The store is opened only when asked something (--unresolved) and to load, each time waiting up to --wait
+    # seconds while another process holds it: a long download never keeps it from a load or a query elsewhere.
+    graph = graph_at(store, neo4j) if unresolved or not (no_load or dry_run) else None
+    folder = into or grow.default_folder(store, neo4j=bool(neo4j or os.environ.get("NEO4J_URI")))
+    bars = ui.Bars(enabled=False if quiet else None)
+    task = -1
+
+    class Events(grow.Events):
+        def start(self, total, label):
+            nonlocal task
+            task = bars.add(label, total, unit="publications")
+
+        def outcome(self, o):
+            bars.advance(task, current=printable(o.target.publication))
+            line = f"{o.status}: {printable(o.target.publication)}" + (f": {printable(o.reason)}" if o.reason else "")
+            if o.status in ("not found", "failed"):
+                bars.line(line, err=True)
+            elif not quiet:
+                bars.line(line)
+
+        def note(self, line):
+            bars.line(printable(line), err=True)
+
+    politeness = Politeness(rate=rate, timeout=timeout, attempts=retries + 1)
+    try:
+        with bars:
+            report = grow.run(folder=folder, names=ids, dossier=dossier and dossier.strip(),
+                              since=since and since.date(), until=until and until.date(),
+                              unresolved_from=graph if unresolved else None, depth=depth, limit=limit,
+                              with_attachments=with_attachments, dry_run=dry_run, politeness=politeness,
+                              events=Events())
+        if graph is not None and not (no_load or dry_run):
+            view = ui.LoadView(quiet=quiet)
+            with view:   # what was fetched, and what the folder held already, loaded as missiongraph load does
+                grow.load_fetched(report, graph, progress=view.event, totals=view.total)
+    except (Unreachable, SourceError) as exc:
+        raise _Error(f"the search service could not be used: {printable(exc)}", EXIT_STORE) from None
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        if graph is not None:
+            graph.close()
+
+    for text, reason in report.bad:
+        click.echo(f"failed: {printable(repr(text))}: {printable(reason)}", err=True)
+    if dry_run:
+        rows = [[printable(t.publication), t.kamerstuk or "(attachment)", grow.target_state(folder, t)]
+                for t in report.planned]
+        click.echo(f"would fetch into {printable(folder)}:")
+        if rows:
+            ui.print_rows(["publication", "kamerstuk", "state"], rows, count=False)
+        click.echo(f"{len(report.planned)} to consider, {len(report.skipped)} skipped; nothing downloaded")
+        sys.exit(EXIT_FAILED_FILES if report.bad else 0)
+    rows = [["fetched", len(report.fetched)], ["unchanged (in the folder)", len(report.unchanged)],
+            ["not found", len(report.not_found)], ["failed", len(report.failed) + len(report.bad)],
+            ["skipped", len(report.skipped)]]
+    if not no_load:
+        rows += [["loaded", len(report.loaded)], ["load: unchanged", len(report.load_unchanged)],
+                 ["load: failed", len(report.load_failed)]]
+    click.echo(f"\nfetch into {printable(folder)} ({report.requests} request{'s' if report.requests != 1 else ''}):")
+    ui.print_rows(["", "publications"], rows, count=False)
+    problems = [(i, "not found", r) for i, r in report.not_found] + [(i, "failed", r) for i, r in report.failed] + \
+        [(i, "bad id", r) for i, r in report.bad] + [(p, "load failed", r) for p, r in report.load_failed]
+    if problems:
+        click.echo(err=True)
+        ui.print_rows(["id or file", "", "reason"], [[printable(v) for v in row] for row in problems],
+                      title="Not fetched or not loaded", count=False, wrap=True, err=True)
+    if report.unreachable and not (report.fetched or report.unchanged):
+        sys.exit(EXIT_STORE)
+    if not report.ok:
+        sys.exit(EXIT_FAILED_FILES)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document (JSON Lines). This is the default.")
 def extract(paths, as_json):

@@ -25,7 +25,7 @@ from . import identity
 from .extract import extract, summarise
 from .graph import to_graph
 from .model import DocumentGraph, SourceDocument
-from .read import MAX_BYTES, SUFFIXES, read_document
+from .read import MAX_BYTES, SUFFIXES, document_of, is_sidecar, read_document, sidecar_of
 from .readers.base import ReadError
 from .schema import validate
 from .stores.base import GraphStore
@@ -101,14 +101,18 @@ def is_candidate(path: Path) -> bool:
 
 
 def content_hash(path: Path, max_bytes: int) -> str | None:
-    """sha256 of a regular file's bytes, or None when it cannot or should not be read (the reader says why)."""
+    """sha256 of a regular file's bytes, then of its metadata sidecar's if it has one (``read_document`` hashes
+    the same bytes), or None when it cannot or should not be read (the reader says why)."""
     try:
         if not path.is_file() or path.stat().st_size > max_bytes:
             return None
         digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
+        for part in (path, sidecar_of(path)):
+            if part is None:
+                continue
+            with open(part, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
         return digest.hexdigest()
     except OSError:
         return None
@@ -341,6 +345,11 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
 
     candidates: list[Path] = []
     for path in find_files(paths, on_error=failed):
+        if is_sidecar(path):
+            # Official metadata, read with its document; only said when the document is missing.
+            if document_of(path) is None:
+                report.skipped.append((str(path), "metadata sidecar without its document"))
+            continue
         if is_candidate(path) or path.is_symlink() and not path.exists():
             candidates.append(path)
         else:

@@ -405,6 +405,12 @@ class EmbeddedStore(GraphStore):
     def ensure_schema(self) -> None:
         for statement in ddl(self.schema):
             self.conn.execute(statement)
+        # A store made before a property was added to the schema gets the new column (empty).
+        for name, spec in self.schema.labels.items():
+            have = {row[1] for row in self.conn.execute(f'CALL table_info("{name}") RETURN *').get_all()}
+            for prop, typ in spec.properties.items():
+                if prop not in have:
+                    self.conn.execute(f"ALTER TABLE {name} ADD IF NOT EXISTS {prop} {typ}")
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
