@@ -147,6 +147,8 @@ def test_without_java_and_mvn_skips_locally_but_fails_on_ci(tmp_path, ci):
         "HOME": os.environ.get("HOME", str(tmp_path)),
         "PYTHONPATH": str(repo),
         "MISSIONGRAPH_NEO4J_HOME": str(tmp_path / "neo4j-home"),
+        "MISSIONGRAPH_NEO4J_JDKS": "",        # and no JDK installed elsewhere on the machine either
+        "MISSIONGRAPH_NEO4J_CACHE": "off",    # nor assembled jars to start from
         # ports nobody uses, so a server running for this session is not reused
         "MISSIONGRAPH_NEO4J_BOLT_PORT": str(_free_port()),
         "MISSIONGRAPH_NEO4J_HTTP_PORT": str(_free_port()),
