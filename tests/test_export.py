@@ -1,5 +1,5 @@
 """`missiongraph export`: every format holds exactly the store's nodes and relationships, awkward strings
-round-trip, the neo4j-admin files bulk-import into a real Neo4j 5.26 as the same graph an online load makes, and
+round-trip, the neo4j-admin files bulk-import into a real Neo4j (the session's version: 5.26 or 2026.09) as the same graph an online load makes, and
 the command line fails on one line."""
 
 from __future__ import annotations
@@ -308,7 +308,8 @@ def test_cli_help_has_an_example(run):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# The real bulk import: neo4j-admin of Neo4j 5.26 into a second, separate server.
+# The real bulk import: neo4j-admin of the session's Neo4j (5.26, or 2026.09 in the second run of scripts/test)
+# into a second, separate server of the same version.
 # --------------------------------------------------------------------------------------------------------------
 
 def free_port() -> int:

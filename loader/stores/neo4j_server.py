@@ -941,8 +941,13 @@ def connect_error_message(
         msg = f"The server at {where} is not Neo4j (unsupported server product); check NEO4J_URI and the port."
     elif isinstance(exc, ne.ConfigurationError):
         msg = f"Invalid Neo4j connection settings for {where}: {_first_line(exc)}"
+    elif isinstance(exc, ne.ServiceUnavailable) and _tls_failed(exc):
+        msg = (
+            f"Cannot reach Neo4j at {where}: the TLS handshake failed. A +s/+ssc scheme needs a server with TLS on "
+            f"that port (Aura: neo4j+s://…); a server without TLS, like the local one, is bolt:// or neo4j://."
+        )
     elif isinstance(exc, ne.ServiceUnavailable):
-        detail = _unavailable_reason(exc)
+        detail = _unavailable_reason(_deepest_unavailable(exc))
         if re.search(r"protocol version|handshake", detail, re.I):
             msg = (
                 f"Neo4j at {where} speaks no Bolt version this driver supports (server too old?); missiongraph "
@@ -960,6 +965,36 @@ def connect_error_message(
     if password:
         msg = msg.replace(password, "***")
     return " ".join(msg.split())
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and everything behind it: causes, contexts and the members of exception groups (a neo4j:// driver
+    wraps the failure of each routing request in an ExceptionGroup behind "Unable to retrieve routing
+    information")."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        e = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        stack += [x for x in (e.__context__, e.__cause__) if x is not None]
+        stack += reversed(list(getattr(e, "exceptions", None) or ()))
+
+
+def _tls_failed(exc: BaseException) -> bool:
+    import ssl
+
+    return any(isinstance(e, ssl.SSLError) or type(e).__name__ == "BoltSecurityError" for e in _causes(exc))
+
+
+def _deepest_unavailable(exc: BaseException) -> BaseException:
+    """The last ServiceUnavailable behind ``exc`` (the one that says why: "Connection refused"), else ``exc``."""
+    from neo4j import exceptions as ne
+
+    found = [e for e in _causes(exc) if isinstance(e, ne.ServiceUnavailable)]
+    return found[-1] if found else exc
 
 
 def _unavailable_reason(exc: BaseException) -> str:
