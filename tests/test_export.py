@@ -151,10 +151,10 @@ def test_neo4j_admin_command_names_every_file_and_import_sh_runs_it_from_its_fol
     report = export(loaded_store, tmp_path / "out", "neo4j-admin")
     cmd = report.command
     assert cmd[:4] == ["neo4j-admin", "database", "import", "full"] and cmd[-1] == "neo4j"
-    assert "--nodes=Document=nodes-Document.header.csv,nodes-Document.csv" in cmd
+    assert "--nodes=Document=./nodes-Document.header.csv,./nodes-Document.csv" in cmd
     mentions = "rels-MENTIONS-Document-Mission"
-    assert f"--relationships=MENTIONS={mentions}.header.csv,{mentions}.csv" in cmd
-    named = {name for arg in cmd if arg.startswith(("--nodes=", "--relationships=")) for name in
+    assert f"--relationships=MENTIONS=./{mentions}.header.csv,./{mentions}.csv" in cmd
+    named = {name.removeprefix("./") for arg in cmd if arg.startswith(("--nodes=", "--relationships=")) for name in
              arg.split("=", 2)[2].split(",")}
     written = {p.name for p in (tmp_path / "out").glob("*.csv")}
     assert named == written
