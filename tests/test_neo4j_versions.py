@@ -320,3 +320,35 @@ def test_status_names_the_java_the_server_runs(neo4j_server):
     assert major >= java_needed(st["version"])
     assert st["assembled_version"] == st["version"]
     assert st["cypher_versions"] in ("5", "5, 25")
+
+
+def test_a_second_home_is_assembled_from_the_cache_without_maven(neo4j_server, tmp_path, monkeypatch):
+    """The session's server was assembled once (or taken from the cache): another home of that version needs
+    neither mvn nor java (PATH empty), takes well under the seconds mvn does, and shares the jars' disk."""
+    if not neo4j_server.local:
+        pytest.skip("NEO4J_URI is not the local server: nothing was assembled here")
+    version = expected_version()
+    cache = local_server._cached_lib({**local_server._pom_versions(local_server._pom_path()),
+                                      "neo4j.version": version})
+    if cache is None or not local_server._lib_complete(cache, json_versions(cache)):
+        pytest.skip(f"no cache of assembled servers for {version} ({cache}; MISSIONGRAPH_NEO4J_CACHE=off?)")
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setenv("MISSIONGRAPH_NEO4J_JDKS", "")
+    t0 = time.monotonic()
+    assert local_server.assemble(tmp_path / "h", version=version, bolt_port=free_port(),
+                                 http_port=free_port()) == version
+    took = time.monotonic() - t0
+    assert took < 10, took
+    lib = tmp_path / "h" / "lib"
+    assert local_server.home_version(tmp_path / "h") == version
+    assert not (tmp_path / "h" / "logs" / "assemble.log").exists()          # mvn never ran
+    jar = f"neo4j-server-{version}.jar"
+    if (lib / jar).stat().st_dev == (cache / jar).stat().st_dev:
+        assert (lib / jar).stat().st_ino == (cache / jar).stat().st_ino      # a hard link, not a copy
+
+
+def json_versions(lib: Path) -> dict:
+    import json
+
+    return json.loads((lib / local_server._MARKER).read_text(encoding="utf-8"))["versions"]

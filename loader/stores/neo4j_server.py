@@ -1,21 +1,24 @@
-"""A real local Neo4j 5.26 Community server, assembled from Maven Central and managed from Python.
+"""A real local Neo4j Community server, assembled from Maven Central and managed from Python.
 
-No Docker and no Neo4j download site needed: only Java 17+ and Maven. The layout of a home folder::
+No Docker and no Neo4j download site needed: only Maven and a Java that fits the version (17+ for the 5.26 LTS,
+the default; 21+ for the calendar versions such as 2026.09.0, :func:`java_needed`). The layout of a home folder::
 
-    <home>/lib/        every jar of org.neo4j:neo4j (+ neo4j-browser), put there by loader/data/neo4j-pom.xml
+    <home>/lib/        every jar of org.neo4j:neo4j:<version> (+ neo4j-browser 5.24.0), put there by
+                       loader/data/neo4j-pom.xml, or hard-linked from the cache of assembled servers
     <home>/conf/       neo4j.conf, written by assemble() (regenerated on every assemble/start)
     <home>/data/       the databases (the password is fixed when this is first created)
     <home>/logs/       neo4j.log + debug.log (Neo4j's own logs), console.log (the server process's stdout/stderr
                        and missiongraph's start/stop lines), assemble.log (mvn), admin.log (set-initial-password)
     <home>/run/        neo4j.pid
 
-Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Password: ``$NEO4J_PASSWORD``
+Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Version: the argument,
+``$MISSIONGRAPH_NEO4J_VERSION``, the home's, the LTS (:func:`resolve_version`). Password: ``$NEO4J_PASSWORD``
 (8 characters or more), user ``neo4j``. Memory: ``$MISSIONGRAPH_NEO4J_HEAP`` (default 1g) and
 ``$MISSIONGRAPH_NEO4J_PAGECACHE`` (default 512m).
 
 Library functions: :func:`assemble`, :func:`start`, :func:`stop`, :func:`status`,
-:func:`connect_error_message`, :func:`check_server_version`. A minimal command line for people and scripts:
-``python -m missiongraph.stores.neo4j_server start|stop|status|assemble|admin-launcher``.
+:func:`connect_error_message`, :func:`check_server_version`, :func:`parse_components`. A minimal command line for
+people and scripts: ``python -m missiongraph.stores.neo4j_server start|stop|status|assemble|admin-launcher``.
 """
 
 from __future__ import annotations
@@ -57,6 +60,17 @@ __all__ = [
     "parse_server_version",
     "connect_error_message",
     "admin_launcher",
+    "VERSION_ENV",
+    "Components",
+    "COMPONENTS_QUERY",
+    "parse_components",
+    "lts_version",
+    "parse_neo4j_version",
+    "resolve_version",
+    "home_version",
+    "java_needed",
+    "agent_version",
+    "cache_dir",
 ]
 
 USER = "neo4j"
@@ -114,7 +128,7 @@ class Neo4jLocalError(RuntimeError):
 
 
 class ToolMissingError(Neo4jLocalError):
-    """Java 17+ or Maven is missing, so the local server cannot be assembled or started."""
+    """A Java that fits the Neo4j version, or Maven, is missing, so the local server cannot be assembled or started."""
 
     def __init__(self, message: str, short: str):
         super().__init__(message)
@@ -233,11 +247,6 @@ def parse_neo4j_version(version: str) -> tuple[int, int, int]:
             f"a calendar version Maven Central has, e.g. 2026.09.0 (YEAR.MONTH.PATCH)."
         )
     return (major, int(m.group(2)), int(m.group(3)))
-
-
-def default_version() -> str:
-    """``$MISSIONGRAPH_NEO4J_VERSION``, else the LTS (:func:`lts_version`)."""
-    return os.environ.get(VERSION_ENV, "").strip() or lts_version()
 
 
 def home_version(home: Path | str | None = None) -> str | None:
@@ -389,8 +398,9 @@ def _mvn() -> str:
     found = shutil.which("mvn")
     if not found:
         raise ToolMissingError(
-            "mvn not found: assembling the local Neo4j server needs Maven and Java 17 (e.g. `apt-get install maven "
-            "openjdk-17-jdk-headless`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
+            "mvn not found: assembling the local Neo4j server needs Maven and a Java that fits the version (17+ for "
+            "5.26, 21+ for calendar versions; e.g. `apt-get install maven openjdk-17-jdk-headless`), or set "
+            "NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
             short="mvn not found",
         )
     return found
