@@ -105,6 +105,16 @@ def test_stop_and_status_of_an_empty_home(tmp_path):
     assert st["running"] is False and st["pid"] is None and st["assembled"] is False
 
 
+def test_cli_status_and_stop_of_an_empty_home(tmp_path, run):
+    home = tmp_path / "nothing-here"
+    stopped = run("neo4j", "stop", "--home", home)
+    assert stopped.exit_code == 0 and stopped.output == "Neo4j was not running\n"
+    shown = run("neo4j", "status", "--home", home)
+    assert shown.exit_code == 0
+    assert "running: False\n" in shown.output and "assembled_version: None\n" in shown.output
+    assert "bolt_uri: bolt://127.0.0.1:7687\n" in shown.output and "java: None\n" in shown.output
+
+
 def test_unavailable_policy():
     # On CI a Neo4j that cannot start fails the tests; on a laptop without java/mvn they are skipped.
     assert unavailable_outcome("x", missing_tool=True, env={"CI": "true"}) == "fail"
