@@ -47,7 +47,8 @@ def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False)
 
 def store_options(f):
     f = click.option("--neo4j", "neo4j", metavar="URI", default=None,
-                     help="Use the Neo4j server at URI (bolt://127.0.0.1:7687) instead of the embedded store. "
+                     help="Use the Neo4j server at URI (bolt://127.0.0.1:7687; neo4j://HOST for a cluster, "
+                          "neo4j+s://ID.databases.neo4j.io for Aura) instead of the embedded store. "
                           "Also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.")(f)
     f = click.option("--store", metavar="PATH", default=None,
                      help="Embedded store location (default: $MISSIONGRAPH_STORE or ./.missiongraph/graph.lbug).")(f)
