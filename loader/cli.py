@@ -72,7 +72,8 @@ def store_options(f):
                      help="While another process holds the embedded store (a load writing, or a query reading "
                           "while this command writes), wait up to SECONDS for it instead of stopping.")(f)
     f = click.option("--neo4j", "neo4j", metavar="URI", default=None,
-                     help="Use the Neo4j server at URI (bolt://127.0.0.1:7687) instead of the embedded store. "
+                     help="Use the Neo4j server at URI (bolt://127.0.0.1:7687; neo4j://HOST for a cluster, "
+                          "neo4j+s://ID.databases.neo4j.io for Aura) instead of the embedded store. "
                           "Also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.")(f)
     f = click.option("--store", metavar="PATH", default=None,
                      help="Embedded store location (default: $MISSIONGRAPH_STORE or ./.missiongraph/graph.lbug).")(f)
@@ -620,25 +621,39 @@ def export(out, fmt, store, neo4j):
 
 @main.group()
 def neo4j():
-    """Run a local Neo4j 5.26 Community server (assembled from Maven Central; needs Java 17 and Maven).
+    """Run a local Neo4j Community server, assembled from Maven Central (needs Maven and Java: 17+ for the 5.26
+    LTS, the default; 21+ for the calendar versions such as 2026.09.0).
 
     \b
     Example:
       export NEO4J_PASSWORD=choose-a-password
       missiongraph neo4j start && missiongraph load --sample --neo4j bolt://127.0.0.1:7687
+      missiongraph neo4j start --version 2026.09.0 --home .missiongraph/neo4j-2026 --bolt-port 7688 --http-port 7475
     """
 
 
+def _home_option(f):
+    return click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        help="Server folder (default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j); one "
+                             "folder per server, so several versions can live side by side.")(f)
+
+
 @neo4j.command()
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Server folder (default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j).")
+@_home_option
+@click.option("--version", "version", metavar="VERSION", default=None,
+              help="Neo4j version: 5.26.x (the LTS) or a calendar version Maven Central has, e.g. 2026.09.0 "
+                   "(default: $MISSIONGRAPH_NEO4J_VERSION, else the home's, else the LTS).")
+@click.option("--bolt-port", type=int, default=None, help="Bolt port (default: the home's, else 7687).")
+@click.option("--http-port", type=int, default=None, help="HTTP port of the Browser (default: the home's, else 7474).")
 @click.option("--timeout", default=180, show_default=True, help="Seconds to wait for the server to be ready.")
-def start(home, timeout):
-    """Assemble (first time) and start the server; wait until it answers."""
+def start(home, version, bolt_port, http_port, timeout):
+    """Assemble (first time) and start the server; wait until it answers. Picks a Java that fits the version
+    (JAVA_HOME, then java on PATH, then the JDKs installed on the machine)."""
     from .stores import neo4j_server as nl
 
     try:
-        info = nl.start(home or nl.default_home(), nl.get_password(), timeout=timeout)
+        info = nl.start(home or nl.default_home(), nl.get_password(), version=version, bolt_port=bolt_port,
+                        http_port=http_port, timeout=timeout)
     except (nl.Neo4jLocalError, StoreError) as exc:
         raise _Error(str(exc), EXIT_STORE) from None
     how = "started" if info.started else "already running"
@@ -647,19 +662,20 @@ def start(home, timeout):
 
 
 @neo4j.command()
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
+@_home_option
 def stop(home):
     """Stop the server cleanly."""
     from .stores import neo4j_server as nl
 
-    nl.stop(home or nl.default_home())
-    click.echo("Neo4j stopped")
+    was = nl.stop(home or nl.default_home())
+    click.echo("Neo4j stopped" if was else "Neo4j was not running")
 
 
 @neo4j.command()
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
+@_home_option
 def status(home):
-    """Say whether the server runs, where, and which version."""
+    """Say whether the server runs, where, which version (assembled and answering), its Cypher versions and
+    its Java."""
     from .stores import neo4j_server as nl
 
     info = nl.status(home or nl.default_home())

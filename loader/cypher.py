@@ -105,7 +105,8 @@ FUNCTIONS = frozenset("""
     tolower toupper lower upper trim ltrim rtrim replace left right substring split string_split concat
     tostring to_string tointeger to_int64 tofloat to_double toboolean tostringornull tointegerornull
     tofloatornull abs ceil floor round sign sqrt date list_sort list_distinct list_contains
-    starts_with ends_with contains regexp_matches cast shortestpath allshortestpaths
+    starts_with ends_with contains regexp_matches cast shortestpath allshortestpaths reduce list_reduce
+    list_transform
 """.split())
 
 # Procedures a read-only query may CALL (lower case): Neo4j's schema and server information, LadybugDB's tables.

@@ -8,6 +8,7 @@ from typing import Any
 
 from .extract.ministries import ministry_at
 from .extract.persons import parse_name
+from .extract.resolution_years import year_of
 from .extract.text import fold, normalise, sentences_of
 from .model import DocumentGraph, Mention, Node, NodeRef, Provenance, Relationship, SourceDocument
 
@@ -26,6 +27,13 @@ def resolution_url(number: str, year: int | None) -> str:
     if year:
         return f"https://undocs.org/S/RES/{number}({year})"
     return f"https://digitallibrary.un.org/search?ln=en&p=S%2FRES%2F{number}"
+
+
+def resolution_node(b: "_Builder", m: Mention) -> NodeRef:
+    """The Resolution a resolution or mandate mention names, with its year: the one the text gives
+    ("resolutie 2100 (2013)"), else the one known for its number (data/resolutions.yaml)."""
+    year = m.attrs.get("year") or year_of(m.value)
+    return b.node("Resolution", m.value, caption=f"UNSCR {m.value}", year=year, url=resolution_url(m.value, year))
 
 
 def _node_ref(label: str, key: str) -> NodeRef:
@@ -187,9 +195,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             b.rel("PUBLISHED_AS" if m.role == "self" else "CITES", d, ks, m)
             b.rel("IN_DOSSIER", ks, dossier, m)
         elif m.kind == "resolution":
-            year = m.attrs.get("year")
-            r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}", year=year, url=resolution_url(m.value, year))
-            b.rel("MENTIONS", d, r, m)
+            b.rel("MENTIONS", d, resolution_node(b, m), m)
         elif m.kind == "mission":
             b.rel("MENTIONS", d, b.node("Mission", m.value, name=m.attrs.get("name"),
                                          organisation=m.attrs.get("organisation"), area=m.attrs.get("area")), m)
@@ -212,8 +218,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         elif m.kind == "country":
             b.rel("MENTIONS", d, b.node("Country", m.value), m)
         elif m.kind == "mandate":
-            r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}")
-            b.rel("MANDATES", r, b.node("Mission", m.attrs["mission"]), m)
+            b.rel("MANDATES", resolution_node(b, m), b.node("Mission", m.attrs["mission"]), m)
         elif m.kind == "evaluation":
             a = m.attrs
             ev = b.node("Evaluation", m.value, title=a.get("title"), report_title=a.get("report_title"),

@@ -5,8 +5,9 @@ favourite after its first line, so that line should read well (without it, the t
 
 The files are written in Neo4j's Cypher 5, kept to a subset that LadybugDB also runs, plus a few constructs that
 ``to_ladybug`` translates (see docs/cypher.md): ``type(r)``, ``labels(n)[0]``, ``toString``, ``toInteger``,
-``relationships(p)``, ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)`` and the sorted copy of a list
-``COLLECT { UNWIND xs AS x RETURN x ORDER BY x }`` (``list_sort(xs)``).
+``relationships(p)``, ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)``, the sorted copy of a list
+``COLLECT { UNWIND xs AS x RETURN x ORDER BY x }`` (``list_sort(xs)``) and a list folded into one string
+``reduce(acc = '', x IN xs | acc + EXPR)`` (``list_reduce(list_transform(...), ...)``).
 """
 
 from __future__ import annotations
@@ -178,14 +179,67 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
 ]
 def to_ladybug(cypher: str) -> str:
     """Rewrite the few Neo4j constructs LadybugDB spells differently (in the code only: string literals, quoted
-    names and comments stay as written)."""
-    return "".join(_translate(piece) if is_code else piece for piece, is_code in split_code(cypher))
+    names and comments stay as written; a construct may contain string literals, which stand in the code as
+    placeholders while it is translated)."""
+    pieces = split_code(cypher)
+    verbatim = [piece for piece, is_code in pieces if not is_code]
+    masked, n = [], 0
+    for piece, is_code in pieces:
+        if is_code:
+            masked.append(piece)
+        else:
+            masked.append(f"\x00{n}\x00")
+            n += 1
+    translated = _translate("".join(masked))
+    return _PLACEHOLDER.sub(lambda m: verbatim[int(m.group(1))], translated)
+
+
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 
 
 def _translate(code: str) -> str:
+    code = _reduce_to_ladybug(code)
     for pattern, repl in _TRANSLATIONS:
         code = pattern.sub(repl, code)
     return code
+
+
+# reduce(acc = INIT, x IN LIST | acc + EXPR): folding a list into one value by concatenation, e.g. a path's node
+# keys as one string to order paths by (LadybugDB can neither reduce nor order by a list).
+_REDUCE_START = re.compile(r"\breduce\(", re.IGNORECASE)
+_REDUCE_BODY = re.compile(r"\s*(\w+)\s*=\s*([^,|]+?)\s*,\s*(\w+)\s+IN\s+([^|]+?)\s*\|\s*\1\s*\+\s*(.+?)\s*",
+                          re.IGNORECASE | re.DOTALL)
+
+
+def _reduce_to_ladybug(code: str) -> str:
+    """``reduce(acc = INIT, x IN LIST | acc + EXPR)`` -> ``INIT + list_reduce(list_transform(LIST, x -> EXPR),
+    (acc, x) -> acc + x)`` (the same value for a non-empty LIST); any other reduce is left as written."""
+    out, pos = [], 0
+    for m in _REDUCE_START.finditer(code):
+        if m.start() < pos:
+            continue
+        close = _closing_paren(code, m.end() - 1)
+        body = _REDUCE_BODY.fullmatch(code, m.end(), close) if close is not None else None
+        if body is None:
+            continue
+        acc, init, var, items, expr = body.groups()
+        out.append(code[pos:m.start()])
+        out.append(f"{init} + list_reduce(list_transform({items}, {var} -> {expr}), ({acc}, {var}) -> {acc} + {var})")
+        pos = close + 1
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _closing_paren(code: str, opening: int) -> int | None:
+    depth = 0
+    for i in range(opening, len(code)):
+        if code[i] == "(":
+            depth += 1
+        elif code[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
 
 
 def return_columns(cypher: str) -> list[str] | None:
