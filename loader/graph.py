@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
+from .extract.ministries import ministry_at
+from .extract.persons import parse_name
+from .extract.resolution_years import year_of
 from .extract.text import fold, normalise, sentences_of
 from .model import DocumentGraph, Mention, Node, NodeRef, Provenance, Relationship, SourceDocument
 
@@ -22,6 +27,13 @@ def resolution_url(number: str, year: int | None) -> str:
     if year:
         return f"https://undocs.org/S/RES/{number}({year})"
     return f"https://digitallibrary.un.org/search?ln=en&p=S%2FRES%2F{number}"
+
+
+def resolution_node(b: "_Builder", m: Mention) -> NodeRef:
+    """The Resolution a resolution or mandate mention names, with its year: the one the text gives
+    ("resolutie 2100 (2013)"), else the one known for its number (data/resolutions.yaml)."""
+    year = m.attrs.get("year") or year_of(m.value)
+    return b.node("Resolution", m.value, caption=f"UNSCR {m.value}", year=year, url=resolution_url(m.value, year))
 
 
 def _node_ref(label: str, key: str) -> NodeRef:
@@ -104,6 +116,40 @@ class _Builder:
                                       {k: v for k, v in props.items() if v is not None} if props else {})
 
 
+OFFICIAL_WINS = ("title", "date", "kind")
+_MINISTERIE = re.compile(r"^(?:het\s+)?ministerie\s+van\s+", re.I)
+
+
+def official_mentions(official: dict[str, Any], mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the official metadata's signatories and ministry in charge (``SourceDocument.meta``'s
+    ``official``, read from the publication's ``metadata.xml``): a signatory the text rules found keeps its role
+    (and the post and ministry its signature block gave) only when the metadata names that person; the others
+    become plain mentions, and a named signatory the text does not show is added. A ministry the metadata names
+    is the issuer; issuers the text suggested become plain mentions (and a signatory's post at another ministry
+    no longer makes that ministry an issuer: ``to_graph``). Without such metadata, nothing changes."""
+    out = list(mentions)
+    names = {person_key(n.display): n.display for n in
+             (parse_name(text, 0) for text in official.get("signatories", ())) if n is not None}
+    if names:
+        text_signed = {m.value for m in out if m.kind == "person" and m.role == "signatory"}
+        out = [replace(m, role="") if m.kind == "person" and m.role == "signatory" and m.value not in names else m
+               for m in out]
+        out += [Mention("person", key, 0, 0, "", role="signatory",
+                        attrs={"name": name, "from_metadata": "OVERHEIDop.indiener"})
+                for key, name in names.items() if key not in text_signed]
+    ministries = []
+    for text in official.get("authorities", ()):
+        name = _MINISTERIE.sub("", text)
+        found = ministry_at(name, 0)
+        if found and found[1] == len(name):
+            ministries.append(found[0])
+    if ministries:
+        out = [replace(m, role="") if m.kind == "ministry" and m.role == "issuer" else m for m in out]
+        out += [Mention("ministry", mid, 0, 0, "", role="issuer", attrs={"from_metadata": "OVERHEID.authority"})
+                for mid in dict.fromkeys(ministries)]
+    return out
+
+
 def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     """Nodes and relationships for one document; every relationship's provenance is a span of ``doc.text``."""
     b = _Builder(doc)
@@ -113,12 +159,19 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         mentions = [m for m in mentions if not (m.kind == "kamerstuk" and m.role == "self")]
         mentions.insert(0, Mention("kamerstuk", meta_number, 0, 0, "", role="self",
                                    attrs={"from_metadata": "kamerstuk"}))
+    official = doc.meta.get("official") or {}
+    if official:
+        mentions = official_mentions(official, mentions)
+    official_issuers = {m.value for m in mentions if m.kind == "ministry" and m.role == "issuer"
+                        and m.attrs.get("from_metadata")}
     first = {}
     for m in mentions:
         first.setdefault((m.kind, m.role if m.kind == "kamerstuk" else ""), m)
     meta = dict(doc.meta)
 
     def value(kind: str, role: str = "") -> str | None:
+        if kind in OFFICIAL_WINS and official.get(kind):
+            return official[kind]       # the official metadata wins over what the text rules found
         m = first.get((kind, role))
         return m.value if m else meta.get(kind)
 
@@ -127,8 +180,8 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     caption = f"{kind} {own or value('reference') or doc.id}" + (f" · {date}" if date else "")
     document = Node("Document", doc.id, {k: v for k, v in {
         "caption": caption, "title": value("title"), "kind": kind, "date": date,
-        "reference": value("reference"), "kamerstuk": own, "source": doc.source, "sha256": doc.sha256,
-        "chars": len(doc.text)}.items() if v is not None})
+        "reference": value("reference"), "kamerstuk": own, "url": official.get("url"), "source": doc.source,
+        "sha256": doc.sha256, "chars": len(doc.text)}.items() if v is not None})
     d = document.ref
 
     reports = [m for m in mentions if m.kind in ("evaluation", "report")]
@@ -144,9 +197,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             b.rel("PUBLISHED_AS" if m.role == "self" else "CITES", d, ks, m)
             b.rel("IN_DOSSIER", ks, dossier, m)
         elif m.kind == "resolution":
-            year = m.attrs.get("year")
-            r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}", year=year, url=resolution_url(m.value, year))
-            b.rel("MENTIONS", d, r, m)
+            b.rel("MENTIONS", d, resolution_node(b, m), m)
         elif m.kind == "mission":
             b.rel("MENTIONS", d, b.node("Mission", m.value, name=m.attrs.get("name"),
                                          organisation=m.attrs.get("organisation"), area=m.attrs.get("area")), m)
@@ -162,15 +213,14 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             ministry = m.attrs.get("ministry")
             if ministry:
                 b.rel("HOLDS_POST", p, b.node("Ministry", ministry), m, role=m.attrs.get("role") or "minister")
-            if m.role == "signatory" and ministry:
+            if m.role == "signatory" and ministry and (not official_issuers or ministry in official_issuers):
                 b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)
         elif m.kind == "organisation":
             b.rel("MENTIONS", d, b.node("Organisation", m.value, name=m.attrs.get("name")), m)
         elif m.kind == "country":
             b.rel("MENTIONS", d, b.node("Country", m.value), m)
         elif m.kind == "mandate":
-            r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}")
-            b.rel("MANDATES", r, b.node("Mission", m.attrs["mission"]), m)
+            b.rel("MANDATES", resolution_node(b, m), b.node("Mission", m.attrs["mission"]), m)
         elif m.kind in ("evaluation", "report"):
             _report(b, d, m, main_report)
         elif m.kind in ("finding", "recommendation"):
