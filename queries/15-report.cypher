@@ -14,5 +14,5 @@ OPTIONAL MATCH (t:Commitment)-[:ADDRESSES]->(i)
 WITH r, i, d, s, collect(DISTINCT t.text) AS commitments
 RETURN coalesce(r.report_title, r.title) AS report, labels(i)[0] AS kind, coalesce(i.number, '') AS number, i.caption AS item,
        coalesce(s.stance, 'none') AS stance, coalesce(s.stated_by, '') AS stated_by, d.id AS document,
-       s.sentence AS quote, commitments
+       s.sentence AS quote, COLLECT { UNWIND commitments AS c RETURN c ORDER BY c } AS commitments
 ORDER BY kind DESC, size(number), number, item, i.id, coalesce(d.id, '')

@@ -19,3 +19,7 @@ class MentionsOfKind:
         """The mentions that lie inside ``[start, end)``, in text order."""
         i, j = bisect_left(self.starts, start), bisect_right(self.starts, end)
         return [m for m in self.mentions[i:j] if m.end <= end]
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start inside ``[start, end)``, in text order."""
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]

@@ -148,6 +148,11 @@ class _Spans:
         i = bisect_left(self.starts, b)                  # spans starting before b
         return any(self.spans[j][1] > a for j in range(max(0, i - 2), i))
 
+    def covers(self, a: int, b: int) -> bool:
+        """Whether one span holds all of [a, b)."""
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and self.spans[i][1] >= b
+
     def add(self, a: int, b: int) -> None:
         """Add a span that overlaps none (spans mostly come in text order: an append)."""
         i = bisect_left(self.starts, a)
@@ -422,7 +427,7 @@ def responses(text: str) -> Iterator[Mention]:
                 collect.sentence(said, parts[k - 1] if k else before, last)
             else:
                 collect.speakers.author_recent = False
-            c = sentence_commitment(said) if promise else None
+            c = sentence_commitment(said) if promise and not announced.covers(pa, pb) else None
             if c and not announced.overlaps(c.start, c.end):
                 commitments.append(c)
     for stand_in, m in collect.stand_ins:

@@ -40,6 +40,13 @@ def _response_in(text: str, start: int, end: int) -> bool:
     return _RESPONSE.search(text[start:end]) is not None
 
 
+def _holds(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``words`` (lower case), ignoring case: a cheap test before a
+    regular expression is tried in a window."""
+    low = lowered(text)
+    return any(low.find(w, start, end) >= 0 for w in words)
+
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -85,6 +92,7 @@ def _generated_title(evaluator: str | None, mission: str, period: str | None) ->
 _EVAL_PARTS = ("eind", "beleids", "mid-term-", "tussentijdse ", "onafhankelijke ")
 _EVAL_BACK = sorted({len(iob) + len(part) for iob in ("", "IOB-") for part in ("", *_EVAL_PARTS)})
 _EVAL_FIRST = {"i", "e", *(part[0] for part in _EVAL_PARTS)}
+_CLAUSE = 400           # characters of the clause around an evaluation that are read
 _ALREADY = re.compile(r"\breeds\b|\beerder")
 
 
@@ -115,10 +123,11 @@ def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention
     doc_mentions_iob = "IOB" in text
     for m in matches:
         s, e = sentences.span_of(m.start(), m.end())
-        # The clause: sentence cut at semicolons around the match.
-        cs = text.rfind(";", s, m.start()) + 1 or s
-        ce = text.find(";", m.end(), e)
-        ce = e if ce < 0 else ce
+        # The clause: sentence cut at semicolons around the match, and at most _CLAUSE characters either side.
+        ws, we = max(s, m.start() - _CLAUSE), min(e, m.end() + _CLAUSE)
+        cs = text.rfind(";", ws, m.start()) + 1 or ws
+        ce = text.find(";", m.end(), we)
+        ce = we if ce < 0 else ce
         clause = text[cs:ce]
         quoted = _quoted_title(text, m.end())
         after_end = quoted.end() if quoted else min(ce, m.end() + 260)
@@ -173,6 +182,9 @@ _TITLE = re.compile(r"[«“\"‘'](?P<t>[A-Z0-9][^«»“”\"\n]{2,250}?)[»�
 _CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|"
                   r"in\s+ontvangst|bied(?:t|en)?\s+(?:ik|wij|het kabinet)\s+u|ter\s+inzage|naar\s+aanleiding\s+van|"
                   r"appreciatie)", re.IGNORECASE)
+# one of these (lower case) is in every _CUE match: the regular expression is tried only where one is
+_CUE_WORDS = ("reactie", "ontvangst", "bied", "inzage", "aanleiding", "appreciatie")
+_CARRIED_BACK = 300     # "uitgevoerd door" at most this far before the report noun
 _NOT_PERSONS = frozenset({"Defensie", "Buitenlandse", "Justitie", "Nederland", "Financiën", "Binnenlandse", "Den",
                           "Staat", "State", "Koninkrijksrelaties"})
 
@@ -191,21 +203,24 @@ def _report_nouns(text: str, low: str) -> Iterator[re.Match[str]]:
     return matches_at(_REPORT_NOUN, text, sorted(starts))
 
 
-def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies: list[Mention],
+def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies: MentionsOfKind,
                  body_at: dict[str, str]) -> tuple[str | None, str | None]:
-    """(author, what it is: organisation, commission or person) of the report noun ``m``."""
+    """(author, what it is: organisation, commission or person) of the report noun ``m``. Every search is bounded
+    by a window around the noun (not only by its sentence), so that a long sentence full of report nouns costs
+    linear time."""
     s, e = sentence
     prefix = m.group("prefix")
     if prefix and prefix.lower() in body_at:
         return body_at[prefix.lower()], "organisation"
     after = text[m.end():min(e, m.end() + 160)]
-    carried = _CARRIED_OUT.search(text, s, e)
-    near = [b for b in bodies if s <= b.start < e and m.start() - 60 <= b.start <= m.end() + 50]
+    near = bodies.starting_in(max(s, m.start() - 60), min(e, m.end() + 51))
+    carried = _CARRIED_OUT.search(text, max(s, m.start() - _CARRIED_BACK), min(e, m.end() + 50)) if near else None
     if carried:
         by = [b.value for b in near if b.start >= carried.end()]
         if by:
             return "; ".join(dict.fromkeys(by)), "organisation"
-    commission = _COMMISSION.search(text, max(s, m.start() - 120), min(e, m.end() + 160))
+    lo, hi = max(s, m.start() - 120), min(e, m.end() + 160)
+    commission = _COMMISSION.search(text, lo, hi) if _holds(text, ("commissie",), lo, hi) else None
     person = _PERSON_AUTHOR.match(after)
     if person and person.group("name").split()[0] not in _NOT_PERSONS and \
             not any(b.start == m.end() + person.start("name") for b in near):
@@ -225,7 +240,8 @@ def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies:
 def _title_near(text: str, m: re.Match[str], end: int) -> str | None:
     """The title in quotation marks after the report noun ("het rapport «…»"); several joined by "; " ("de adviezen
     ‘…’ en ‘…’")."""
-    t = _TITLE.search(text, m.end(), min(end, m.end() + 160))
+    hi = min(end, m.end() + 160)
+    t = _TITLE.search(text, m.end(), hi)
     if t is None or t.start() - m.end() > 90:
         return None
     titles = [t]
@@ -249,7 +265,8 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                                   "studie", "verkenning", "nota", "stuk", "addendum")):
         return []
     matcher, entries = _organisations()
-    bodies = [m for m in mentions if m.kind == "organisation" and entries.get(m.value, {}).get("type") in AUTHOR_TYPES]
+    bodies = MentionsOfKind([m for m in mentions if m.kind == "organisation"
+                             and entries.get(m.value, {}).get("type") in AUTHOR_TYPES], "organisation")
     body_at = {k.lower(): v for k, v in matcher.ids.items() if entries[v].get("type") in AUTHOR_TYPES}
     sentences = sentences_of(text)
     found: dict[str, Mention] = {}
@@ -270,7 +287,8 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 "title": title, "author": author, "author_type": what, "kind": noun, "main": False, "count": 1})
         else:
             have.attrs["count"] += 1
-        if _CUE.search(text, max(span[0], m.start() - 80), min(span[1], m.end() + 40)):
+        lo, hi = max(span[0], m.start() - 80), min(span[1], m.end() + 40)
+        if _holds(text, _CUE_WORDS, lo, hi) and _CUE.search(text, lo, hi):
             cued.add(key)
     if not found:
         return []
