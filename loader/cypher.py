@@ -21,6 +21,8 @@ The guard accepts one statement made only of read clauses and refuses everything
   function of ``FUNCTIONS``; ``CALL`` must name a procedure of ``PROCEDURES`` and call it (no ``CALL {…}``
   subquery, no ``CALL threads=1`` setting). Every other word is a name (variable, label, property) or a read
   keyword (MATCH, OPTIONAL, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP, LIMIT, UNION, …).
+- The statement may begin with its Cypher version, ``CYPHER 5`` or ``CYPHER 25`` (nothing else after ``CYPHER``,
+  and ``CYPHER`` nowhere else).
 """
 
 from __future__ import annotations
@@ -129,6 +131,11 @@ def _where(cypher: str, at: int) -> str:
     return f"line {line}, column {column}"
 
 
+# The Cypher versions a statement may name first ("CYPHER 5 MATCH …", Neo4j 2025.06 and later); no query options
+# ("CYPHER runtime=…"): those are settings, not reading.
+CYPHER_VERSIONS = frozenset({"5", "25"})
+
+
 def _bare(part: Token) -> str:
     return part.text[1:-1].replace("``", "`") if part.kind == "name" else part.text
 
@@ -164,6 +171,11 @@ def check_read_only(cypher: str) -> None:
         if token.kind not in _SKIPPED:
             tokens.append(token)
     i = 0
+    if len(tokens) > 1 and tokens[0].text.upper() == "CYPHER" and tokens[1].text in CYPHER_VERSIONS:
+        i = 2               # "CYPHER 25 MATCH …": the language version first, as Neo4j Browser allows
+        if len(tokens) > 3 and tokens[3].text == "=":
+            raise refuse("query options after CYPHER (a read-only query may name only its version: CYPHER 25)",
+                         tokens[2].start)
     while i < len(tokens):
         token, before = tokens[i], tokens[i - 1] if i else None
         i += 1

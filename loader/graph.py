@@ -184,9 +184,11 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         "sha256": doc.sha256, "chars": len(doc.text)}.items() if v is not None})
     d = document.ref
 
-    evaluations = [m for m in mentions if m.kind == "evaluation"]
-    main_eval = next((m.value for m in evaluations if m.attrs.get("main")), None)
-    scope = main_eval or doc.id
+    reports = [m for m in mentions if m.kind in ("evaluation", "report")]
+    main_report = next((m.value for m in reports if m.attrs.get("main")), None)
+    scope = main_report or doc.id
+    signatories = [m for m in mentions if m.kind == "person" and m.role == "signatory"]
+    issuers = [m for m in mentions if m.kind == "ministry" and m.role == "issuer"]
 
     for m in mentions:
         if m.kind == "kamerstuk":
@@ -219,50 +221,114 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             b.rel("MENTIONS", d, b.node("Country", m.value), m)
         elif m.kind == "mandate":
             b.rel("MANDATES", resolution_node(b, m), b.node("Mission", m.attrs["mission"]), m)
-        elif m.kind == "evaluation":
-            a = m.attrs
-            ev = b.node("Evaluation", m.value, title=a.get("title"), report_title=a.get("report_title"),
-                        evaluator=a.get("evaluator"),
-                        mission=a.get("mission"), period=a.get("period"))
-            b.rel("RESPONDS_TO" if m.value == main_eval else "CITES", d, ev, m)
-            if a.get("mission"):
-                b.rel("EVALUATES", ev, b.node("Mission", a["mission"]), m)
-            for ks_id in a.get("responses", ()):
-                b.rel("RESPONDS_TO", b.node("Kamerstuk", ks_id, **kamerstuk_props(ks_id)), ev, m)
-        elif m.kind == "finding":
-            kind = m.attrs.get("kind") or "bevinding"
-            f = b.node("Finding", f"{scope}/{kind}-{m.value}", caption=f"{kind.capitalize()} {m.value}",
-                       number=m.value, kind=kind, text=m.attrs.get("text") or None)
-            if main_eval:
-                b.rel("HAS_FINDING", NodeRef("Evaluation", main_eval), f, m)
-            if m.attrs.get("stance"):
-                b.rel("ENDORSES", d, f, m, stance=m.attrs["stance"])
-        elif m.kind == "recommendation":
-            r = b.node("Recommendation", f"{scope}/aanbeveling-{m.value}", caption=f"Aanbeveling {m.value}",
-                       number=m.value, text=m.attrs.get("text") or None)
-            if main_eval:
-                b.rel("HAS_RECOMMENDATION", NodeRef("Evaluation", main_eval), r, m)
-            parent = m.attrs.get("finding")
-            if parent:
-                kind = m.attrs.get("finding_kind") or "conclusie"
-                f = b.node("Finding", f"{scope}/{kind}-{parent}", caption=f"{kind.capitalize()} {parent}",
-                           number=parent, kind=kind)
-                b.rel("HAS_RECOMMENDATION", f, r, m)
-            if m.attrs.get("stance"):
-                b.rel("ENDORSES", d, r, m, stance=m.attrs["stance"])
+        elif m.kind in ("evaluation", "report"):
+            _report(b, d, m, main_report)
+        elif m.kind in ("finding", "recommendation"):
+            _item(b, d, m, scope, main_report)
         elif m.kind == "commitment":
-            c = b.node("Commitment", f"{doc.id}/toezegging-{m.value}", caption=f"Toezegging {m.value}",
-                       text=m.attrs.get("text"))
-            b.rel("COMMITS", d, c, m)
-            target = m.attrs.get("finding")
-            if target:
-                kind = m.attrs.get("finding_kind") or "bevinding"
-                f = b.node("Finding", f"{scope}/{kind}-{target}", caption=f"{kind.capitalize()} {target}",
-                           number=target, kind=kind)
-                b.rel("ADDRESSES", c, f, m)
+            _commitment(b, d, doc, m, scope, signatories, issuers)
     # Every relationship endpoint must be a node of this graph (HAS_FINDING from the main evaluation).
     for rel in list(b.rels.values()):
         for end in (rel.start, rel.end):
             if end not in b.refs and end != d:
                 b.node(end.label, end.key)
     return DocumentGraph(document=document, nodes=list(b.nodes.values()), relationships=list(b.rels.values()))
+
+
+def _report(b: _Builder, d: NodeRef, m: Mention, main_report: str | None) -> None:
+    """A report the document answers (RESPONDS_TO, the main one) or names (CITES), its author and, for an evaluation
+    of a mission, the mission."""
+    a = m.attrs
+    # Every property follows from what the id is made of (evaluator, mission and period; author and title, or the
+    # noun that named it), or is the report's own quoted title: documents that name the same report give it the
+    # same properties, whichever is loaded first.
+    if m.kind == "evaluation":
+        props = {"title": a.get("title"), "report_title": a.get("report_title"), "kind": "evaluatie",
+                 "author": a.get("evaluator"), "author_type": "organisation" if a.get("evaluator") else None,
+                 "evaluator": a.get("evaluator"), "mission": a.get("mission"), "period": a.get("period")}
+    else:
+        title = a.get("title")
+        props = {"title": title or " ".join(p for p in (a.get("kind"), a.get("author")) if p),
+                 "report_title": title, "kind": None if title else a.get("kind"), "author": a.get("author"),
+                 "author_type": a.get("author_type")}
+    r = b.node("Report", m.value, **props)
+    b.rel("RESPONDS_TO" if m.value == main_report else "CITES", d, r, m)
+    if a.get("mission"):
+        b.rel("EVALUATES", r, b.node("Mission", a["mission"]), m)
+    if props["author"] and props["author_type"] in ("organisation", "commission"):
+        for author in props["author"].split("; "):     # a body's name comes from the gazetteer (its MENTIONS)
+            name = author if props["author_type"] == "commission" else None
+            b.rel("AUTHORED_BY", r, b.node("Organisation", author, name=name), m)
+    for ks_id in a.get("responses", ()):
+        b.rel("RESPONDS_TO", b.node("Kamerstuk", ks_id, **kamerstuk_props(ks_id)), r, m)
+
+
+def _caption(kind: str, m: Mention) -> str:
+    """"Aanbeveling 2.1", "Conclusies (als geheel)", or the first words of an unnumbered item."""
+    number = m.attrs.get("number")
+    if number:
+        return f"{kind.capitalize()} {number}"
+    if m.attrs.get("collective"):
+        return {"aanbeveling": "Aanbevelingen", "bevinding": "Bevindingen", "conclusie": "Conclusies"}.get(
+            kind, kind.capitalize()) + " (als geheel)"
+    words = (m.attrs.get("text") or "").split()
+    return " ".join(words[:7]) + (" …" if len(words) > 7 else "")
+
+
+def _item(b: _Builder, d: NodeRef, m: Mention, scope: str, main_report: str | None) -> None:
+    """A finding or recommendation of the report the document answers (or of the document itself when it names
+    none), and the stance the document takes on it (ENDORSES, with the stating sentence as provenance)."""
+    a = m.attrs
+    collective = bool(a.get("collective"))
+    if m.kind == "finding":
+        kind = a.get("kind") or "bevinding"
+        node = b.node("Finding", f"{scope}/{kind}-{m.value}", caption=_caption(kind, m), number=a.get("number"),
+                      kind=kind, text=a.get("text") or None, collective=collective)
+        if main_report:
+            b.rel("HAS_FINDING", NodeRef("Report", main_report), node, m)
+    else:
+        node = b.node("Recommendation", f"{scope}/aanbeveling-{m.value}", caption=_caption("aanbeveling", m),
+                      number=a.get("number"), text=a.get("text") or None, collective=collective)
+        if main_report:
+            b.rel("HAS_RECOMMENDATION", NodeRef("Report", main_report), node, m)
+        parent = a.get("finding")
+        if parent:
+            kind = a.get("finding_kind") or "conclusie"
+            f = b.node("Finding", f"{scope}/{kind}-{parent}", caption=f"{kind.capitalize()} {parent}",
+                       number=parent, kind=kind)
+            b.rel("HAS_RECOMMENDATION", f, node, m)
+    if a.get("stance"):
+        at = a.get("stance_at")
+        quote = Mention(m.kind, m.value, at[0], at[1], b.doc.text[at[0]:at[1]]) if at else m
+        b.rel("ENDORSES", d, node, quote, stance=a["stance"], stated_by=a.get("by"))
+
+
+_SPEAKER_WORDS = {"ik", "wij", "we", "minister", "ministers", "staatssecretaris", "ze", "zij", "hij", "bewindsman",
+                  "bewindsvrouw", "premier", "minister-president"}
+
+
+def _commitment(b: _Builder, d: NodeRef, doc: SourceDocument, m: Mention, scope: str, signatories: list[Mention],
+                issuers: list[Mention]) -> None:
+    """A commitment, who makes it (the document's signatory for "ik", "wij", "de minister"; its issuing ministry for
+    "het kabinet" or an unnamed subject) and the item it answers."""
+    a = m.attrs
+    c = b.node("Commitment", f"{doc.id}/toezegging-{m.value}", caption=f"Toezegging {m.value}", text=a.get("text"),
+               made_by=a.get("by"), due=a.get("when"))
+    b.rel("COMMITS", d, c, m)
+    if a.get("by") in _SPEAKER_WORDS and signatories:
+        s = signatories[0]
+        name = s.attrs.get("name") or s.value
+        b.rel("COMMITTED_BY", c, b.node("Person", person_key(name), name=name), m)
+    elif issuers:
+        b.rel("COMMITTED_BY", c, b.node("Ministry", issuers[0].value), m)
+    for key, label in (("finding", "Finding"), ("recommendation", "Recommendation")):
+        target = a.get(key)
+        if target:
+            kind = a.get("finding_kind") or ("bevinding" if key == "finding" else "aanbeveling")
+            if label == "Finding":
+                f = b.node("Finding", f"{scope}/{kind}-{target}", caption=f"{kind.capitalize()} {target}",
+                           number=target, kind=kind)
+            else:
+                f = b.node("Recommendation", f"{scope}/aanbeveling-{target}", caption=f"Aanbeveling {target}",
+                           number=target)
+            b.rel("ADDRESSES", c, f, m)

@@ -24,7 +24,7 @@ def run(store, name, **params):
 
 REQUIRED = ["missions-overview", "most-cited-kamerstukken", "document-references", "citing-documents",
             "recommendations-stance", "commitments", "co-citation", "mission-timeline", "signatories",
-            "resolutions-per-mission", "shortest-connection", "unresolved-references", "dossier", "what-connects"]
+            "resolutions-per-mission", "shortest-connection", "unresolved-references", "dossier", "what-connects", "report"]
 
 
 def test_every_question_has_a_saved_query_with_a_description():
@@ -168,7 +168,7 @@ def test_document_references(loaded_store):
     rows = run(loaded_store, "document-references", document=NOTA)
     found = {(r["relation"], r["kind"], r["item"]) for r in rows}
     assert {("CITES", "Kamerstuk", "27925-697"), ("CITES", "Kamerstuk", "27925-AB"),
-            ("RESPONDS_TO", "Evaluation", "iob-minusma-2014-2019"), ("MENTIONS", "Mission", "MINUSMA")} <= found
+            ("RESPONDS_TO", "Report", "iob-minusma-2014-2019"), ("MENTIONS", "Mission", "MINUSMA")} <= found
     assert all(r["sentence"] for r in rows)
     by_kamerstuk = run(loaded_store, "document-references", document="29521-349")
     assert {r["document"] for r in by_kamerstuk} == {"043"}
@@ -197,11 +197,30 @@ def test_recommendations_partly_endorsed_first(loaded_store):
 
 def test_commitments_with_their_finding(loaded_store):
     rows = [r for r in run(loaded_store, "commitments") if r["document"] == NOTA]
-    assert [r["addresses"] for r in rows] == ["Bevinding 1", "Bevinding 1", "Bevinding 2", "Bevinding 5",
+    assert len(rows) == 10
+    assert [r["addresses"] for r in rows if r["addresses"]] == ["Bevinding 1", "Bevinding 1", "Bevinding 2", "Bevinding 5",
                                               "Bevinding 6", "Bevinding 6", "Bevinding 11", "Bevinding 12"]
-    newest_first = [r["document"] for r in run(loaded_store, "commitments", limit=9)]
-    assert newest_first == [NOTA] * 8 + [BRIEF]                  # NOTA is dated 2022-09-23, BRIEF has no date
+    order = [r["document"] for r in run(loaded_store, "commitments")]
+    assert order.index(NOTA) < order.index(BRIEF)                 # NOTA is dated 2022-09-23, BRIEF has no date
     assert len(run(loaded_store, "commitments", limit=3)) == 3
+    nota = {r["text"]: r for r in rows}
+    dated = nota["De eindevaluatie MINUSMA en de kabinetsreactie worden op 30 september naar de Kamer gestuurd."]
+    assert (dated["due"], dated["report"]) == ("op 30 september", "Een missie in een missie. De Nederlandse bijdrage "
+                                                "aan de VN Multidimensionale Geïntegreerde Stabilisatie Missie in "
+                                                "Mali (MINUSMA) 2014-2019")   # its own title, quoted in the nota
+
+
+def test_one_report_with_every_item_its_stance_and_commitments(loaded_store):
+    rows = run(loaded_store, "report", report="iob-minusma-2014-2019")
+    findings = {r["number"]: r for r in rows if r["kind"] == "Finding"}
+    assert {n: r["stance"] for n, r in findings.items()} == \
+        {str(n): ("partial" if n in (1, 2, 8, 9) else "full") for n in range(1, 13)}
+    assert {r["document"] for r in findings.values()} == {NOTA}
+    assert all(r["quote"] for r in findings.values())                  # the sentence that takes the stance
+    assert len(findings["1"]["commitments"]) == 2 and findings["3"]["commitments"] == []
+    # the same report found by a word of its title
+    assert run(loaded_store, "report", report="missie in een missie") == rows
+    assert run(loaded_store, "report", report="no such report") == []
 
 
 def test_co_citation(loaded_store):
@@ -277,7 +296,7 @@ def test_mission_timeline_in_order(loaded_store):
     # the resolutions that mandate MINUSMA, in the year they were adopted (resolutions.yaml: the text gives none)
     assert [(r["date"], r["item"]) for r in rows if r["kind"] == "Resolution"] == [("2014", "2164"), ("2023", "2690")]
     assert items.index(("Document", "045")) < items.index(("Document", "005")) < items.index(("Document", "043"))
-    assert ("Evaluation", "iob-minusma-2014-2019") in items
+    assert ("Report", "iob-minusma-2014-2019") in items
     later = run(loaded_store, "mission-timeline", mission="minusma", since="2017", limit=3)
     assert [(r["date"], r["item"]) for r in later] == [("2017-01-26", "008"), ("2017-09-11", "043"),
                                                        ("2021", "iob-minusma-2021-2022")]
@@ -331,7 +350,7 @@ def test_what_connects_the_two_seeds(seeds_store):
     rows = run(seeds_store, "what-connects")
     found = {(r["kind"], r["item"], r["via_a"], r["via_b"]) for r in rows}
     assert ("Kamerstuk", "27925-AB", "CITES", "CITES") in found
-    assert ("Evaluation", "iob-minusma-2014-2019", "CITES", "RESPONDS_TO") in found
+    assert ("Report", "iob-minusma-2014-2019", "CITES", "RESPONDS_TO") in found
     assert ("Mission", "MINUSMA", "MENTIONS", "MENTIONS") in found
 
 
@@ -362,6 +381,8 @@ MORE_PARAMS = [
     ("dossier", {"dossier": "29521", "limit": 3}),
     ("dossier", {"dossier": "27925"}),
     ("what-connects", {"a": "008", "b": "043"}),
+    ("report", {"report": "missie in een missie"}),
+    ("report", {"report": "IOB"}),
 ]
 
 

@@ -361,3 +361,27 @@ def test_refusals_name_what_and_where():
         check_read_only("RETURN 1;")
     with pytest.raises(NotReadOnly, match="the function apoc.util.sleep is not on the read-only list"):
         check_read_only("RETURN apoc.util.sleep(1)")
+
+
+# The Cypher version may come first, as Neo4j (2025.06+) and its Browser allow; nothing else after CYPHER.
+CYPHER_PREFIXES = [
+    ("CYPHER 5 MATCH (n:Mission) RETURN count(n) AS n", True),
+    ("CYPHER 25\nMATCH (n:Mission) RETURN count(n) AS n", True),
+    ("// a comment first\nCYPHER 25 RETURN 1 AS x", True),
+    ("CYPHER 25 MATCH (n) DETACH DELETE n", False),
+    ("CYPHER 4 RETURN 1 AS x", False),                    # no such version
+    ("CYPHER runtime=slotted RETURN 1 AS x", False),      # query options are settings, not reading
+    ("CYPHER 25 runtime=parallel RETURN 1 AS x", False),
+    ("CYPHER 25 CYPHER 5 RETURN 1 AS x", False),
+    ("RETURN 1 AS x UNION CYPHER 5 RETURN 1 AS x", False),
+    ("MATCH (n) RETURN n.`CYPHER` AS x", True),            # as a name it is quoted, as every refused word
+]
+
+
+@pytest.mark.parametrize("cypher, accepted", CYPHER_PREFIXES)
+def test_a_cypher_version_may_come_first_and_nothing_else(cypher, accepted):
+    if accepted:
+        check_read_only(cypher)
+    else:
+        with pytest.raises(NotReadOnly):
+            check_read_only(cypher)

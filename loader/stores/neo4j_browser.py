@@ -39,7 +39,7 @@ FAVORITES_FOLDER = "missiongraph"  # the folder Browser puts the imported favour
 
 # Node diameter per label (Browser's own steps are 10, 20, 50, 65, 80 px; default 50): the labels the graph hangs
 # together by are bigger, the many small leaves smaller.
-DIAMETERS = {"Mission": 80, "Document": 65, "Evaluation": 65, "Dossier": 65, "Organisation": 40, "Country": 40}
+DIAMETERS = {"Mission": 80, "Document": 65, "Report": 65, "Dossier": 65, "Organisation": 40, "Country": 40}
 DEFAULT_DIAMETER = 50
 DARK_TEXT = "#2A2C34"   # Browser's dark caption colour on light nodes
 LIGHT_TEXT = "#FFFFFF"
