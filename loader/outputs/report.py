@@ -126,6 +126,9 @@ STANCE_WORDS = {"full": "endorsed", "partial": "partly endorsed", "rejected": "n
 KIND_WORDS = {"Recommendation": ("recommendation", "recommendations"), "Finding": ("finding", "findings")}
 
 
+NAMED = 5   # report ids an unknown word is answered with when none is close
+
+
 class UnknownReport(LookupError):
     """No report matches; the message names the word and the closest report ids."""
 
@@ -277,9 +280,12 @@ def resolve(store: GraphStore, word: str) -> tuple[str, list[str]]:
     where = f"in the {store.name} store"
     if near:
         raise UnknownReport(f"no report {word!r} {where}; closest: {', '.join(near)}")
-    total = len(store.run(ALL_REPORTS).rows)
-    raise UnknownReport(f"no report {word!r} {where}" + (f" (it holds {total}; none is close)" if total else
-                                                          " (it holds none: load the documents that answer one)"))
+    ids = [row[0] for row in store.run(ALL_REPORTS).rows]
+    if not ids:
+        raise UnknownReport(f"no report {word!r} {where}: it holds none (load the documents that answer one)")
+    more = f", … ({len(ids)} in all: missiongraph query --cypher 'MATCH (r:Report) RETURN r.id')" \
+        if len(ids) > NAMED else ""
+    raise UnknownReport(f"no report {word!r} {where}; none is close; its reports: {', '.join(ids[:NAMED])}{more}")
 
 
 def _safe_url(value: str) -> str:
@@ -465,27 +471,33 @@ class Written:
     seconds: float = 0.0
 
 
+def report_text(page: ReportPage, fmt: str = "html", *, network: str | None = None, depth: int = 2) -> str:
+    """The page in ``fmt``: the HTML page (``render_report``) or the CSV rows (``report_rows``, with a header)."""
+    from .. import ui
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+    if fmt == "csv":
+        columns, rows = report_rows(page)
+        return ui.render(columns, rows, "csv") + "\n"
+    return render_report(page, network=network, depth=depth)
+
+
 def write_report(store: GraphStore, word: str, output: Path | None = None, *, fmt: str = "html",
                  network: bool = True, depth: int = 2) -> Written:
     """Read the report ``word`` names and write it to ``output`` (default ``ID.html`` or ``ID.csv``): the HTML page
     and, with ``network``, its network view next to it (``network_path``: the neighbourhood of the report within
     ``depth`` steps, as ``missiongraph viz --around Report:ID --depth DEPTH`` draws it), or the CSV rows."""
-    from .. import ui
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
     start = time.perf_counter()
     page = read_report(store, word)
     output = Path(output) if output is not None else default_output(page.id, fmt)
     output.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        columns, rows = report_rows(page)
-        output.write_text(ui.render(columns, rows, "csv") + "\n", encoding="utf-8")
-        return Written(page, output, seconds=time.perf_counter() - start)
     drawn, summary = None, ""
-    if network:
+    if network and fmt == "html":
         from .visualise import visualise
 
         drawn, summary = visualise(store, network_path(output), around=f"Report:{page.id}", depth=depth)
-    output.write_text(render_report(page, network=drawn.name if drawn else None, depth=depth), encoding="utf-8")
+    output.write_text(report_text(page, fmt, network=drawn.name if drawn else None, depth=depth), encoding="utf-8")
     return Written(page, output, drawn, summary, time.perf_counter() - start)
