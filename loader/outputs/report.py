@@ -397,6 +397,7 @@ def _environment():
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["href"] = lambda name: quote(name)
+    env.filters["link"] = _safe_url        # only http(s) links with a host, whatever the store holds
     return env
 
 
