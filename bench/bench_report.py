@@ -27,7 +27,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 GOAL_SECONDS = 1.0
@@ -76,19 +75,12 @@ def write_documents(out: Path, sizes: list[int]) -> list[Path]:
     return paths
 
 
-def median_seconds(fn, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def measure(store, items: int, runs: int, out: Path) -> dict:
     from missiongraph.outputs.report import read_report, render_report, report_rows
     from missiongraph.outputs.visualise import visualise
     from missiongraph.saved import get
+
+    from bench_viz import timed as median_seconds     # median seconds of runs, and the last result
 
     rid = report_id(items)
     saved = get("report")

@@ -17,7 +17,7 @@ import pytest
 import missiongraph as mg
 from missiongraph.viz.network import STANCE_COLORS
 
-from tests.chromium import ARTIFACTS, launch
+from tests.chromium import OfflinePage, launch
 
 from .conftest import SEEDS
 
@@ -65,41 +65,13 @@ def seeds(tmp_path_factory) -> mg.Graph:
     return graph
 
 
-class Visit:
-    """One file opened offline: every request but for the file itself is aborted and recorded."""
+class Visit(OfflinePage):
+    """A report page opened offline (tests.chromium.OfflinePage); its links to files next to it can be followed."""
+
+    prefix = "report"
 
     def __init__(self, browser, path: Path):
-        self.url = path.resolve().as_uri()
-        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(self.url, wait_until="load")
-
-    def _route(self, route):
-        self.requests.append(route.request.url)
-        if route.request.url.startswith("file://"):
-            route.continue_()      # the page, and the network view when a test follows its link
-        else:
-            route.abort()
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def screenshot(self, name: str) -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"report-{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
-        return path
-
-    def close(self) -> None:
-        self.context.close()
+        super().__init__(browser, path, local_files=True, viewport=(1200, 900))
 
 
 @pytest.fixture
@@ -123,7 +95,7 @@ def squash(text: str | None) -> str:
 def test_every_item_with_its_stance_and_every_commitment_is_shown(seeds, visit, tmp_path, report):
     written = seeds.report(report, tmp_path / f"{report}.html")
     v = visit(written.path)
-    v.screenshot(report)
+    v.screenshot(report, full_page=True)
     assert v.errors == [] and v.dialogs == []
     assert v.requests == [v.url]                        # nothing but the file itself was asked for
     shown = v.page.evaluate(READ_ITEMS)
