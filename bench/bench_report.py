@@ -182,9 +182,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"goal: a 50-item page under {GOAL_SECONDS:.0f} s: worst {worst:.3f} s "
                   f"({'met' if worst < GOAL_SECONDS else 'NOT met'})")
         if not args.no_browser:
+            pages = {r["file"].name: f"{r['items']} items" for r in results if r["store"] == "embedded"}
             loads = browser_load_ms([r["file"] for r in results if r["store"] == "embedded"], args.runs)
             print("headless Chromium, ms from navigation to the load event (median): "
-                  + ", ".join(f"{name} {ms:.0f}" for name, ms in loads.items()))
+                  + ", ".join(f"{pages.get(name, 'an empty page')} {ms:.0f}" for name, ms in loads.items()))
 
 
 if __name__ == "__main__":

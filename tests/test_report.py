@@ -262,8 +262,8 @@ def test_every_text_from_a_document_is_escaped_and_only_http_links_are_made():
 # --- speed ------------------------------------------------------------------------------------------------------
 
 def test_a_report_with_50_items_reads_and_renders_well_under_a_second(run, tmp_path):
-    """Issue 22: under 1 s for 50 items. Measured with bench/bench_report.py (50 items: 0.05 s embedded, 0.05 s
-    Neo4j on 2 shared cores); here with room for a busy machine."""
+    """Issue 22: under 1 s for 50 items. Measured with bench/bench_report.py (50 items: 0.04 to 0.09 s on either
+    store, two busy shared cores; bench/results/report.txt); here cold, with room for a busy machine."""
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_report.py"), "--write", str(tmp_path / "docs"),
                     "--items", "50"], check=True, capture_output=True)
     assert run("load", tmp_path / "docs", "-q").exit_code == 0
