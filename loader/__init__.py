@@ -10,6 +10,6 @@ In Python (docs/python.md)::
 
 __version__ = '0.1.0'
 
-from .api import Graph, Rows, Viz, open  # noqa: E402  (the API imports its stores only when called)
+from .api import Graph, Report, Rows, Viz, open  # noqa: E402  (the API imports its stores only when called)
 
-__all__ = ["Graph", "Rows", "Viz", "open", "__version__"]
+__all__ = ["Graph", "Report", "Rows", "Viz", "open", "__version__"]

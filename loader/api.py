@@ -6,6 +6,7 @@
     g.query("citing-documents", kamerstuk="29521-451").df()     # a saved query (any name) or Cypher; pandas
     g.neighbourhood("MINUSMA", depth=2)                 # a networkx graph
     g.viz("minusma.html", around="MINUSMA")             # writes the file; shown inline in Jupyter
+    g.report("iob-minusma-2014-2019", "minusma-report.html")   # one report's page (and its network view)
 
 An embedded store is opened for each call and closed after it, so a notebook never keeps it from a
 ``missiongraph load`` in a terminal (and the other way round: a call on a busy store says who holds it, and
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas
 
+    from .outputs.report import ReportPage
     from .pipeline import LoadReport
     from .stores.base import GraphStore
 
@@ -53,6 +55,13 @@ class Rows(list):
         return pandas.DataFrame(list(self), columns=self.columns)
 
 
+def _iframe(page: str, height: int, caption: str) -> str:
+    """A self-contained page inline in Jupyter: in an iframe (needs no server and no network), a caption under it."""
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width: 100%; height: {height}px; '
+            f'border: 1px solid #ddd" sandbox="allow-scripts allow-popups"></iframe>'
+            f'<div style="font-size: small">{html.escape(caption)}</div>')
+
+
 @dataclass(frozen=True)
 class Viz:
     """A visualisation written to ``path`` (one self-contained HTML file), with a one-line ``summary`` of what was
@@ -64,13 +73,41 @@ class Viz:
     height: int = 640
 
     def _repr_html_(self) -> str:
-        page = self.path.read_text("utf-8")
-        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width: 100%; height: {self.height}px; '
-                f'border: 1px solid #ddd" sandbox="allow-scripts allow-popups"></iframe>'
-                f'<div style="font-size: small">{html.escape(str(self))}</div>')
+        return _iframe(self.path.read_text("utf-8"), self.height, str(self))
 
     def __str__(self) -> str:
         return f"wrote {self.path} ({self.summary})"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report's page written to ``path`` (HTML, or CSV rows), with what it shows (``page``: the report, its items
+    with their stances and commitments; ``missiongraph.outputs.report.ReportPage``) and the network view written
+    next to it (``network``, with its ``network_summary``), if any. ``rows()`` gives the CSV's rows (``.df()`` for
+    pandas); Jupyter shows the HTML page inline; ``str()`` is what the command line prints."""
+
+    path: Path
+    page: ReportPage
+    network: Path | None = None
+    network_summary: str = ""
+    height: int = 720
+
+    def rows(self) -> Rows:
+        """One row per stance a document takes on an item and per commitment (the ``--format csv`` rows)."""
+        from .outputs.report import report_rows
+
+        return Rows(*report_rows(self.page))
+
+    def _repr_html_(self) -> str:
+        if self.path.suffix.lower() != ".html":
+            return f"<pre>{html.escape(str(self))}</pre>"
+        return _iframe(self.path.read_text("utf-8"), self.height, str(self))
+
+    def __str__(self) -> str:
+        line = f"wrote {self.path} ({self.page.heading}: {self.page.summary()})"
+        if self.network:
+            line += f"\nwrote {self.network} (its network view: {self.network_summary})"
+        return line
 
 
 def is_neo4j(location: str | os.PathLike | None) -> bool:
@@ -226,6 +263,32 @@ class Graph:
                                          max_nodes=max_nodes or DEFAULT_MAX_NODES,
                                          max_edges=max_edges or DEFAULT_MAX_EDGES, title=title)
         return Viz(written, summary)
+
+    def report_page(self, report: str) -> ReportPage:
+        """What the report page shows about the report ``report`` names (its id, else a word of its title, else its
+        author; as the saved query ``report``): a ``ReportPage`` with the report's facts, ``items`` (each with
+        ``stances`` and ``commitments``), ``other_commitments`` and ``responses``. Raises ``UnknownReport`` (a
+        LookupError) naming the closest report ids when none matches."""
+        from .outputs.report import read_report
+
+        with self.store() as store:
+            return read_report(store, report)
+
+    def report(self, report: str, path: str | os.PathLike | None = None, *, format: str = "html",  # noqa: A002
+               network: bool = True, depth: int = 2) -> Report:
+        """Write the page of the report ``report`` names (see ``report_page``) at ``path`` (default ``ID.html`` or
+        ``ID.csv`` in the current folder), as ``missiongraph report``: one self-contained HTML page with every
+        recommendation and finding, the stance each responding document takes on it (with the quote and a link to
+        the official publication) and the commitments (who, when), or with ``format="csv"`` one row per stance and
+        commitment. With ``network`` (HTML only) the report's network view (``depth`` steps around it) is written
+        next to the page as ``NAME-network.html`` and linked from it. Returns a ``Report``, which Jupyter shows
+        inline."""
+        from .outputs.report import write_report
+
+        with self.store() as store:
+            written = write_report(store, report, Path(path) if path is not None else None, fmt=format,
+                                   network=network, depth=depth)
+        return Report(written.path, written.page, written.network, written.network_summary)
 
 
 def open(location: str | os.PathLike | None = None, *, wait: float = 0, user: str | None = None,   # noqa: A001

@@ -98,6 +98,7 @@ def main() -> None:
       missiongraph load ./documents
       missiongraph query most-cited-kamerstukken
       missiongraph viz --around MINUSMA --depth 2 -o minusma.html
+      missiongraph report iob-minusma-2014-2019 -o minusma-report.html
     """
 
 
@@ -534,6 +535,55 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
     click.echo(str(drawn))
     if open_:
         click.launch(str(drawn.path))
+
+
+@main.command()
+@click.argument("report_word", metavar="REPORT")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              help="The file to write (default: ID.html or ID.csv in the current folder); - prints it instead.")
+@click.option("--format", "fmt", type=click.Choice(["html", "csv"]), default="html", show_default=True,
+              help="html: one self-contained page; csv: one row per stance taken on an item and per commitment.")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Steps around the report in its network view.")
+@click.option("--no-network", is_flag=True, help="Do not write the network view next to the page.")
+@click.option("--open", "open_", is_flag=True, help="Open the page in a browser.")
+@store_options
+def report(report_word, output, fmt, depth, no_network, open_, store, neo4j):
+    """Write one report's page: what the government did with each of its recommendations and findings.
+
+    REPORT is a report's id (iob-minusma-2014-2019), else a word of its title, else its author, as the saved query
+    report; an unknown one is answered with the closest ids. The page lists every recommendation and finding
+    (number, text), the stance each responding document takes on it (colour-coded, with the quote and a link to
+    the official publication where the graph has one), the commitments with who makes them and when, and links
+    the report's network view, written next to it as NAME-network.html (missiongraph viz --around Report:ID).
+    One self-contained HTML file that opens offline.
+
+    \b
+    Example:
+      missiongraph report iob-minusma-2014-2019 -o minusma-report.html --open
+      missiongraph report "missie in een missie" --format csv -o minusma.csv
+      missiongraph report IOB --format csv -o - | head
+    """
+    from .outputs.report import UnknownReport, report_text
+
+    graph = graph_at(store, neo4j)
+    try:
+        if output is not None and str(output) == "-":
+            click.echo(report_text(graph.report_page(report_word), fmt, depth=depth), nl=False)
+            return
+        written = graph.report(report_word, output, format=fmt, network=not no_network, depth=depth)
+    except UnknownReport as exc:
+        raise _Error(str(exc), 2) from None
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        graph.close()
+    click.echo(str(written))
+    if written.page.also:
+        click.echo(f"note: {report_word!r} also names {', '.join(written.page.also)}; give an id for one of them",
+                   err=True)
+    if open_:
+        click.launch(str(written.path))
 
 
 @main.command()

@@ -33,3 +33,48 @@ def launch() -> Iterator:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class OfflinePage:
+    """One file opened offline in a fresh browser context: every request but the file itself is aborted and
+    recorded (with ``local_files``, other ``file://`` URLs load too: a link to a file next to it can be followed);
+    console errors and warnings, page errors and dialogs are recorded."""
+
+    prefix = "page"      # of the screenshots' names in test-artifacts/
+
+    def __init__(self, browser, path: Path, *, bypass_csp: bool = False, local_files: bool = False,
+                 viewport: tuple[int, int] = (1400, 900)):
+        self.url = path.resolve().as_uri()
+        self.local_files = local_files
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           bypass_csp=bypass_csp)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url)
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if url == self.url or (self.local_files and url.startswith("file://")):
+            route.continue_()
+        else:
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def screenshot(self, name: str, *, full_page: bool = False) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{self.prefix}-{name}.png"
+        self.page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    def close(self) -> None:
+        self.context.close()

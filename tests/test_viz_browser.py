@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from tests.chromium import ARTIFACTS, launch
+from tests.chromium import OfflinePage, launch
 
 from missiongraph.viz import build_network, write_html
 from missiongraph.viz.synthetic import synthetic_graph
@@ -41,33 +41,14 @@ def wait_until(page, expression: str, timeout: float = 30.0) -> None:
         page.wait_for_timeout(50)
 
 
-class Visit:
-    """One page opened offline: every request but the file itself is aborted and recorded."""
+class Visit(OfflinePage):
+    """One network page opened offline (tests.chromium.OfflinePage), once vis-network has drawn it."""
+
+    prefix = "viz"
 
     def __init__(self, browser, path: Path, *, bypass_csp: bool = False):
-        self.url = path.resolve().as_uri()
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(self.url)
+        super().__init__(browser, path, bypass_csp=bypass_csp)
         wait_until(self.page, "window.mgFirstDraw !== undefined")
-
-    def _route(self, route):
-        self.requests.append(route.request.url)
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            route.abort()
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
 
     def hover_node(self, node_id: str) -> None:
         point = self.page.evaluate(
@@ -75,15 +56,6 @@ class Visit:
         box = self.page.locator("#mg-network").bounding_box()
         self.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
         self.page.wait_for_selector(".vis-tooltip", state="visible", timeout=5_000)
-
-    def screenshot(self, name: str) -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"viz-{name}.png"
-        self.page.screenshot(path=str(path))
-        return path
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture

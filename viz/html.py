@@ -51,14 +51,14 @@ def json_for_script(value: Any) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
 
 
-def _inline(code: str, tag: str) -> str:
+def inline_code(code: str, tag: str) -> str:
     """``code`` checked to be safe inside a raw-text ``<tag>`` element (it must not close it)."""
     if f"</{tag}" in code.lower() or "<!--" in code:
         raise ValueError(f"cannot inline code containing '</{tag}' or '<!--'")
     return code
 
 
-def _sha256(code: str) -> str:
+def csp_hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
@@ -156,14 +156,14 @@ def render_html(network: Network) -> str:
     """The page as a string (no file I/O besides reading the packaged JS/CSS)."""
     data = page_data(network)
     # Without its source-map comment: DevTools would otherwise try to fetch vis-network.min.js.map.
-    vis_js = _inline(re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", _vis_file("vis-network.min.js")), "script")
-    app_js = _inline(_own_file("static", "app.js"), "script")
-    vis_css = _inline(_vis_file("vis-network.css"), "style")
-    app_css = _inline(_own_file("static", "app.css"), "style")
+    vis_js = inline_code(re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", _vis_file("vis-network.min.js")), "script")
+    app_js = inline_code(_own_file("static", "app.js"), "script")
+    vis_css = inline_code(_vis_file("vis-network.css"), "style")
+    app_css = inline_code(_own_file("static", "app.css"), "style")
     csp = "; ".join([
         "default-src 'none'",
-        f"script-src {_sha256(vis_js)} {_sha256(app_js)}",
-        f"style-src {_sha256(vis_css)} {_sha256(app_css)}",
+        f"script-src {csp_hash(vis_js)} {csp_hash(app_js)}",
+        f"style-src {csp_hash(vis_css)} {csp_hash(app_css)}",
         "img-src data:",
         "base-uri 'none'",
         "form-action 'none'",
