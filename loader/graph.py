@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .extract.identity import strength
 from .extract.text import fold, normalise, sentences_of
 from .model import DocumentGraph, Mention, Node, NodeRef, Provenance, Relationship, SourceDocument
 
@@ -30,7 +31,37 @@ def _node_ref(label: str, key: str) -> NodeRef:
     return tuple.__new__(NodeRef, (label, key))
 
 
-def person_key(name: str) -> str:
+def person_key(value: str, doc_id: str) -> str:
+    """The Person node key of a person mention's value: the value, except that an unresolved surname ('van dijk#')
+    stands for one person in this document only ('van dijk#025')."""
+    return value + doc_id if value.endswith("#") else value
+
+
+def _person(b: _Builder, d: NodeRef, doc_id: str, m: Mention) -> None:
+    """A person mention: the Person node, SIGNED_BY (a signature block) or MENTIONS, and HOLDS_POST for each post
+    or seat the resolver gives (a ministry, or the chamber as an Organisation), with the identity's evidence."""
+    a = m.attrs
+    p = b.node("Person", person_key(m.value or person_key_of_name(a.get("name", "")), doc_id),
+               name=a.get("full") or a.get("name"), surname=a.get("surname") or a.get("name"),
+               given=a.get("given"), initials=a.get("initials"), party=a.get("party"), role=a.get("role"),
+               resolved=a.get("resolved"))
+    b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
+    evidence = ", ".join(a.get("evidence", ())) or None
+    for post in a.get("posts", ()):
+        if post.get("ministry"):
+            target = b.node("Ministry", post["ministry"])
+        else:
+            target = b.node("Organisation", post["chamber"], name=post["chamber"])
+        b.rel("HOLDS_POST", p, target, m, role=post["role"], party=post.get("party") or None,
+              acting=post.get("acting"), source=post.get("source"), evidence=evidence,
+              **{"from": post.get("from"), "to": post.get("to")})
+    ministry = a.get("ministry")
+    if m.role == "signatory" and ministry:
+        b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)
+
+
+def person_key_of_name(name: str) -> str:
+    """The key of a person mention that was not resolved (a surname as written, lower case)."""
     return " ".join(name.lower().split())
 
 
@@ -113,6 +144,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         mentions = [m for m in mentions if not (m.kind == "kamerstuk" and m.role == "self")]
         mentions.insert(0, Mention("kamerstuk", meta_number, 0, 0, "", role="self",
                                    attrs={"from_metadata": "kamerstuk"}))
+    persons: list[Mention] = []
     first = {}
     for m in mentions:
         first.setdefault((m.kind, m.role if m.kind == "kamerstuk" else ""), m)
@@ -154,14 +186,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             if m.role == "issuer":
                 b.rel("ISSUED_BY", d, mi, m)
         elif m.kind == "person":
-            name = m.attrs.get("name") or m.value
-            p = b.node("Person", person_key(name), name=name)
-            b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
-            ministry = m.attrs.get("ministry")
-            if ministry:
-                b.rel("HOLDS_POST", p, b.node("Ministry", ministry), m, role=m.attrs.get("role") or "minister")
-            if m.role == "signatory" and ministry:
-                b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)
+            persons.append(m)
         elif m.kind == "organisation":
             b.rel("MENTIONS", d, b.node("Organisation", m.value, name=m.attrs.get("name")), m)
         elif m.kind == "country":
@@ -210,6 +235,11 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
                 f = b.node("Finding", f"{scope}/{kind}-{target}", caption=f"{kind.capitalize()} {target}",
                            number=target, kind=kind)
                 b.rel("ADDRESSES", c, f, m)
+    # Persons last, the best-supported mention of each first: a relationship keeps the first provenance, so the span
+    # it shows is the one that says most about who the person is ('Van Dijk (SP)' rather than 'De heer Van Dijk:').
+    persons.sort(key=lambda m: -strength(m))
+    for m in persons:
+        _person(b, d, doc.id, m)
     # Every relationship endpoint must be a node of this graph (HAS_FINDING from the main evaluation).
     for rel in list(b.rels.values()):
         for end in (rel.start, rel.end):

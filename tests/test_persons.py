@@ -17,9 +17,11 @@ from missiongraph.extract.text import normalise
 
 
 def persons(text: str) -> list[str]:
-    """Surnames in order of position, once each."""
+    """Surnames of the Dutch politicians named (ministers, state secretaries, MPs, or no role stated) in order of
+    position, once each: what the gold counts."""
     found = sorted(find_persons(normalise(text)), key=lambda m: m.start)
-    return list(dict.fromkeys(m.attrs["name"] for m in found))
+    return list(dict.fromkeys(m.attrs["name"] for m in found
+                              if m.attrs["role"] in P.POLITICAL_ROLES and not m.attrs.get("unnamed")))
 
 
 FOUND = [

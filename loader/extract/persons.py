@@ -43,9 +43,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
 
 from ..gazetteer import lead
 from ..model import Mention
+from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
 
@@ -81,16 +86,52 @@ _STOP = {
     "navo", "eu", "nato", "un", "mali", "irak", "afghanistan", "syrië", "soedan", "libanon", "kosovo", "bosnië",
 }
 _STOP |= _PARTIES
-# Roles after 'X, ...' that mean the person is not a minister, state secretary or MP.
-_NOT_POLITICAL = re.compile(
-    r"(?i:griffier|adjunct-griffier|directeur|ambtenaar|ambassadeur|generaal|luitenant|kolonel|majoor|kapitein|"
-    r"commandant|secretaris-generaal|hoofd|plaatsvervangend|gezant|adviseur|medewerker|woordvoerder van|"
-    r"force commander|raadadviseur|beleidsmedewerker|inspecteur|onderzoeker|chef|attaché)")
+
+# The roles of Dutch politicians; every other role (data/person_roles.yaml) is someone else: an officer, a
+# diplomat, an official, a foreign politician, an expert. '' is a person the text gives no role.
+POLITICAL_ROLES = frozenset({"minister", "staatssecretaris", "minister-president", "kamerlid", ""})
+
+
+def _role_words() -> dict[str, dict[str, list[str]]]:
+    """data/person_roles.yaml: role -> {'before': words, 'after': words, 'examples': [...]}, checked."""
+    raw = files("missiongraph").joinpath("data/person_roles.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw) or {}
+    for role, entry in data.items():
+        if role in POLITICAL_ROLES or not isinstance(entry, dict):
+            raise ValueError(f"person_roles.yaml: {role!r}: not a role of its own")
+        for where in ("before", "after"):
+            words = entry.get(where) or []
+            if not all(isinstance(w, str) and w.strip() and w.isascii() or where == "after" for w in words):
+                raise ValueError(f"person_roles.yaml: {role}: {where} words must be ASCII (they are anchors)")
+            entry[where] = [w.lower() for w in words]
+        if not entry.get("examples"):
+            raise ValueError(f"person_roles.yaml: {role}: every role needs examples")
+    return data
+
+
+ROLE_WORDS = _role_words()
+# Role words behind a comma after a name ('Van der Zwan, directeur IOB'): word -> role.
+_ROLE_AFTER_WORDS = {w: role for role, e in ROLE_WORDS.items() for w in e["after"]}
+_ROLE_BEFORE_WORDS = {w: role for role, e in ROLE_WORDS.items() for w in e["before"]}
+
+
+def _word_alternation(words) -> str:
+    """Words (longest first), a space matching spaces and tabs."""
+    return "|".join(re.escape(w).replace(r"\ ", "[ \t]+") for w in sorted(words, key=len, reverse=True))
+
+
+_NOT_POLITICAL = re.compile(r"(?i:" + _word_alternation(_ROLE_AFTER_WORDS) + ")")
 
 # Surnames of two capitalised words without a hyphen, known from Dutch politics. Otherwise, of several
 # capitalised words without a tussenvoegsel the last is the surname ('Pia Dijkstra', 'Henk Jan Ormel').
 _COMPOUND = {("bruins", "slot"), ("hirsch", "ballin"), ("haersma", "buma"), ("koşer", "kaya"), ("koser", "kaya"),
              ("klein", "molekamp"), ("van", "haersma", "buma")}
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> frozenset[tuple[str, ...]]:
+    """_COMPOUND and the two-word surnames of the cabinet gazetteer (Gmelich Meijling)."""
+    return frozenset(_COMPOUND) | cabinet().compound_surnames
 
 
 # --------------------------------------------------------------------------------------------- name parser
@@ -109,8 +150,9 @@ class Name:
     display: str                # Van Ojik
     start: int                  # first written word (initials and given names included)
     end: int                    # end of the surname
-    initials: bool = False
+    initials: str = ""          # as written, without the title: 'K.H.', 'A.Th.B.'
     given: list[str] = field(default_factory=list)
+    title: str = ""             # 'drs.', 'mr. dr.'
 
 
 def _is_upper_word(tok: str) -> bool:
@@ -154,6 +196,9 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     start: int | None = None
     end = cur
     has_initials = False
+    written_initials: list[str] = []
+    titles: list[str] = []
+    paren_given: list[str] = []
     before: list[str] = []      # capitalised words before a tussenvoegsel (given names, or the surname)
     tv: list[str] = []
     after: list[str] = []       # capitalised words after the tussenvoegsel
@@ -177,9 +222,12 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
         initials = lead and _INITIALS.fullmatch(tok) is not None
         if lead and (low in _TITLES or initials):
             has_initials = has_initials or initials
+            (written_initials if initials else titles).append(tok)
             start = t.start() if start is None else start
         elif lead and has_initials and raw.startswith("(") and raw.endswith(")"):
-            pass                                            # 'A. (Aukje) de Vries'
+            paren_given = raw[1:-1].split()                 # 'A. (Aukje) de Vries'
+        elif before and not tv and _INITIALS.fullmatch(tok):
+            written_initials.append(tok)                    # 'Sigrid A.M. Kaag': initials after the given name
         elif low in _TV_WORDS and (low not in _TV_NEEDS_NEXT or tv or _ARTICLE_NEXT.match(text, t.end())):
             if after and _open_double(after[-1]):
                 after[-1] += " " + low                      # 'Van Ardenne-van der Hoeven': second part's tv
@@ -235,13 +283,13 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     else:
         if not before:
             return None
-        keep = 2 if tuple(w.lower() for w in before[-2:]) in _COMPOUND else 1
+        keep = 2 if tuple(w.lower() for w in before[-2:]) in _compounds() else 1
         given, words, tv = before[:-keep], before[-keep:], []
     surname = " ".join([*tv, *words])
     display = surname[:1].upper() + surname[1:]
     if display.lower() in _STOP or start is None:
         return None
-    return Name(display, start, end, has_initials, given)
+    return Name(display, start, end, "".join(written_initials), [*paren_given, *given], " ".join(titles))
 
 
 def _gazetteer_at(text: str, pos: int) -> bool:
@@ -252,13 +300,13 @@ def _gazetteer_at(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------------------------- contexts
 @dataclass(slots=True)
 class _After:
-    """What follows a name: party, ministry, role; whether the person is excluded; where the list goes on."""
+    """What follows a name: party, ministry, role, chamber; where the list goes on."""
 
     end: int
     party: str = ""
     ministry: str = ""
     role: str = ""
-    exclude: bool = False
+    chamber: str = ""
     stop: bool = False
 
 
@@ -269,8 +317,14 @@ _VAN_VOOR = re.compile(r"[ \t]+(?:van|voor|VAN|VOOR)[ \t]+")
 _ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+)?(?P<role>(?:(?:[Tt]weede|[Ee]erste)[ \t]+)?[Kk]amerlid|"
                          r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]oorzitter|[Ff]ractievoorzitter)"
                          r"(?![^\W\d_])")
-_EXCLUDED_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+|het[ \t]+)?" + _NOT_POLITICAL.pattern)
+_OTHER_ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+|het[ \t]+)?(?P<word>" + _NOT_POLITICAL.pattern + ")")
 _LIST_SEP = re.compile(r"[ \t]*,\s*(?:(?i:en)[ \t]+)?|[ \t]+(?i:en)[ \t]+|[ \t]*[/&][ \t]*")
+
+
+def _chamber_of(words: str) -> str:
+    """'Tweede Kamerlid' -> Tweede Kamer, 'Eerste Kamerlid' -> Eerste Kamer, else ''."""
+    low = words.lower()
+    return "Tweede Kamer" if low.startswith("tweede") else "Eerste Kamer" if low.startswith("eerste") else ""
 
 
 def _after(text: str, pos: int) -> _After:
@@ -295,16 +349,22 @@ def _after(text: str, pos: int) -> _After:
     r = _ROLE_AFTER.match(text, pos)
     if r:
         role = r.group("role").lower()
-        out.role = "minister" if role.startswith("minister") else "staatssecretaris" \
-            if role.startswith("staatssecretaris") else "kamerlid"
-        if out.role != "kamerlid":
+        out.role = "minister-president" if role == "minister-president" else "minister" \
+            if role.startswith("minister") else "staatssecretaris" if role.startswith("staatssecretaris") \
+            else "kamerlid"
+        out.chamber = _chamber_of(r.group("role"))
+        if out.role in ("minister", "staatssecretaris"):
             v = _VAN_VOOR.match(text, r.end())
             found = ministry_at(text, v.end()) if v else None
             if found is not None:
                 out.ministry = found[0]
         out.stop = True
-    elif _EXCLUDED_AFTER.match(text, pos):
-        out.exclude = out.stop = True
+    else:
+        o = _OTHER_ROLE_AFTER.match(text, pos)
+        if o:
+            out.role = _ROLE_AFTER_WORDS[" ".join(o.group("word").lower().split())]
+            out.ministry = ""
+            out.stop = True
     return out
 
 
@@ -328,16 +388,21 @@ _NAME_START = rf"(?=[{_UPPER}'’])"
 _W = r"(?<![^\W\d_])"
 _POST = (r"(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|[Dd]efensiestaatssecretaris|"
          r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretarissen|[Ss]taatssecretaris|[Pp]remier|[Oo]ud-minister|"
-         r"[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|[Kk]amerleden")
-_SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|"
+         r"[Oo]ud-staatssecretaris|(?:(?:[Tt]weede|[Ee]erste)[ \t]+)?[Kk]amerlid|[Kk]amerleden")
+_SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|"
                    r"[Ss]taatssecretaris|STAATSSECRETARIS)(?![^\W\d_])")
 _LID_ANCHORS = Anchors(("lid", "leden"), before=1)      # 'het lid', 'de Kamerleden', 'Tweede Kamerlid'
 _SIGNATURE_ANCHORS = Anchors(POST_ANCHORS, before=1, line=True)     # 'De minister' opening a line
+# 'generaal Kees Matthijssen', 'de NLse generaal, Kees Matthijssen', 'VN-gezant X', 'president Keïta'.
+_ROLE_BEFORE = re.compile(
+    _W + r"(?:[^\W\d_]+-)?(?P<word>(?i:" + _word_alternation(_ROLE_BEFORE_WORDS) + r"))(?![^\W\d_])"
+    r"(?:[ \t]*,)?[ \t]+" + _NAME_START)
+_ROLE_BEFORE_ANCHORS = Anchors(tuple(sorted({w.split()[0] for w in _ROLE_BEFORE_WORDS})))
 _CONTEXTS: list[_Context] = [
-    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKk") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
+    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKkEe") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
              (POSTS, Anchors(("premier",)), _LID_ANCHORS)),
     _Context("honorific", re.compile(
-        lead("DdMm") + _W + r"(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+"
+        lead("DdMm") + _W + r"(?:(?P<m>[Dd]e[ \t]+heer|[Mm]ijnheer|[Dd]hr\.)|[Mm]evrouw|[Mm]w\.|[Mm]evr\.)[ \t]+"
         + _NAME_START), (Anchors(("heer",), before=1), Anchors(("mevr", "dhr.", "mw.")))),
     _Context("chair", re.compile(
         lead("Dd") + _W + r"[Dd]e[ \t]+(?:(?:fungerend|waarnemend|plaatsvervangend)[ \t]+)?voorzitter[ \t]+van[ \t]+"
@@ -348,6 +413,13 @@ _CONTEXTS: list[_Context] = [
     _Context("chair", re.compile(lead("FfWwPp") + _W + r"(?:[Ff]ungerend|[Ww]aarnemend|[Pp]laatsvervangend)[ \t]+"
                                  r"voorzitter:[ \t]*" + _NAME_START), (Anchors(("voorzitter",), before=1),),
              role="kamerlid"),
+    # the committee's clerk: 'De griffier van de vaste commissie voor Defensie, Van Leiden', 'Griffier: Van Toor'
+    _Context("clerk", re.compile(
+        lead("Dd") + _W + r"[Dd]e[ \t]+(?:(?:adjunct|plaatsvervangend)[ \t-]+)?griffier[ \t]+van[ \t]+de[ \t]+"
+        r"(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie[^,\n]{0,120},\s*"), (Anchors(("griffier",), before=2),),
+        role="official"),
+    _Context("clerk", re.compile(r"G(?<![^\W\d_]G)riffier:[ \t]*" + _NAME_START), (Anchors(("griffier",)),),
+             role="official"),
     _Context("members", re.compile(
         lead("Aa") + _W + r"[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"),
         (Anchors(("aanwezig",)),), many=True, role="kamerlid"),
@@ -373,20 +445,26 @@ _CONTEXTS: list[_Context] = [
     _Context("post-after", re.compile(
         lead("MmSs") + _W + r"(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"),
         (POSTS,)),
+    # officers, diplomats, officials, foreign politicians, experts named after their role word
+    _Context("role", _ROLE_BEFORE, (_ROLE_BEFORE_ANCHORS,)),
 ]
 _MOTION_END = re.compile(r"[Ee](?i:n[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
                          r"\.?[ \t]*\n")
 _MOTION_END_ANCHORS = Anchors(("gaat",), before=1, inside=True)     # 'en' may end a longer word
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 _LINE_REST = re.compile(r"[ \t]*(?:\n|$)")
+FOREIGN = "foreign politician"
 
 
 def _role_of_post(post: str) -> str:
     p = post.lower()
-    if p.startswith("staatssecretaris") or p.startswith("oud-staatssecretaris"):
+    if p.startswith("staatssecretaris") or p.startswith("oud-staatssecretaris") or \
+            p.startswith("defensiestaatssecretaris"):
         return "staatssecretaris"
     if "kamerlid" in p or "kamerleden" in p:
         return "kamerlid"
+    if p in ("premier", "minister-president"):
+        return "minister-president"
     return "minister"
 
 
@@ -399,45 +477,59 @@ def _post_ministry(text: str, start: int, end: int) -> str:
     return ""
 
 
-def _mention(name: Name, text: str, role: str, ministry: str, party: str, signatory: bool,
-             context: str) -> Mention:
+def _mention(name: Name, text: str, role: str, ministry: str, party: str, signatory: bool, context: str,
+             gender: str = "", chamber: str = "") -> Mention:
     attrs = {"name": name.display, "role": role, "context": context}
     if ministry:
         attrs["ministry"] = ministry
     if party:
         attrs["party"] = party
+    if name.given:
+        attrs["given"] = " ".join(name.given)
+    if name.initials:
+        attrs["initials"] = name.initials
+    if name.title:
+        attrs["title"] = name.title
+    if gender:
+        attrs["gender"] = gender
+    if chamber:
+        attrs["chamber"] = chamber
     return Mention("person", name.display.lower(), name.start, name.end, text[name.start:name.end],
                    role="signatory" if signatory else "", attrs=attrs)
 
 
 def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
     for m in anchored(ctx.regex, text, *ctx.anchors):
-        role, ministry = ctx.role, ""
+        role, ministry, gender, chamber = ctx.role, "", "", ""
         many = ctx.many
         pos = m.end()
         if ctx.name == "post":
             post = m.group("post")
-            if foreign_before(text, m.start()):
-                continue
             role = _role_of_post(post)
+            chamber = _chamber_of(post) if role == "kamerlid" else ""
             many = post.lower().endswith(("ministers", "staatssecretarissen", "kamerleden"))
-            compound = compound_at(text, m.start())
-            if compound:
-                ministry = compound[0]
-        elif ctx.name == "post-after":
             if foreign_before(text, m.start()):
-                continue
+                role = FOREIGN                              # 'de Franse minister Le Drian'
+            else:
+                compound = compound_at(text, m.start())
+                if compound:
+                    ministry = compound[0]
+        elif ctx.name == "post-after":
             found = ministry_at(text, m.end())
             if found is None:
                 continue
-            role = _role_of_post(m.group("post"))
-            ministry, pos = found[0], found[1]
+            role = FOREIGN if foreign_before(text, m.start()) else _role_of_post(m.group("post"))
+            ministry, pos = (found[0] if role != FOREIGN else ""), found[1]
             if not _CAPITAL_NEXT.match(text, pos, pos + 3):
                 continue
         elif ctx.name == "signature":
             role = _role_of_post(m.group("post"))
             line_end = text.find("\n", m.start("post"))
             ministry = _post_ministry(text, m.start("post"), line_end if line_end >= 0 else len(text))
+        elif ctx.name == "honorific":
+            gender = "m" if m.group("m") else "f"
+        elif ctx.name == "role":
+            role = _ROLE_BEFORE_WORDS[" ".join(m.group("word").lower().split())]
         for _ in range(40):
             name = parse_name(text, pos, ctx.upper)
             if name is None:
@@ -446,9 +538,11 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
             if ctx.line and not _LINE_REST.match(text, info.end):
                 break
             truncated = name.end >= len(text) and not ctx.line
-            if not info.exclude and not truncated:
-                yield _mention(name, text, info.role or role, info.ministry or ministry, info.party,
-                               ctx.signatory, ctx.name)
+            if not truncated:
+                # what follows the name wins, except for a foreign post ('de Franse minister X (Defensie)')
+                got = role if role == FOREIGN else info.role or role
+                yield _mention(name, text, got, "" if got not in POLITICAL_ROLES else info.ministry or ministry,
+                               info.party, ctx.signatory, ctx.name, gender, info.chamber or chamber)
             if not many or info.stop:
                 break
             s = _LIST_SEP.match(text, info.end)
@@ -472,13 +566,74 @@ def _motion_signatures(text: str) -> Iterator[Mention]:
             rest = _LINE_REST.match(text, info.end)
             if not rest:
                 break
-            if not info.exclude:
-                yield _mention(name, text, "kamerlid", info.ministry, info.party, True, "motion-signature")
+            yield _mention(name, text, info.role or "kamerlid", info.ministry, info.party, True, "motion-signature",
+                           chamber=info.chamber)
             pos = rest.end()
 
 
+# --------------------------------------------------------------------------------- posts without a name
+# A signature heading with no name below it ('De Minister van Defensie,' and then a blank line and another
+# heading, or the end of the text), and the posts in a letter's header ('BRIEF VAN DE MINISTERS VAN BUITENLANDSE
+# ZAKEN EN VAN DEFENSIE'): the text names the post, not the person. The resolver (``identity``) finds who held the
+# post on the document's date. Such mentions have value '' and attrs ``unnamed``; their span is the post.
+_SIGNATURE_HEAD = re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*(?=\n|$)")
+_NEXT_LINE = re.compile(r"[ \t]*\n(?P<blank>(?:[ \t]*\n)*)[ \t]*(?P<line>[^\n]*)")
+_HEADER_SENDER = re.compile(
+    r"(?m)^[ \t]*(?:Nr\.[ \t]*\d+[ \t]+)?(?:BRIEF|Brief)[ \t]+(?:VAN|van)[ \t]+(?:DE|de)[ \t]+"
+    r"(?P<post>MINISTERS?|MINISTER-PRESIDENT|STAATSSECRETARISSEN|STAATSSECRETARIS|[Mm]inisters?|"
+    r"[Mm]inister-[Pp]resident|[Ss]taatssecretaris(?:sen)?)(?![^\W\d_])")
+_HEADER_ANCHORS = Anchors(("brief",), before=2, line=True)
+_HEADER_LIST = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:EN|en)[ \t]+)?(?:VAN|VOOR|van|voor)[ \t]+")
+
+
+def _unnamed(text: str, start: int, end: int, role: str, ministry: str, context: str) -> Mention:
+    return Mention("person", "", start, end, text[start:end], role="signatory" if context == "signature" else "",
+                   attrs={"name": "", "role": role, "ministry": ministry, "context": context, "unnamed": True})
+
+
+def _unnamed_signatures(text: str) -> Iterator[Mention]:
+    for m in anchored(_SIGNATURE_HEAD, text, _SIGNATURE_ANCHORS):
+        nxt = _NEXT_LINE.match(text, m.end())
+        if nxt:
+            line = nxt.group("line")
+            heading = _SIGNATURE_HEAD.match(text, nxt.start("line"))
+            if line.strip() and not heading:
+                if not nxt.group("blank"):
+                    continue                                # text runs on below: no signature block
+                name = parse_name(text, nxt.start("line"))
+                if name is not None:
+                    continue                                # a named signature (the signature context)
+        line_end = m.end()
+        role = _role_of_post(m.group("post"))
+        ministry = "Algemene Zaken" if role == "minister-president" else \
+            _post_ministry(text, m.start("post"), line_end)
+        if ministry:
+            yield _unnamed(text, m.start("post"), text.rindex(",", m.start("post"), line_end), role, ministry,
+                           "signature")
+
+
+def _header_senders(text: str) -> Iterator[Mention]:
+    for m in anchored(_HEADER_SENDER, text, _HEADER_ANCHORS):
+        role = _role_of_post(m.group("post").rstrip("sS") if m.group("post").lower().endswith("ministers")
+                             else m.group("post"))
+        if role == "minister-president":
+            yield _unnamed(text, m.start("post"), m.end("post"), role, "Algemene Zaken", "header")
+            continue
+        pos = m.end()
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        for _ in range(12):
+            sep = _HEADER_LIST.match(text, pos, line_end)
+            found = ministry_at(text, sep.end()) if sep else None
+            if found is None:
+                break
+            yield _unnamed(text, sep.end(), found[1], role, found[0], "header")
+            pos = found[1]
+
+
 def find_persons(text: str) -> Iterator[Mention]:
-    """Dutch ministers, state secretaries and MPs named in ``text`` (kind "person", value = surname key)."""
+    """Persons named in ``text`` with the role the text gives them (kind "person", value = surname key), and the
+    posts that sign or send a document without a name (value '', attrs ``unnamed``)."""
     seen: set[tuple[int, int, str]] = set()
     for ctx in _CONTEXTS:
         for mention in _from_context(text, ctx):
@@ -486,7 +641,7 @@ def find_persons(text: str) -> Iterator[Mention]:
             if k not in seen:
                 seen.add(k)
                 yield mention
-    for mention in _motion_signatures(text):
+    for mention in (*_motion_signatures(text), *_unnamed_signatures(text), *_header_senders(text)):
         k = (mention.start, mention.end, mention.role)
         if k not in seen:
             seen.add(k)
