@@ -44,7 +44,7 @@ def _person(b: _Builder, d: NodeRef, doc_id: str, m: Mention) -> None:
     p = b.node("Person", person_key(m.value or person_key_of_name(a.get("name", "")), doc_id),
                name=a.get("full") or a.get("name"), surname=a.get("surname") or a.get("name"),
                given=a.get("given"), initials=a.get("initials"), party=a.get("party"), role=a.get("role"),
-               resolved=a.get("resolved"))
+               resolved=a.get("resolved"), candidates="; ".join(a.get("candidates", ())))
     b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
     evidence = ", ".join(a.get("evidence", ())) or None
     for post in a.get("posts", ()):
@@ -99,7 +99,7 @@ class _Builder:
         prov = self._provenance.get(span)
         if prov is None:
             prov = self._provenance[span] = Provenance(
-                doc=self.doc.id, start=m.start, end=m.end, text=fold(m.text),
+                doc=self.doc.id, start=m.start, end=m.end, text=fold(self.doc.text[m.start:m.end]),
                 sentence=self._sentence(m.start, m.end), page=self.doc.page_at(m.start) if self.doc.pages else 0)
         return prov
 

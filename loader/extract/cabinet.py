@@ -243,11 +243,15 @@ class Cabinet:
     def department(self, ministry: str) -> str:
         return self.departments.get(ministry, ministry)
 
-    def holders(self, ministry: str, role: str, date: str) -> list[tuple[Member, Post]]:
-        """Who held the post ``role`` of ``ministry``'s department on ``date`` (acting holders included)."""
+    def holders(self, ministry: str, role: str, date: str | None = None,
+                window: tuple[str, str | None] | None = None) -> list[tuple[Member, Post]]:
+        """Who held the post ``role`` of ``ministry``'s department on ``date`` (or on some day of ``window``), acting
+        holders included. A minister with a portfolio of his own (the minister voor Rechtsbescherming at Justitie
+        en Veiligheid) does not hold the department's post 'minister van ...'."""
         dep = self.department(ministry)
         return [(m, p) for m in self.members.values() for p in m.posts
-                if p.role == role and p.department == dep and p.covers(date)]
+                if p.role == role and p.department == dep and not (role == "minister" and p.portfolio)
+                and (p.covers(date) if date else window is not None and p.overlaps(*window))]
 
     def name_on(self, department: str, date: str) -> str | None:
         """The department's name on ``date``."""

@@ -405,17 +405,9 @@ def _signatory_window(named: list[Mention], fits: dict[int, list[_Fit]],
 
 
 def _holder(cab, m: Mention, date: str | None, window: tuple[str, str | None] | None):
-    a = m.attrs
-    if date:
-        found = cab.holders(a["ministry"], a["role"], date)
-    elif window:
-        dep = cab.department(a["ministry"])
-        found = [(mem, p) for mem in cab.members.values() for p in mem.posts
-                 if p.role == a["role"] and p.department == dep and p.overlaps(*window)]
-    else:
-        return None, None
-    members = {mem.id for mem, _ in found}
-    if len(members) != 1:
+    """The one person who held the mention's post on the date (or in the letter's time), with the post."""
+    found = cab.holders(m.attrs["ministry"], m.attrs["role"], date, window) if date or window else []
+    if len({mem.id for mem, _ in found}) != 1:
         return None, None
     return found[0]
 
