@@ -78,20 +78,18 @@ def _fit(m: Mention, member: Member, bare: bool, date: str | None, window: tuple
     if gender and member.gender and gender != member.gender:
         return None
     written = initials_of(a.get("initials", ""))
-    if written:
-        known = initials_of(member.initials)
-        firsts = {n[:1].upper() for n in member.given}
-        if known:
-            if written == known:
-                tier, evidence = STRONG, [*evidence, "initials"]
-            elif written[0] != known[0]:
-                return None
-            elif known[:len(written)] == written or written[:len(known)] == known:
-                tier = max(tier, MEDIUM)
-                evidence.append("initials in part")
-        elif firsts and written[0][:1] not in firsts:
-            pass            # the official initials are not known: a roepnaam need not start with the first initial
     given = a.get("given", "")
+    known = initials_of(member.initials)
+    if written and known:   # (unknown official initials say nothing: a roepnaam need not start with the first)
+        # 'Sigrid A.M. Kaag': the initials after a given name are the others
+        forms = [written, [given[:1].upper(), *written]] if given else [written]
+        if known in forms:
+            tier, evidence = STRONG, [*evidence, "initials"]
+        elif all(f[0] != known[0] for f in forms):
+            return None
+        elif any(known[:len(f)] == f or f[:len(known)] == known for f in forms):
+            tier = max(tier, MEDIUM)
+            evidence.append("initials in part")
     if given:
         names = {g.casefold() for g in member.given}
         letters = {g[:1].casefold() for g in member.given} | {i[:1].casefold() for i in initials_of(member.initials)}
@@ -233,16 +231,28 @@ def _text_posts(m: Mention, chamber: str) -> list[dict[str, Any]]:
     return []
 
 
+def _written(m: Mention) -> str:
+    """The name as the text writes it, without titles ('Pieter De Crem', 'T.J.E. van Toor'); names in capitals
+    (motion headers) and broken over lines are rebuilt from their parts."""
+    a = m.attrs
+    text = " ".join(m.text.split())
+    title = a.get("title", "")
+    if title and text.startswith(title):
+        text = text[len(title):].strip()
+    if text.isupper() or "\n" in m.text or not text.endswith(a["name"].split()[-1]):
+        if a.get("given"):
+            return _full(a["given"], a["name"])
+        return f"{a['initials']} {_after_first(a['name'])}" if a.get("initials") else a["name"]
+    return text
+
+
 def _text_key(m: Mention) -> tuple[str, str]:
     """(key, full name) of a person the gazetteer does not know, from what the text gives: given name, initials,
     party; ('', name) when only the surname is written."""
     a = m.attrs
     surname = a["name"]
-    if a.get("given"):
-        full = _full(a["given"], surname)
-        return _key(full), full
-    if a.get("initials"):
-        full = f"{a['initials']} {_after_first(surname)}"
+    if a.get("given") or a.get("initials"):
+        full = _written(m)
         return _key(full), full
     if a.get("party"):
         return _key(surname, f"({a['party']})"), surname
@@ -275,13 +285,11 @@ def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
 
     # the letter's time when it has no date: the days all its named signatories held the posts they sign under
     window: tuple[str, str | None] | None = None
-    fits: dict[int, list[_Fit]] = {}
-    for m in named:
-        fits[id(m)] = _candidates(m, date, None, departments)
+    fits = _all_candidates(named, date, None, departments)
     if not date:
         window = _signatory_window(named, fits, departments)
         if window:
-            fits = {id(m): _candidates(m, None, window, departments) for m in named}
+            fits = _all_candidates(named, None, window, departments)
 
     # pass 1: names whose own evidence decides
     chosen: dict[int, _Fit] = {}
@@ -342,8 +350,12 @@ def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
                     _text_posts(m, chamber), candidates=candidates)
 
     drop: set[int] = set()
+    holders: dict[tuple[str, str], tuple] = {}
     for m in unnamed:
-        member, post = _holder(cab, m, date, window)
+        post_key = (m.attrs["ministry"], m.attrs["role"])
+        if post_key not in holders:
+            holders[post_key] = _holder(cab, m, date, window)
+        member, post = holders[post_key]
         if member is None:
             drop.add(id(m))
             continue
@@ -352,6 +364,24 @@ def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
                  "letter header" if m.attrs["context"] == "header" else "signature"], False,
                 [{**post.as_json(), "source": "gazetteer"}], member)
     return [m for m in found if id(m) not in drop] if drop else found
+
+
+_EVIDENCE_ATTRS = ("name", "role", "ministry", "party", "given", "initials", "gender")
+
+
+def _all_candidates(named: list[Mention], date: str | None, window: tuple[str, str | None] | None,
+                    departments: dict[str, str]) -> dict[int, list[_Fit]]:
+    """The fitting candidates of every named mention; mentions that say the same about a name (a speaker line
+    repeated through a debate) share one computation."""
+    seen: dict[tuple, list[_Fit]] = {}
+    out = {}
+    for m in named:
+        sig = tuple(m.attrs.get(k) for k in _EVIDENCE_ATTRS)
+        fits = seen.get(sig)
+        if fits is None:
+            fits = seen[sig] = _candidates(m, date, window, departments)
+        out[id(m)] = fits
+    return out
 
 
 def _candidates(m: Mention, date: str | None, window: tuple[str, str | None] | None,

@@ -117,7 +117,7 @@ _ROLE_BEFORE_WORDS = {w: role for role, e in ROLE_WORDS.items() for w in e["befo
 
 def _word_alternation(words) -> str:
     """Words (longest first), a space matching spaces and tabs."""
-    return "|".join(re.escape(w).replace(r"\ ", "[ \t]+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
 
 
 _NOT_POLITICAL = re.compile(r"(?i:" + _word_alternation(_ROLE_AFTER_WORDS) + ")")
@@ -394,9 +394,11 @@ _SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]re
 _LID_ANCHORS = Anchors(("lid", "leden"), before=1)      # 'het lid', 'de Kamerleden', 'Tweede Kamerlid'
 _SIGNATURE_ANCHORS = Anchors(POST_ANCHORS, before=1, line=True)     # 'De minister' opening a line
 # 'generaal Kees Matthijssen', 'de NLse generaal, Kees Matthijssen', 'VN-gezant X', 'president Keïta'.
+# 'de speciale vertegenwoordiger van de VN in Mali, Koenders', 'ambassadeur in Bamako, Van der Zwan': where the
+# role is held, then a comma and the name.
 _ROLE_BEFORE = re.compile(
     _W + r"(?:[^\W\d_]+-)?(?P<word>(?i:" + _word_alternation(_ROLE_BEFORE_WORDS) + r"))(?![^\W\d_])"
-    r"(?:[ \t]*,)?[ \t]+" + _NAME_START)
+    r"(?:[ \t]+(?:van|voor|in|bij|te)[ \t][^,\n]{1,60},|(?:[ \t]*,)?)[ \t]+" + _NAME_START)
 _ROLE_BEFORE_ANCHORS = Anchors(tuple(sorted({w.split()[0] for w in _ROLE_BEFORE_WORDS})))
 _CONTEXTS: list[_Context] = [
     _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKkEe") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
