@@ -1,9 +1,13 @@
-"""Person rule: Dutch ministers, state secretaries and members of parliament named in the text.
+"""Person rule: the persons named in the text, with what the text says about them, and the posts that sign or send
+a document without a name.
 
 value = the surname key (lower case, tussenvoegsel included: ``van ojik``); attrs ``name`` = the surname as it
 is written when it stands alone (``Van Ojik``, ``De Roon``, ``Van der Staaij``, ``Ten Broeke``, ``Bruins Slot``,
-``Hennis-Plasschaert``), ``role`` (minister, staatssecretaris, kamerlid, or empty when the text does not say),
-``ministry`` when stated, ``party`` when stated. Role ``signatory`` for a name in a signature block.
+``Hennis-Plasschaert``), ``role`` (minister, staatssecretaris, minister-president, kamerlid; ambassador,
+commander, official, foreign politician, expert from ``data/person_roles.yaml``; empty when the text does not
+say), and when stated ``ministry``, ``party``, ``chamber``, ``given`` (given names), ``initials``, ``title``,
+``gender`` (from 'de heer'/'mevrouw'). ``Mention.role`` ``signatory`` for a name in a signature block or below a
+motion. ``identity.resolve_persons`` then decides who each name is (see there).
 
 Where names are found (each a context followed by one name or a list of names):
 
@@ -12,27 +16,35 @@ Where names are found (each a context followed by one name or a list of names):
   over tot de orde van de dag.`` in a motion;
 * post words: ``minister Verhagen``, ``Minister Opstelten van Veiligheid en Justitie``, ``staatssecretaris X``,
   ``de ministers Verhagen (Buitenlandse Zaken), Middelkoop (Defensie) en Hirsch Ballin (...)``, ``Kamerlid X``;
+  after a foreign adjective or body (``de Franse minister X``) the person is a foreign politician;
 * honorifics: ``de heer X``, ``mevrouw X, Minister van Defensie``, ``Mijnheer X``, speaker lines
   ``De heer Van der Staaij (SGP):``;
 * committee reports: chairs (``De voorzitter van de vaste commissie voor Defensie, Ten Broeke``,
-  ``Voorzitter: Ten Broeke``) and member lists (``Aanwezig zijn acht leden der Kamer, te weten: ...``);
+  ``Voorzitter: Ten Broeke``), clerks (``De griffier van ...``, ``Griffier: Van Leiden``: officials) and member
+  lists (``Aanwezig zijn acht leden der Kamer, te weten: ...``);
 * motions: ``MOTIE VAN HET LID JASPER VAN DIJK``, ``het lid X``, ``de leden X en Y``, ``de motie Kerstens en
   Van Ojik``, ``motie-Van Dijk``;
 * tkconv/openkamer metadata lines: ``Indiener(s): Hans van Baalen (VVD), Waalkens , Henk Jan Ormel (CDA)``,
-  ``Eerste ondertekenaar: G. Wilders, Tweede Kamerlid (PVV)``, ``Indiener: H.P.M. Knapen, minister van ...``.
+  ``Eerste ondertekenaar: G. Wilders, Tweede Kamerlid (PVV)``, ``Indiener: H.P.M. Knapen, minister van ...``;
+* role words before a name (``generaal Kees Matthijssen``, ``ambassadeur X``, ``president Keïta``, ``de
+  speciale vertegenwoordiger van de VN in Mali, X``) and after it behind a comma (``X, directeur IOB``,
+  ``T.J.E. van Toor, griffier``).
 
-Names: titles (drs., mr., dr., prof., ir.) and initials are dropped; given names are the capitalised words before
-a lower-case tussenvoegsel (``Jasper van Dijk`` -> Van Dijk, ``R. de Roon`` -> De Roon); without a tussenvoegsel
-the last capitalised word is the surname (``Pia Dijkstra`` -> Dijkstra, ``Henk Jan Ormel`` -> Ormel) unless the
-name ends in a known two-word surname (``Hanke Bruins Slot`` -> Bruins Slot, ``Hirsch Ballin``). A name stays on
-one line, has at most two words after its tussenvoegsel and ends at punctuation, a lower-case word, a party,
-role, calendar or function word, a ministry or a country. Names written in capitals (motion headers) are
-converted (``JASPER VAN DIJK`` -> Van Dijk). A footnote number or possessive glued to a name is dropped.
+Posts without a name (value '', attrs ``unnamed``, the post words as span): a signature heading with no name
+below it (then a blank line and another heading, or the end of the text), and the posts in a letter's header
+(``BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE``).
 
-Not persons: griffiers (``Griffier: Van Toor``, ``T.J.E. van Toor, griffier``), civil servants and officers
-(``de heer X, directeur ...``, ``generaal ...``), foreign politicians (``de Franse minister X``, ``president
-Keïta``), ``De voorzitter`` itself, names cut off at the very end of an excerpt inside a list (``..., Ploum``),
-party, place, ministry and country names.
+Names: titles (drs., mr., dr., prof., ir.) and initials are kept apart from the name; given names are the
+capitalised words before a lower-case tussenvoegsel (``Jasper van Dijk`` -> Van Dijk, ``R. de Roon`` -> De Roon);
+without a tussenvoegsel the last capitalised word is the surname (``Pia Dijkstra`` -> Dijkstra, ``Henk Jan Ormel``
+-> Ormel) unless the name ends in a known two-word surname (``Hanke Bruins Slot`` -> Bruins Slot, ``Hirsch
+Ballin``, and those of the cabinet gazetteer). A name stays on one line, has at most two words after its
+tussenvoegsel and ends at punctuation, a lower-case word, a party, role, calendar or function word, a ministry or
+a country. Names written in capitals (motion headers) are converted (``JASPER VAN DIJK`` -> Van Dijk). A footnote
+number or possessive glued to a name is dropped.
+
+Not reported: ``De voorzitter`` itself, names cut off at the very end of an excerpt inside a list (``...,
+Ploum``), party, place, ministry and country names.
 
 Speed: each context regex is tried only near the words its matches contain (``_Context.anchors``; see
 ``ministries.anchored``), which finds what running it over the whole text finds.
