@@ -37,19 +37,35 @@ def person_key(value: str, doc_id: str) -> str:
     return value + doc_id if value.endswith("#") else value
 
 
-def _person(b: _Builder, d: NodeRef, doc_id: str, m: Mention) -> None:
+def _person(b: _Builder, d: NodeRef, doc_id: str, m: Mention, seen: set[tuple]) -> None:
     """A person mention: the Person node, SIGNED_BY (a signature block) or MENTIONS, and HOLDS_POST for each post
-    or seat the resolver gives (a ministry, or the chamber as an Organisation), with the identity's evidence."""
+    or seat the resolver gives (a ministry, or the chamber as an Organisation), with the identity's evidence.
+    ``seen``: the mentions already handled that say the same (the resolver gives them one result): a repeat only
+    counts its links."""
     a = m.attrs
-    p = b.node("Person", person_key(m.value or person_key_of_name(a.get("name", "")), doc_id),
-               name=a.get("full") or a.get("name"), surname=a.get("surname") or a.get("name"),
-               given=a.get("given"), initials=a.get("initials"), party=a.get("party"), role=a.get("role"),
-               resolved=a.get("resolved"), candidates="; ".join(a.get("candidates", ())))
+    key = person_key(m.value or person_key_of_name(a.get("name", "")), doc_id)
+    posts = a.get("posts")
+    repeat = (key, a.get("given"), a.get("initials"), id(posts), id(a.get("evidence")))
+    if repeat in seen:
+        p = b.refs[("Person", key)]
+        b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
+        for post in posts or ():
+            target = b.refs[("Ministry", post["ministry"]) if post.get("ministry") else
+                            ("Organisation", post["chamber"])]
+            b.rel("HOLDS_POST", p, target, m)
+        return
+    seen.add(repeat)
+    p = b.node(
+        "Person", key, name=a.get("full") or a.get("name"), surname=a.get("surname") or a.get("name"),
+        given=a.get("given"), initials=a.get("initials"), party=a.get("party"), role=a.get("role"),
+        resolved=a.get("resolved"), candidates="; ".join(a.get("candidates", ())))
     b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
+    if not posts:
+        return
     evidence = ", ".join(a.get("evidence", ())) or None
-    for post in a.get("posts", ()):
+    for post in posts:
         if post.get("ministry"):
-            target = b.node("Ministry", post["ministry"])
+            target = b.known("Ministry", post["ministry"]) or b.node("Ministry", post["ministry"])
         else:
             target = b.node("Organisation", post["chamber"], name=post["chamber"])
         b.rel("HOLDS_POST", p, target, m, role=post["role"], party=post.get("party") or None,
@@ -163,6 +179,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         "chars": len(doc.text)}.items() if v is not None})
     d = document.ref
 
+    described: dict[tuple[str, str], NodeRef] = {}   # gazetteer entities already given their properties
     evaluations = [m for m in mentions if m.kind == "evaluation"]
     main_eval = next((m.value for m in evaluations if m.attrs.get("main")), None)
     scope = main_eval or doc.id
@@ -178,19 +195,24 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}", year=year, url=resolution_url(m.value, year))
             b.rel("MENTIONS", d, r, m)
         elif m.kind == "mission":
-            b.rel("MENTIONS", d, b.node("Mission", m.value, name=m.attrs.get("name"),
-                                         organisation=m.attrs.get("organisation"), area=m.attrs.get("area")), m)
+            # (a gazetteer entity's properties follow from its id: a repeat only counts its link)
+            mission = described.get(("Mission", m.value)) or described.setdefault(("Mission", m.value), b.node(
+                "Mission", m.value, name=m.attrs.get("name"), organisation=m.attrs.get("organisation"),
+                area=m.attrs.get("area")))
+            b.rel("MENTIONS", d, mission, m)
         elif m.kind == "ministry":
-            mi = b.node("Ministry", m.value, abbreviation=m.attrs.get("abbreviation"))
+            mi = described.get(("Ministry", m.value)) or described.setdefault(("Ministry", m.value), b.node(
+                "Ministry", m.value, abbreviation=m.attrs.get("abbreviation")))
             b.rel("MENTIONS", d, mi, m)
             if m.role == "issuer":
                 b.rel("ISSUED_BY", d, mi, m)
         elif m.kind == "person":
             persons.append(m)
         elif m.kind == "organisation":
-            b.rel("MENTIONS", d, b.node("Organisation", m.value, name=m.attrs.get("name")), m)
+            b.rel("MENTIONS", d, described.get(("Organisation", m.value)) or described.setdefault(
+                ("Organisation", m.value), b.node("Organisation", m.value, name=m.attrs.get("name"))), m)
         elif m.kind == "country":
-            b.rel("MENTIONS", d, b.node("Country", m.value), m)
+            b.rel("MENTIONS", d, b.known("Country", m.value) or b.node("Country", m.value), m)
         elif m.kind == "mandate":
             r = b.node("Resolution", m.value, caption=f"UNSCR {m.value}")
             b.rel("MANDATES", r, b.node("Mission", m.attrs["mission"]), m)
@@ -238,8 +260,9 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     # Persons last, the best-supported mention of each first: a relationship keeps the first provenance, so the span
     # it shows is the one that says most about who the person is ('Van Dijk (SP)' rather than 'De heer Van Dijk:').
     persons.sort(key=lambda m: -strength(m))
+    seen: set[tuple] = set()
     for m in persons:
-        _person(b, d, doc.id, m)
+        _person(b, d, doc.id, m, seen)
     # Every relationship endpoint must be a node of this graph (HAS_FINDING from the main evaluation).
     for rel in list(b.rels.values()):
         for end in (rel.start, rel.end):

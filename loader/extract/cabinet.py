@@ -59,11 +59,13 @@ def same_party(a: str, b: str) -> bool:
     return "GroenLinks-PvdA" in (a, b) and {a, b} <= joint
 
 
+@lru_cache(maxsize=4096)
 def surname_key(surname: str) -> str:
     """The lookup key of a surname: white space folded, case folded ('Van der  Staaij' -> 'van der staaij')."""
     return " ".join(surname.split()).casefold()
 
 
+@lru_cache(maxsize=4096)
 def bare_key(surname: str) -> str:
     """The surname key without its leading particle words ('Van Middelkoop' -> 'middelkoop')."""
     words = surname_key(surname).split()
@@ -133,6 +135,7 @@ class Member:
     posts: tuple[Post, ...] = ()
     seats: tuple[Seat, ...] = ()
     example: dict[str, Any] = field(default_factory=dict)
+    also_keys: frozenset[str] = frozenset()     # the ``also`` surnames, case folded
 
     def posts_at(self, date: str) -> list[Post]:
         return [p for p in self.posts if p.covers(date)]
@@ -197,6 +200,11 @@ class Cabinet:
                 self.by_key.setdefault(k, []).append(Candidate(member, False))
             for k in {bare_key(s) for s in (member.surname, *member.also)} - keys:
                 self.by_key.setdefault(k, []).append(Candidate(member, True))
+        # The posts of each department and role, for ``holders``.
+        self.posts: dict[tuple[str, str], list[tuple[Member, Post]]] = {}
+        for member in self.members.values():
+            for post in member.posts:
+                self.posts.setdefault((post.department, post.role), []).append((member, post))
         # Two-word surnames without a particle (Bruins Slot, Gmelich Meijling): the name parser keeps them whole.
         self.compound_surnames = frozenset(
             tuple(surname_key(s).split()) for m in self.members.values() for s in (m.surname, *m.also)
@@ -228,15 +236,17 @@ class Cabinet:
                     not isinstance(s.get("to"), int) or s["to"] < s["from"]:
                 raise ValueError(f"cabinet.yaml: {ident}: a seat needs chamber, from and to (years): {s!r}")
             seats.append(Seat(s["chamber"], party_id(s.get("party") or e.get("party") or ""), s["from"], s["to"]))
-        return Member(ident, e["name"], e["surname"], tuple(e.get("also") or ()), tuple(e.get("given") or ()),
+        also = tuple(e.get("also") or ())
+        return Member(ident, e["name"], e["surname"], also, tuple(e.get("given") or ()),
                       e.get("initials") or "", e.get("gender") or "", party_id(e.get("party") or ""),
-                      tuple(sorted(posts, key=lambda p: p.start)), tuple(seats), e.get("example") or {})
+                      tuple(sorted(posts, key=lambda p: p.start)), tuple(seats), e.get("example") or {},
+                      frozenset(a.casefold() for a in also))
 
     def candidates(self, surname: str) -> list[Candidate]:
         """The persons a written surname can stand for. A surname written without a particle also finds those whose
         surname has one (``bare``); one written with a particle finds only surnames with that particle."""
         found = self.by_key.get(surname_key(surname), [])
-        if has_particle(surname):
+        if found and has_particle(surname):
             return [c for c in found if not c.bare]
         return found
 
@@ -248,9 +258,8 @@ class Cabinet:
         """Who held the post ``role`` of ``ministry``'s department on ``date`` (or on some day of ``window``), acting
         holders included. A minister with a portfolio of his own (the minister voor Rechtsbescherming at Justitie
         en Veiligheid) does not hold the department's post 'minister van ...'."""
-        dep = self.department(ministry)
-        return [(m, p) for m in self.members.values() for p in m.posts
-                if p.role == role and p.department == dep and not (role == "minister" and p.portfolio)
+        return [(m, p) for m, p in self.posts.get((self.department(ministry), role), ())
+                if not (role == "minister" and p.portfolio)
                 and (p.covers(date) if date else window is not None and p.overlaps(*window))]
 
     def name_on(self, department: str, date: str) -> str | None:

@@ -40,6 +40,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Any
 
 from ..model import Mention
@@ -47,6 +49,8 @@ from .cabinet import Member, Post, bare_key, cabinet, has_particle, same_party
 from .persons import FOREIGN, POLITICAL_ROLES
 
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
+_KIND, _START = attrgetter("kind"), attrgetter("start")
+_IS_PERSON, _IS_DATE, _KEEP = "person".__eq__, "date".__eq__, not_
 OFFICE_ROLES = ("minister", "staatssecretaris", "minister-president")
 _INITIAL = re.compile(r"(Th|Ch|Ph|IJ|Chr|Joh|Jac|Wm|Fr|Hk|[A-Z])\.")
 _EK_HEADER = re.compile(r"EERSTE KAMER DER STATEN-GENERAAL|Eerste Kamer der Staten-Generaal")
@@ -149,14 +153,6 @@ def _in_time(post: Post, date: str | None, window: tuple[str, str | None] | None
     return False
 
 
-def _document_date(found: Iterable[Mention]) -> str | None:
-    best: Mention | None = None
-    for m in found:
-        if m.kind == "date" and (best is None or m.start < best.start):
-            best = m
-    return best.value if best else None
-
-
 def _chamber(text: str) -> str:
     """The chamber of a document's members: the Eerste Kamer when its header says so, else the Tweede Kamer."""
     head = text[:3000]
@@ -184,7 +180,7 @@ def _full(given: str, surname: str) -> str:
 def _member_name(member: Member, written: str) -> str:
     """The person's name as fully as known: the gazetteer's, or the given name with the surname as the text writes
     it when that is one of the person's other surnames ('Ank Bijleveld-Schouten')."""
-    if written and written.casefold() in {s.casefold() for s in member.also} and member.given:
+    if member.also_keys and member.given and written.casefold() in member.also_keys:
         return _full(member.given[0], written)
     return member.name
 
@@ -273,15 +269,20 @@ def _assign(m: Mention, key: str, full: str, surname: str, resolved: str, eviden
 def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
     """Resolve every person mention in ``found`` (see the module docstring); unnamed posts that no one held (or
     that the document's date does not decide) are dropped. Returns the new list of mentions."""
-    persons = [m for m in found if m.kind == "person"]
+    # (the mentions of a kind, picked out by C code: a Python loop over a document's hundred mentions would cost
+    # more than resolving its persons)
+    kinds = list(map(_KIND, found))
+    persons = list(compress(found, map(_IS_PERSON, kinds)))
     if not persons:
         return found
-    cab = cabinet()
-    date = _document_date(found)
-    departments = cab.departments
-    chamber = _chamber(text)
     named = [m for m in persons if not m.attrs.get("unnamed")]
     unnamed = [m for m in persons if m.attrs.get("unnamed")]
+    dates = list(compress(found, map(_IS_DATE, kinds)))
+    date = min(dates, key=_START).value if dates else None
+    cab = cabinet()
+    departments = cab.departments
+    chamber = _Lazy(lambda: _chamber(text))
+    family = {id(m): bare_key(m.attrs["name"]) for m in named}
 
     # the letter's time when it has no date: the days all its named signatories held the posts they sign under
     window: tuple[str, str | None] | None = None
@@ -300,7 +301,7 @@ def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
     by_family: dict[str, set[str]] = {}
     for m in named:
         if id(m) in chosen:
-            by_family.setdefault(bare_key(m.attrs["name"]), set()).add(chosen[id(m)].member.id)
+            by_family.setdefault(family[id(m)], set()).add(chosen[id(m)].member.id)
     # pass 2: the rest, with the document's help
     for m in named:
         if id(m) in chosen or m.attrs.get("role") == FOREIGN:
@@ -308,46 +309,33 @@ def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
         options = fits[id(m)]
         if m.attrs.get("role") not in POLITICAL_ROLES:
             options = []                                    # an officer or official: only strong support counts
-        family = by_family.get(bare_key(m.attrs["name"]), set())
-        in_doc = [f for f in options if f.member.id in family]
+        in_family = by_family.get(family[id(m)], set())
+        in_doc = [f for f in options if f.member.id in in_family]
         if len(in_doc) == 1:
             chosen[id(m)] = _Fit(in_doc[0].member, STRONG, [*in_doc[0].evidence, "same document"])
-        elif not family:
+        elif not in_family:
             best = _best(options, date)
             if best is not None and (best.tier >= WEAK or not date):
                 chosen[id(m)] = best
 
     # text identities of names the gazetteer does not decide
-    text_ids: dict[str, dict[str, tuple[str, str]]] = {}     # family -> key -> (key, full)
+    text_keys = {id(m): _text_key(m) for m in named if id(m) not in chosen}
+    text_ids: dict[str, set[tuple[str, str]]] = {}          # family -> {(key, full)}
     for m in named:
-        if id(m) not in chosen:
-            key, full = _text_key(m)
-            if key:
-                text_ids.setdefault(bare_key(m.attrs["name"]), {})[key] = (key, full)
+        if id(m) in text_keys and text_keys[id(m)][0]:
+            text_ids.setdefault(family[id(m)], set()).add(text_keys[id(m)])
 
+    done: dict[tuple, tuple] = {}       # mentions that say the same about a name, resolved alike: the same result
     for m in named:
         a = m.attrs
         fit = chosen.get(id(m))
-        if fit is not None:
-            member = fit.member
-            weak = fit.tier <= WEAK and "same document" not in fit.evidence
-            _assign(m, member.id, _member_name(member, a["name"]), member.surname, "gazetteer", fit.evidence, weak,
-                    _posts(member, m, date, window, departments) or _text_posts(m, chamber), member)
-            continue
-        key, full = _text_key(m)
-        family = bare_key(a["name"])
-        candidates = [f.member.name for f in fits[id(m)]] if a.get("role") in POLITICAL_ROLES else []
-        if key:
-            evidence = [label for label, attr in (("given name", "given"), ("initials", "initials"),
-                                                  ("party", "party")) if a.get(attr)]
-            _assign(m, key, full, a["name"], "text", evidence, False, _text_posts(m, chamber),
-                    candidates=candidates)
-        elif len(text_ids.get(family, {})) == 1 and not by_family.get(family):
-            key, full = next(iter(text_ids[family].values()))
-            _assign(m, key, full, a["name"], "text", ["same document"], False, _text_posts(m, chamber))
-        else:
-            _assign(m, _key(a["name"]) + "#", a["name"], a["name"], "unresolved", ["surname"], True,
-                    _text_posts(m, chamber), candidates=candidates)
+        sig = (_signature(m), id(fit) if fit else None)
+        result = done.get(sig)
+        if result is None:
+            result = done[sig] = _identity(m, fit, text_keys.get(id(m)), text_ids.get(family[id(m)], set()),
+                                           bool(by_family.get(family[id(m)])), fits[id(m)], date, window,
+                                           departments, chamber)
+        _assign(m, *result)
 
     drop: set[int] = set()
     holders: dict[tuple[str, str], tuple] = {}
@@ -363,10 +351,55 @@ def resolve_persons(text: str, found: list[Mention]) -> list[Mention]:
                 ["post on date" if date else "post in the letter's time",
                  "letter header" if m.attrs["context"] == "header" else "signature"], False,
                 [{**post.as_json(), "source": "gazetteer"}], member)
-    return [m for m in found if id(m) not in drop] if drop else found
+    if not drop:
+        return found
+    return list(compress(found, map(_KEEP, map(drop.__contains__, map(id, found)))))
+
+
+class _Lazy:
+    """A value computed when first asked for."""
+
+    def __init__(self, make):
+        self.make, self.value, self.made = make, None, False
+
+    def __call__(self):
+        if not self.made:
+            self.value, self.made = self.make(), True
+        return self.value
+
+
+def _identity(m: Mention, fit: _Fit | None, text_key: tuple[str, str] | None, family_ids: set[tuple[str, str]],
+              family_resolved: bool, fits: list[_Fit], date: str | None, window: tuple[str, str | None] | None,
+              departments: dict[str, str], chamber: _Lazy) -> tuple:
+    """The ``_assign`` arguments of one named mention: its key, name, surname, how resolved, evidence, weak, posts,
+    member, candidates."""
+    a = m.attrs
+    if fit is not None:
+        member = fit.member
+        weak = fit.tier <= WEAK and "same document" not in fit.evidence
+        posts = _posts(member, m, date, window, departments) or _text_posts(m, chamber())
+        return member.id, _member_name(member, a["name"]), member.surname, "gazetteer", fit.evidence, weak, posts, \
+            member, None
+    key, full = text_key or ("", a["name"])
+    candidates = [f.member.name for f in fits] if a.get("role") in POLITICAL_ROLES else []
+    if key:
+        evidence = [label for label, attr in (("given name", "given"), ("initials", "initials"), ("party", "party"))
+                    if a.get(attr)]
+        return key, full, a["name"], "text", evidence, False, _text_posts(m, chamber()), None, candidates
+    if len(family_ids) == 1 and not family_resolved:
+        key, full = next(iter(family_ids))
+        return key, full, a["name"], "text", ["same document"], False, _text_posts(m, chamber()), None, None
+    return _key(a["name"]) + "#", a["name"], a["name"], "unresolved", ["surname"], True, \
+        _text_posts(m, chamber()), None, candidates
 
 
 _EVIDENCE_ATTRS = ("name", "role", "ministry", "party", "given", "initials", "gender")
+
+
+def _signature(m: Mention) -> tuple:
+    """What a mention says about a name (``_EVIDENCE_ATTRS``): mentions that say the same are resolved alike."""
+    a = m.attrs.get
+    return a("name"), a("role"), a("ministry"), a("party"), a("given"), a("initials"), a("gender")
 
 
 def _all_candidates(named: list[Mention], date: str | None, window: tuple[str, str | None] | None,
@@ -376,7 +409,7 @@ def _all_candidates(named: list[Mention], date: str | None, window: tuple[str, s
     seen: dict[tuple, list[_Fit]] = {}
     out = {}
     for m in named:
-        sig = tuple(m.attrs.get(k) for k in _EVIDENCE_ATTRS)
+        sig = _signature(m)
         fits = seen.get(sig)
         if fits is None:
             fits = seen[sig] = _candidates(m, date, window, departments)

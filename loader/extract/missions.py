@@ -28,6 +28,7 @@ from ..gazetteer import PhraseMatcher, Scanner, key, load
 from ..model import Mention
 
 _WINDOW = 200
+NAME, AMBIGUOUS, DESCRIPTION = "name", "ambiguous", "description"
 
 
 def _words() -> dict[str, Any]:
@@ -82,6 +83,7 @@ class _Missions:
         words = _words()
         self.context = _context_regex(words["context"])
         self.window: int = words["window"]
+        self._kinds: dict[str, str] = {}
 
     def _entry_attrs(self, ident: str) -> dict[str, Any]:
         e = self.entries[ident]
@@ -91,6 +93,18 @@ class _Missions:
         if e.get("area"):
             out["area"] = e["area"]
         return out
+
+    def kind(self, surface: str) -> tuple[str, str | None, str]:
+        """(surface, mission id or None, whether it is a name, an ambiguous name or a description) of a matched
+        surface form (memoised: the same few forms recur)."""
+        found = self._kinds.get(surface)
+        if found is None:
+            k = key(surface)
+            kind = DESCRIPTION if k in self.described else AMBIGUOUS if k in self.ambiguous else NAME
+            found = (surface, self.matcher.lookup(surface), kind)
+            if len(self._kinds) < 50_000:
+                self._kinds[surface] = found
+        return found
 
     def attrs(self, ident: str) -> dict[str, Any]:
         """The attributes of a mention of mission ``ident``: a copy for each mention (rules may add to it)."""
@@ -122,14 +136,31 @@ def _nearest(start: int, end: int, near: list[tuple[str, list[int], list[int]]])
     return best[2] if best else None
 
 
-def _in_context(start: int, end: int, context: list[int], sure: list[int], window: int) -> bool:
-    """Whether a mission word starts, or an unambiguous mission name starts, within ``window`` characters of the
-    span (positions sorted)."""
-    for positions in (context, sure):
-        i = bisect_left(positions, start - window)
-        if i < len(positions) and positions[i] <= end + window:
+class _Context:
+    """Where mission words start, looked for only around the ambiguous names (the context regex has no literal
+    start: run over a whole text it costs as much as all the other mission look-ups together)."""
+
+    def __init__(self, regex: re.Pattern[str], text: str, window: int, sure: list[int]):
+        self.regex, self.text, self.window, self.sure = regex, text, window, sure
+        self.found = -1                  # the last mission word found (a start position), -1: none yet
+        self.searched = 0                # the text before this position has been searched
+
+    def near(self, start: int, end: int) -> bool:
+        """Whether a mission word or an unambiguous mission name starts within ``window`` characters of the span.
+        Spans come in text order, so each character is searched at most once (linear)."""
+        lo, hi = max(0, start - self.window), end + self.window
+        i = bisect_left(self.sure, lo)
+        if i < len(self.sure) and self.sure[i] <= hi:
             return True
-    return False
+        if lo <= self.found <= hi:
+            return True
+        # (a word may run past hi: search a little further, a mission word is shorter than 40 characters)
+        m = self.regex.search(self.text, max(lo, self.searched), min(len(self.text), hi + 40))
+        if m is None:
+            self.searched = max(self.searched, hi)
+            return False
+        self.found, self.searched = m.start(), m.start() + 1     # search on from just after it next time
+        return m.start() <= hi
 
 
 def find_missions(text: str) -> Iterator[Mention]:
@@ -137,21 +168,22 @@ def find_missions(text: str) -> Iterator[Mention]:
     attrs ``via`` = ``description``)."""
     data = _missions()
     taken: list[tuple[int, int]] = []
-    hits = list(data.matcher.finditer(text))
-    keys = [key(text[h.start:h.end]) for h in hits]
-    sure = sorted(h.start for h, k in zip(hits, keys) if k not in data.ambiguous and k not in data.described)
-    context: list[int] | None = None                # mission words, found once per text when first needed
-    for hit, k in zip(hits, keys):
-        taken.append((hit.start, hit.end))
-        if k in data.ambiguous:
+    hits = [(m.start(), m.end(), *data.kind(m.group())) for m in data.matcher.matches(text)]
+    context: _Context | None = None                 # made when the first ambiguous name needs it
+    for start, end, surface, ident, kind in hits:
+        if ident is None:
+            continue
+        taken.append((start, end))
+        if kind is AMBIGUOUS:
             if context is None:
-                context = [m.start() for m in data.context.finditer(text)]
-            if not _in_context(hit.start, hit.end, context, sure, data.window):
+                sure = [h[0] for h in hits if h[4] is NAME]
+                context = _Context(data.context, text, data.window, sure)
+            if not context.near(start, end):
                 continue
-        attrs = data.attrs(hit.id)
-        if k in data.described:
+        attrs = data.attrs(ident)
+        if kind is DESCRIPTION:
             attrs["via"] = "description"
-        yield Mention("mission", hit.id, hit.start, hit.end, text[hit.start:hit.end], attrs=attrs)
+        yield Mention("mission", ident, start, end, surface, attrs=attrs)
     taken.sort()
     starts = [s for s, _ in taken]
     for bare, near in data.bare:

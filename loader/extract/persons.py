@@ -62,6 +62,7 @@ import yaml
 
 from ..gazetteer import lead
 from ..model import Mention
+from ..scan import matches_at, word_starts
 from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
@@ -390,6 +391,15 @@ class _Context:
     role: str = ""
     signatory: bool = False
     line: bool = False          # the name must fill the rest of its line
+    runs: frozenset[str] = frozenset()  # instead of anchors: the letter runs every match starts with
+    unnamed: bool = False       # a match without a name is a post that signs without a name
+
+
+def _matches(ctx: _Context, text: str) -> Iterator[re.Match[str]]:
+    """What ``ctx.regex.finditer(text)`` yields, the regex tried only near its anchors (or at its runs)."""
+    if ctx.runs:
+        return matches_at(ctx.regex, text, word_starts(text, ctx.runs))
+    return anchored(ctx.regex, text, *ctx.anchors)
 
 
 _NAME_START = rf"(?=[{_UPPER}'’])"
@@ -407,11 +417,12 @@ _LID_ANCHORS = Anchors(("lid", "leden"), before=1)      # 'het lid', 'de Kamerle
 _SIGNATURE_ANCHORS = Anchors(POST_ANCHORS, before=1, line=True)     # 'De minister' opening a line
 # 'generaal Kees Matthijssen', 'de NLse generaal, Kees Matthijssen', 'VN-gezant X', 'president Keïta'.
 # 'de speciale vertegenwoordiger van de VN in Mali, Koenders', 'ambassadeur in Bamako, Van der Zwan': where the
-# role is held, then a comma and the name.
+# role is held, then a comma and the name. The role word may end a word with a hyphen ('VN-gezant'); the match
+# starts at the role word, so it is tried only where one of their first letter runs stands (``scan.word_starts``).
 _ROLE_BEFORE = re.compile(
-    _W + r"(?:[^\W\d_]+-)?(?P<word>(?i:" + _word_alternation(_ROLE_BEFORE_WORDS) + r"))(?![^\W\d_])"
+    _W + r"(?P<word>(?i:" + _word_alternation(_ROLE_BEFORE_WORDS) + r"))(?![^\W\d_])"
     r"(?:[ \t]+(?:van|voor|in|bij|te)[ \t][^,\n]{1,60},|(?:[ \t]*,)?)[ \t]+" + _NAME_START)
-_ROLE_BEFORE_ANCHORS = Anchors(tuple(sorted({w.split()[0] for w in _ROLE_BEFORE_WORDS})))
+_ROLE_BEFORE_RUNS = frozenset(re.match(r"[a-z]+", w).group() for w in _ROLE_BEFORE_WORDS)
 _CONTEXTS: list[_Context] = [
     _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKkEe") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
              (POSTS, Anchors(("premier",)), _LID_ANCHORS)),
@@ -449,8 +460,10 @@ _CONTEXTS: list[_Context] = [
         lead("EeMmOoIi") + _W + r"(?:[Ee]erste[ \t]+ondertekenaar|[Mm]ede[ \t-]?ondertekenaar|[Oo]ndertekenaar|"
         r"[Mm]ede-?[Ii]ndiener|[Ii]ndiener)(?:s|\(s\))?:[ \t]*"),
         (Anchors(("ondertekenaar",), before=1), Anchors(("indiener",))), many=True),
-    _Context("signature", re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*\n(?:[ \t]*\n){0,8}[ \t]*"),
-             (_SIGNATURE_ANCHORS,), signatory=True, line=True),
+    # (a heading without a name below it is a post that signs without a name: see _unnamed_signature)
+    _Context("signature", re.compile(
+        _SIGNATURE_POST + r"[^\n]{0,160}(?P<comma>,)[ \t]*(?:\n(?:[ \t]*\n){0,8}[ \t]*|$)"),
+        (_SIGNATURE_ANCHORS,), signatory=True, line=True, unnamed=True),
     # 'De minister van Defensie, drs. K.H. Ollongren' on one line (collapsed signature block).
     _Context("signature", re.compile(
         _SIGNATURE_POST + r"[^\n,]{0,160},[ \t]+(?=(?:drs|mr|dr|prof|ir|ing)\.|[A-Z][a-z]?\.)"),
@@ -460,7 +473,7 @@ _CONTEXTS: list[_Context] = [
         lead("MmSs") + _W + r"(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"),
         (POSTS,)),
     # officers, diplomats, officials, foreign politicians, experts named after their role word
-    _Context("role", _ROLE_BEFORE, (_ROLE_BEFORE_ANCHORS,)),
+    _Context("role", _ROLE_BEFORE, (), runs=_ROLE_BEFORE_RUNS),
 ]
 _MOTION_END = re.compile(r"[Ee](?i:n[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
                          r"\.?[ \t]*\n")
@@ -470,6 +483,7 @@ _LINE_REST = re.compile(r"[ \t]*(?:\n|$)")
 FOREIGN = "foreign politician"
 
 
+@lru_cache(maxsize=256)
 def _role_of_post(post: str) -> str:
     p = post.lower()
     if p.startswith("staatssecretaris") or p.startswith("oud-staatssecretaris") or \
@@ -513,7 +527,7 @@ def _mention(name: Name, text: str, role: str, ministry: str, party: str, signat
 
 
 def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
-    for m in anchored(ctx.regex, text, *ctx.anchors):
+    for m in _matches(ctx, text):
         role, ministry, gender, chamber = ctx.role, "", "", ""
         many = ctx.many
         pos = m.end()
@@ -539,15 +553,18 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
         elif ctx.name == "signature":
             role = _role_of_post(m.group("post"))
             line_end = text.find("\n", m.start("post"))
-            ministry = _post_ministry(text, m.start("post"), line_end if line_end >= 0 else len(text))
+            ministry = "Algemene Zaken" if role == "minister-president" else \
+                _post_ministry(text, m.start("post"), line_end if line_end >= 0 else len(text))
         elif ctx.name == "honorific":
             gender = "m" if m.group("m") else "f"
         elif ctx.name == "role":
             role = _ROLE_BEFORE_WORDS[" ".join(m.group("word").lower().split())]
+        named = None
         for _ in range(40):
             name = parse_name(text, pos, ctx.upper)
             if name is None:
                 break
+            named = name
             info = _after(text, name.end)
             if ctx.line and not _LINE_REST.match(text, info.end):
                 break
@@ -563,6 +580,8 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
             if not s:
                 break
             pos = s.end()
+        if ctx.unnamed and named is None and ministry and _unnamed_signature(text, m):
+            yield _unnamed(text, m.start("post"), m.start("comma"), role, ministry, "signature")
 
 
 def _motion_signatures(text: str) -> Iterator[Mention]:
@@ -591,12 +610,10 @@ def _motion_signatures(text: str) -> Iterator[Mention]:
 # ZAKEN EN VAN DEFENSIE'): the text names the post, not the person. The resolver (``identity``) finds who held the
 # post on the document's date. Such mentions have value '' and attrs ``unnamed``; their span is the post.
 _SIGNATURE_HEAD = re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*(?=\n|$)")
-_NEXT_LINE = re.compile(r"[ \t]*\n(?P<blank>(?:[ \t]*\n)*)[ \t]*(?P<line>[^\n]*)")
 _HEADER_SENDER = re.compile(
-    r"(?m)^[ \t]*(?:Nr\.[ \t]*\d+[ \t]+)?(?:BRIEF|Brief)[ \t]+(?:VAN|van)[ \t]+(?:DE|de)[ \t]+"
+    r"[ \t]*(?:Nr\.[ \t]*\d+[ \t]+)?(?:BRIEF|Brief)[ \t]+(?:VAN|van)[ \t]+(?:DE|de)[ \t]+"
     r"(?P<post>MINISTERS?|MINISTER-PRESIDENT|STAATSSECRETARISSEN|STAATSSECRETARIS|[Mm]inisters?|"
     r"[Mm]inister-[Pp]resident|[Ss]taatssecretaris(?:sen)?)(?![^\W\d_])")
-_HEADER_ANCHORS = Anchors(("brief",), before=2, line=True)
 _HEADER_LIST = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:EN|en)[ \t]+)?(?:VAN|VOOR|van|voor)[ \t]+")
 
 
@@ -605,29 +622,33 @@ def _unnamed(text: str, start: int, end: int, role: str, ministry: str, context:
                    attrs={"name": "", "role": role, "ministry": ministry, "context": context, "unnamed": True})
 
 
-def _unnamed_signatures(text: str) -> Iterator[Mention]:
-    for m in anchored(_SIGNATURE_HEAD, text, _SIGNATURE_ANCHORS):
-        nxt = _NEXT_LINE.match(text, m.end())
-        if nxt:
-            line = nxt.group("line")
-            heading = _SIGNATURE_HEAD.match(text, nxt.start("line"))
-            if line.strip() and not heading:
-                if not nxt.group("blank"):
-                    continue                                # text runs on below: no signature block
-                name = parse_name(text, nxt.start("line"))
-                if name is not None:
-                    continue                                # a named signature (the signature context)
-        line_end = m.end()
-        role = _role_of_post(m.group("post"))
-        ministry = "Algemene Zaken" if role == "minister-president" else \
-            _post_ministry(text, m.start("post"), line_end)
-        if ministry:
-            yield _unnamed(text, m.start("post"), text.rindex(",", m.start("post"), line_end), role, ministry,
-                           "signature")
+def _unnamed_signature(text: str, m: re.Match[str]) -> bool:
+    """Whether a signature heading (a match of the first signature context) stands without a name: the text ends
+    after it, another heading follows, or a blank line and then a line that is no name (running text right below
+    the heading, 'De minister van Defensie,\nheeft besloten ...', is none)."""
+    pos = m.end()
+    if pos >= len(text):
+        return True
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _SIGNATURE_HEAD.match(text, line_start):
+        return True
+    return text.count("\n", m.end("comma"), pos) >= 2
 
 
 def _header_senders(text: str) -> Iterator[Mention]:
-    for m in anchored(_HEADER_SENDER, text, _HEADER_ANCHORS):
+    """The posts in a letter's header line ('Nr. 309 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE,
+    VOOR ... EN VAN VEILIGHEID EN JUSTITIE'). The regex is tried at the start of the lines that hold 'BRIEF' or
+    'Brief' (``str.find``: the header regex has no literal start)."""
+    lines = set()
+    for needle in ("BRIEF", "Brief"):
+        i = text.find(needle)
+        while i >= 0:
+            lines.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(needle, i + 1)
+    for line_start in sorted(lines):
+        m = _HEADER_SENDER.match(text, line_start)
+        if m is None:
+            continue
         role = _role_of_post(m.group("post").rstrip("sS") if m.group("post").lower().endswith("ministers")
                              else m.group("post"))
         if role == "minister-president":
@@ -655,7 +676,7 @@ def find_persons(text: str) -> Iterator[Mention]:
             if k not in seen:
                 seen.add(k)
                 yield mention
-    for mention in (*_motion_signatures(text), *_unnamed_signatures(text), *_header_senders(text)):
+    for mention in (*_motion_signatures(text), *_header_senders(text)):
         k = (mention.start, mention.end, mention.role)
         if k not in seen:
             seen.add(k)
