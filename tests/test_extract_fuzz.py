@@ -143,7 +143,8 @@ def _rule_name(rule) -> str:
 def _warm_up() -> None:
     """Run every rule and resolver once on a short text, so that what they build on first use (the gazetteers'
     tables) is not charged to the first input timed: a test run alone would otherwise fail at 16 KB."""
-    text = normalise("Den Haag, 1 juni 2014\nKamerstuk 29 521, nr. 1. De minister van Defensie over MINUSMA in Mali.")
+    text = normalise("Den Haag, 1 juni 2014\nKamerstuk 29 521, nr. 1. De minister van Defensie over MINUSMA in Mali. "
+                     "Minister Koenders zei het.")
     found = [m for rule in RULES for m in rule(text)]
     for resolver in RESOLVERS:
         found = resolver(text, found)

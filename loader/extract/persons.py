@@ -60,9 +60,9 @@ from importlib.resources import files
 
 import yaml
 
-from ..gazetteer import lead
+from ..gazetteer import lead, load
 from ..model import Mention
-from ..scan import matches_at, word_starts
+from ..scan import leading_word, matches_at, word_starts
 from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
@@ -263,7 +263,7 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
             lead = False
             start = t.start() if start is None else start
         elif _is_capword(tok):
-            if ministry_at(text, t.start()) is not None or _gazetteer_at(text, t.start()):
+            if _named_thing_at(text, t.start(), tok):
                 break                                       # 'Koenders van de Verenigde Naties'
 
             if tv:
@@ -305,9 +305,34 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     return Name(display, start, end, "".join(written_initials), [*paren_given, *given], " ".join(titles))
 
 
-def _gazetteer_at(text: str, pos: int) -> bool:
-    """Whether a country or organisation name starts at ``pos`` (then it is not part of a person's name)."""
-    return country_at(text, pos) is not None or organisation_at(text, pos) is not None
+def _named_thing_at(text: str, pos: int, word: str) -> bool:
+    """Whether a ministry, country or organisation name starts at ``pos``, where ``word`` stands (then it is not
+    part of a person's name). Their regexes are run only when ``word`` begins as one of those names does (most
+    words of a person's name begin as none)."""
+    runs, run = _thing_runs(), _ASCII_RUN.match(word)
+    if runs is not None and run is not None and run.group().lower() not in runs:
+        return False
+    return ministry_at(text, pos) is not None or country_at(text, pos) is not None or \
+        organisation_at(text, pos) is not None
+
+
+# The run ``scan.leading_word`` gives for a word that starts with an ASCII letter or digit (that function goes
+# through the cached ``scan.lowered``, whose few places the rules keep for whole texts).
+_ASCII_RUN = re.compile(r"[A-Za-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _thing_runs() -> frozenset[str] | None:
+    """The letter or digit runs that ministry, country and organisation names begin with (``scan.leading_word``):
+    a name that begins otherwise is none of them. None when a name begins with another character (then every word
+    is tested)."""
+    runs = set()
+    for name in ("ministries", "countries", "organisations"):
+        for e in load(name):
+            for alias in [e["id"], e.get("name") or "", *e["names"], *e["aliases"]]:
+                if alias:
+                    runs.add(leading_word(alias))
+    return None if None in runs else frozenset(runs)
 
 
 # --------------------------------------------------------------------------------------------- contexts
