@@ -70,7 +70,7 @@ def _person(b: _Builder, d: NodeRef, doc_id: str, m: Mention, seen: set[tuple]) 
             target = b.node("Organisation", post["chamber"], name=post["chamber"])
         b.rel("HOLDS_POST", p, target, m, role=post["role"], party=post.get("party") or None,
               acting=post.get("acting"), source=post.get("source"), evidence=evidence,
-              **{"from": post.get("from"), "to": post.get("to")})
+              term_from=post.get("from"), term_to=post.get("to"))
     ministry = a.get("ministry")
     if m.role == "signatory" and ministry:
         b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)

@@ -6,7 +6,7 @@ OPTIONAL MATCH (p)-[h:HOLDS_POST]->(mi:Ministry)
 WHERE h.doc = d.id
 WITH d, p, r, h, mi
 WHERE type(r) = 'SIGNED_BY' OR h.evidence CONTAINS 'letter header'
-WITH mi, p, h.role AS post, h.from AS term_from, h.to AS term_to, count(DISTINCT d) AS documents,
+WITH mi, p, h.role AS post, h.term_from AS term_from, h.term_to AS term_to, count(DISTINCT d) AS documents,
      min(d.date) AS first, max(d.date) AS last
 RETURN coalesce(mi.id, '(not stated)') AS ministry, p.name AS person, coalesce(post, p.role, '') AS role,
        term_from, term_to, documents, first, last

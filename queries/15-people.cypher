@@ -12,7 +12,7 @@ LIMIT $limit
 OPTIONAL MATCH (p)-[h:HOLDS_POST]->(x)
 WITH p, documents, first, last,
      collect(DISTINCT CASE WHEN h IS NULL THEN NULL
-                      ELSE h.role + ' ' + x.id + CASE WHEN h.from IS NULL THEN '' ELSE ' ' + h.from + '..' + coalesce(h.to, '') END END) AS posts
+                      ELSE h.role + ' ' + x.id + CASE WHEN h.term_from IS NULL THEN '' ELSE ' ' + h.term_from + '..' + coalesce(h.term_to, '') END END) AS posts
 RETURN p.name AS person, p.id AS key, coalesce(p.surname, '') AS surname, coalesce(p.resolved, '') AS resolved, coalesce(p.role, '') AS role,
        coalesce(p.party, '') AS party, COLLECT { UNWIND posts AS q RETURN q ORDER BY q } AS posts, documents,
        first, last

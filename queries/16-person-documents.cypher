@@ -9,7 +9,7 @@ MATCH (d:Document)-[r:SIGNED_BY|MENTIONS]->(p)
 OPTIONAL MATCH (p)-[h:HOLDS_POST]->(x)
 WHERE h.doc = d.id
 WITH p, d, r, collect(DISTINCT CASE WHEN h IS NULL THEN NULL
-                      ELSE h.role + ' ' + x.id + CASE WHEN h.from IS NULL THEN '' ELSE ' ' + h.from + '..' + coalesce(h.to, '') END END) AS posts,
+                      ELSE h.role + ' ' + x.id + CASE WHEN h.term_from IS NULL THEN '' ELSE ' ' + h.term_from + '..' + coalesce(h.term_to, '') END END) AS posts,
      collect(DISTINCT h.evidence) AS evidence
 RETURN p.name AS person, d.id AS document, coalesce(d.date, '') AS date, coalesce(d.kind, '') AS kind,
        type(r) AS link, r.text AS written, COLLECT { UNWIND posts AS q RETURN q ORDER BY q } AS posts,

@@ -100,12 +100,13 @@ def read_admin_csv(folder: Path, stem: str) -> tuple[list[str], list[list[str]]]
 
 
 def typed(header: list[str], row: list[str]) -> dict:
-    """A data row as the importer reads it: name from the header, long -> int, empty -> missing."""
+    """A data row as the importer reads it: name from the header, long -> int, boolean -> bool, empty -> missing."""
     out = {}
     for field, value in zip(header, row, strict=True):
         name, _, typ = field.partition(":")
         if value != "":
-            out[name or typ.split("(")[0]] = int(value) if typ == "long" else value
+            out[name or typ.split("(")[0]] = int(value) if typ == "long" else value == "true" \
+                if typ == "boolean" else value
     return out
 
 

@@ -150,7 +150,7 @@ def test_nota_responds_to_the_same_evaluation_the_brief_cites(seeds_store):
 def test_signatories_hold_their_posts(seeds_store):
     found = rows(seeds_store, """
         MATCH (d:Document {id: $doc})-[:SIGNED_BY]->(p:Person)-[h:HOLDS_POST]->(m:Ministry)
-        WHERE h.doc = d.id RETURN p.name, p.id, m.id, h.role, h.from, h.to ORDER BY p.name""", doc=BRIEF)
+        WHERE h.doc = d.id RETURN p.name, p.id, m.id, h.role, h.term_from, h.term_to ORDER BY p.name""", doc=BRIEF)
     assert found == [[name, name.lower(), ministry, "minister", start, end]
                      for name, (ministry, start, end, _) in sorted(SIGNATORIES_BRIEF.items())]
 
