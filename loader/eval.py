@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import eval_responses
 from .extract import extract, summarise
 
 LIST_FIELDS = ("kamerstukken", "resolutions", "missions", "ministries", "persons")
@@ -116,6 +117,7 @@ class EvalReport:
     fields: dict[str, FieldScore]
     documents: list[DocResult]
     skipped: list[str] = field(default_factory=list)   # docs without gold, gold without docs
+    responses: eval_responses.ResponsesScore | None = None   # when some gold is in the responses format
 
     def documents_scored_on(self, fld: str) -> int:
         """How many documents were scored on ``fld`` (fewer than all only for the stated fields)."""
@@ -125,7 +127,8 @@ class EvalReport:
         return {"corpora": self.corpora, "documents_scored": len(self.documents),
                 "documents_scored_per_field": {f: self.documents_scored_on(f) for f in self.fields},
                 "fields": {f: s.as_json() for f, s in self.fields.items()},
-                "documents": [d.as_json() for d in self.documents], "skipped": self.skipped}
+                "documents": [d.as_json() for d in self.documents], "skipped": self.skipped,
+                "responses": self.responses.as_json() if self.responses else None}
 
 
 def _norm(value: Any, fld: str) -> str:
@@ -241,6 +244,7 @@ def evaluate(corpus_dir: Path | str | Iterable[Path | str], *more: Path | str,
         raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
     dirs = _dirs(corpus_dir, more)
     totals = {f: FieldScore() for f in fields}
+    responses: eval_responses.ResponsesScore | None = None
     documents: list[DocResult] = []
     skipped: list[str] = []
     for d in dirs:
@@ -256,18 +260,30 @@ def evaluate(corpus_dir: Path | str | Iterable[Path | str], *more: Path | str,
             skipped.append(f"{d.name}/{stem}: no document")
         for stem in sorted(doc_files.keys() & gold_files.keys()):
             text = doc_files[stem].read_text(encoding="utf-8")
-            gold = gold_record(json.loads(gold_files[stem].read_text(encoding="utf-8")),
-                               manifest.get(doc_files[stem].name, {}))
+            gold = json.loads(gold_files[stem].read_text(encoding="utf-8"))
+            if not eval_responses.is_responses_gold(gold):     # a responses manifest's kind is the kind of page
+                gold = gold_record(gold, manifest.get(doc_files[stem].name, {}))
             found = summarise(extract(text))
-            result = compare(found, gold, fields, doc=f"{d.name}/{stem}", path=str(doc_files[stem]))
+            doc_fields = fields
+            if eval_responses.is_responses_gold(gold):
+                if responses is None:
+                    responses = eval_responses.ResponsesScore()
+                eval_responses.score(responses, f"{d.name}/{stem}", found, gold)
+                doc_fields = tuple(f for f in fields if f in gold)    # only the entity fields it states
+            result = compare(found, gold, doc_fields, doc=f"{d.name}/{stem}", path=str(doc_files[stem]))
             for f, score in result.scores.items():
                 totals[f].add(score)
             documents.append(result)
-    return EvalReport(corpora=[str(d) for d in dirs], fields=totals, documents=documents, skipped=skipped)
+    return EvalReport(corpora=[str(d) for d in dirs], fields=totals, documents=documents, skipped=skipped,
+                      responses=responses)
 
 
 def format_table(report: EvalReport) -> str:
-    """Per-field precision/recall/F1 as a fixed-width table; says in how many documents each stated field was scored."""
+    """Per-field precision/recall/F1 as a fixed-width table; says in how many documents each stated field was scored.
+    With responses gold, the responses tables follow (the field table is left out when no document was scored on
+    any field)."""
+    if report.responses and not any(d.scores for d in report.documents):
+        return eval_responses.format_table(report.responses) + f"\nfrom {', '.join(report.corpora)}"
     head = f"{'field':<14}{'gold':>6}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"
     lines = [head, "-" * len(head)]
     total = FieldScore()
@@ -286,6 +302,8 @@ def format_table(report: EvalReport) -> str:
         lines.append(f"scored only where the gold states them: {counts} documents")
     if report.skipped:
         lines.append(f"skipped: {'; '.join(report.skipped)}")
+    if report.responses:
+        lines.extend(["", eval_responses.format_table(report.responses)])
     return "\n".join(lines)
 
 
@@ -301,6 +319,8 @@ def format_errors(report: EvalReport) -> str:
                 lines.append(f"  {f:<13} - {v}")
             for v in d.false_hits.get(f, []):
                 lines.append(f"  {f:<13} + {v}")
+    if report.responses:
+        lines.extend([*(["", "responses:"] if lines else []), eval_responses.format_errors(report.responses)])
     if not lines:
         return "no errors"
     return "\n".join(lines)

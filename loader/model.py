@@ -74,10 +74,12 @@ MENTION_KINDS = {
     "reference",      # the document's own reference (Onze Referentie / kenmerk)
     "title",          # the document's title
     "kind",           # the document's kind (brief, nota, verslag, ...)
-    "evaluation",     # an evaluation; value = evaluation id; attrs: {"title","evaluator","mission","period","main"}
-    "finding",        # a finding/conclusion; value = number; attrs: {"kind","text","stance"}
-    "recommendation", # a recommendation; value = number; attrs: {"text","stance","finding"}
-    "commitment",     # a toezegging; value = ordinal; attrs: {"text","finding"}
+    "evaluation",     # an evaluation of a mission; value = id; attrs: {"title","evaluator","mission","period","main"}
+    "report",         # a report of any kind; value = id; attrs: {"title","author","author_type","kind","main"}
+    "finding",        # a finding/conclusion; value = number, or a slug of its text, or "alle" (collective);
+                      # attrs: {"number","kind","text","stance","stance_at","quote","by","collective"}
+    "recommendation", # a recommendation; value as for findings; attrs as for findings and {"finding"}
+    "commitment",     # a toezegging; value = ordinal; attrs: {"text","by","when","finding","recommendation"}
     "mandate",        # resolution -> mission link; value = resolution number; attrs: {"mission"}
 }
 

@@ -12,7 +12,8 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections import deque
+import unicodedata
+from collections import defaultdict, deque
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,10 +21,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import identity
 from .extract import extract, summarise
 from .graph import to_graph
 from .model import DocumentGraph, SourceDocument
-from .read import MAX_BYTES, SUFFIXES, read_document
+from .read import MAX_BYTES, SUFFIXES, document_of, is_sidecar, read_document, sidecar_of
 from .readers.base import ReadError
 from .schema import validate
 from .stores.base import GraphStore
@@ -38,18 +40,26 @@ class LoadReport:
     failed: list[tuple[str, str]] = field(default_factory=list)    # (file, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (file, reason): not a document type we read
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, document id): same bytes as that one
+    warnings: list[tuple[str, str]] = field(default_factory=list)    # (file, message): e.g. an id already taken
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
-def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files under ``paths`` (recursively for folders, symlink loops avoided), in a stable order."""
+def find_files(paths: Iterable[Path], on_error: Callable[[str, str], None] | None = None) -> Iterator[Path]:
+    """Files under ``paths`` (recursively for folders, symlink loops avoided), in a stable order. A folder that
+    cannot be listed is passed to ``on_error`` with the reason (and skipped)."""
     seen_dirs: set[tuple[int, int]] = set()
+
+    def unlisted(exc: OSError) -> None:
+        if on_error is not None:
+            reason = (exc.strerror or str(exc)).lower() if isinstance(exc, OSError) else str(exc)
+            on_error(str(exc.filename if exc.filename is not None else "?"), f"cannot list the folder: {reason}")
+
     for path in paths:
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=True):
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=unlisted):
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in seen_dirs:
                     dirs[:] = []
@@ -61,6 +71,20 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
                         yield Path(root) / name
         else:
             yield path
+
+
+_UNPRINTED = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def printable(name: object) -> str:
+    """``name`` (a path, a reason) as one line that shows what it is: control and format characters, line
+    separators and the stand-ins of undecodable bytes are written as escapes (``\\n``, ``\\x1b``, ``\\u202e``,
+    ``\\udcff``), so a crafted file name cannot print a fake line or move the cursor."""
+    text = str(name)
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   if unicodedata.category(ch) in _UNPRINTED else ch for ch in text)
 
 
 def is_candidate(path: Path) -> bool:
@@ -77,14 +101,18 @@ def is_candidate(path: Path) -> bool:
 
 
 def content_hash(path: Path, max_bytes: int) -> str | None:
-    """sha256 of a regular file's bytes, or None when it cannot or should not be read (the reader says why)."""
+    """sha256 of a regular file's bytes, then of its metadata sidecar's if it has one (``read_document`` hashes
+    the same bytes), or None when it cannot or should not be read (the reader says why)."""
     try:
         if not path.is_file() or path.stat().st_size > max_bytes:
             return None
         digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
+        for part in (path, sidecar_of(path)):
+            if part is None:
+                continue
+            with open(part, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
         return digest.hexdigest()
     except OSError:
         return None
@@ -155,10 +183,52 @@ def _build_chunk(tasks: list[Task]) -> bytes:
     return pickle.dumps([build(task)[1:] for task in tasks], protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _warm_up() -> None:
-    """Compile the gazetteers and rules once per worker process, before the first document."""
+def _warm_up(main_pid: int | None = None) -> None:
+    """Start a worker process: die with the load (``die_with``), then compile the gazetteers and rules once,
+    before the first document."""
+    if main_pid is not None:
+        die_with(main_pid)
     gc.set_threshold(*GC_THRESHOLDS)
     extract("Den Haag, 1 januari 2020. Kamerstuk 29 521, nr. 1. MINUSMA. De Minister van Defensie,")
+
+
+def die_with(pid: int) -> None:
+    """End this process as soon as process ``pid`` ends, however it ends (also by SIGKILL).
+
+    A worker is a child of multiprocessing's fork server, not of the load, so the kernel's parent-death signal
+    (prctl PR_SET_PDEATHSIG) would wait for the fork server, which lives as long as its children do; and a
+    worker waiting for its next task never notices that the load is gone (it holds its task queue's write end
+    itself). So a daemon thread waits on a pidfd of the load (Linux 5.3+; elsewhere it checks every second) and
+    ends the worker; the fork server and the resource tracker then end by themselves, since no process holds
+    their pipes any more."""
+    import threading
+
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):   # no pidfd here: check the load is alive every second
+        fd = None
+
+    def watch() -> None:
+        if fd is not None:
+            import select
+
+            select.select([fd], [], [])   # readable once the process has ended
+        else:
+            import time
+
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="missiongraph-die-with-load", daemon=True).start()
 
 
 # A load allocates millions of small objects that live until their batch is written and hold no reference
@@ -216,7 +286,7 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
     pending: deque[tuple[list[Task], Future[bytes]]] = deque()
     max_pending = max(2 * workers, window // CHUNK)
     done = 0   # outcomes handed out so far (in task order)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),))
     try:
         for chunk in _chunks(tasks, CHUNK):
             pending.append((chunk, pool.submit(_build_chunk, chunk)))
@@ -245,61 +315,97 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
 
 
 def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch_size: int | None = None,
-         max_bytes: int = MAX_BYTES, workers: int | None = None,
-         progress: Callable[[str, str], None] | None = None) -> LoadReport:
+         max_bytes: int = MAX_BYTES, workers: int | None = None, replace: bool = False,
+         progress: Callable[[str, str], None] | None = None,
+         totals: Callable[[str, int], None] | None = None) -> LoadReport:
     """Load every supported file under ``paths`` into ``store``; unchanged documents are skipped unless ``force``.
 
-    Files are hashed first (an unchanged document is skipped without being read), then read, extracted and
-    converted by ``workers`` processes (default: one per core) and written in batches of ``batch_size``
-    documents (default: the store's, 1000 embedded, 200 Neo4j) while the next documents are being extracted.
-    Neo4j writes each batch in one transaction; the embedded store groups batches into transactions that grow
-    with the store (``EmbeddedStore.write_batches``). A document is reported "loaded" when its transaction is
-    committed."""
+    Files are hashed first, and each is given its document by the identity rule (``missiongraph.identity``): a
+    file already loaded is its document, the same bytes as a document are that document (the file is added to
+    its sources), anything else is a new document named after the file (made unique, with a warning, when another
+    file holds that name; ``replace`` replaces that document instead). An unchanged document is skipped without
+    being read. The rest are read, extracted and converted by ``workers`` processes (default: one per core) and
+    written in batches of ``batch_size`` documents (default: the store's, 1000 embedded, 200 Neo4j) while the next
+    documents are being extracted. Neo4j writes each batch in one transaction; the embedded store groups batches
+    into transactions that grow with the store (``EmbeddedStore.write_batches``). A document is reported "loaded"
+    when its transaction is committed.
+
+    ``progress(status, message)`` is told about each file as it goes, with its name escaped (``printable``):
+    ``checking`` (hashed, message the path), ``unchanged``, ``duplicate``, ``warning`` (message ``PATH: what``,
+    e.g. a name already taken), ``extracted`` (read and extracted, message the path), ``failed`` (message
+    ``PATH: reason``) and ``loaded`` (committed, message the path). ``totals(kind, n)`` is told how many ``files``
+    there are to check, then how many ``documents`` to read (``missiongraph.ui.LoadView`` draws both)."""
     batch_size = batch_size or store.batch_size
     report = LoadReport()
-    known = store.document_hashes()
-    ids: dict[str, Path] = {}
     say = progress or (lambda status, msg: None)
-    sources: dict[str, str] = {}   # documents extracted, not yet committed -> their source
 
-    def duplicates(doc_id: str, group: list[Path]) -> None:
-        for other in group[1:]:
-            report.duplicates.append((str(other), doc_id))
-            say("duplicate", f"{other}: same content as {group[0]}")
+    def failed(path: object, reason: str) -> None:
+        report.failed.append((str(path), reason))
+        say("failed", f"{printable(path)}: {reason}")
 
     candidates: list[Path] = []
-    for path in find_files(paths):
+    for path in find_files(paths, on_error=failed):
+        if is_sidecar(path):
+            # Official metadata, read with its document; only said when the document is missing.
+            if document_of(path) is None:
+                report.skipped.append((str(path), "metadata sidecar without its document"))
+            continue
         if is_candidate(path) or path.is_symlink() and not path.exists():
             candidates.append(path)
         else:
             report.skipped.append((str(path), f"not a supported type ({path.suffix or 'no suffix'})"))
+    if totals:
+        totals("files", len(candidates))
+
+    def checking(paths: list[Path]) -> Iterator[Path]:
+        for path in paths:
+            yield path
+            say("checking", printable(path))
+
     # The same content under two names (copies, symlinks) is one document: read once, every source recorded.
+    planned = identity.plan(group_by_content(checking(candidates), max_bytes), store.stored_documents(),
+                            force=force, replace=replace, shown=printable)
+    for file, message in planned.warnings:
+        report.warnings.append((file, message))
+        say("warning", f"{file}: {message}")
+    same_as: dict[str, list[tuple[Path, str]]] = defaultdict(list)
+    for path, doc_id, reference in planned.duplicates:
+        same_as[doc_id].append((path, reference))
+
+    def duplicates(doc_id: str) -> None:
+        for other, reference in same_as.pop(doc_id, ()):
+            report.duplicates.append((str(other), doc_id))
+            say("duplicate", f"{printable(other)}: same content as {reference}")
+
     tasks: list[Task] = []
-    members: dict[str, list[Path]] = {}
-    for digest, group in group_by_content(candidates, max_bytes):
-        path = group[0]
-        doc_id = path.stem
-        if doc_id in ids and ids[doc_id] != path:
-            doc_id = f"{path.parent.name}-{path.stem}"
-        ids[doc_id] = path
-        if digest is not None and not force and known.get(doc_id) == digest:
-            duplicates(doc_id, group)
-            report.unchanged.append(doc_id)
-            say("unchanged", str(path))
+    members: dict[str, identity.Planned] = {}
+    new_sources: dict[str, str] = {}
+    for doc in planned.documents:
+        if doc.action == "read":
+            members[doc.doc_id] = doc
+            tasks.append(Task(doc.doc_id, doc.paths[0], doc.source, max_bytes))
             continue
-        members[doc_id] = group
-        tasks.append(Task(doc_id, path, "; ".join(str(p) for p in group), max_bytes))
+        if doc.action == "add-source":
+            new_sources[doc.doc_id] = doc.source
+        duplicates(doc.doc_id)
+        report.unchanged.append(doc.doc_id)
+        say("unchanged", printable(doc.paths[0]))
+    if new_sources:
+        store.set_sources(new_sources)
+    if totals:
+        totals("documents", len(tasks))
+
     def batches() -> Iterator[list[DocumentGraph]]:
         batch: list[DocumentGraph] = []
         for task, graph, reason in build_all(tasks, default_workers() if workers is None else workers,
                                              window=max(WINDOW_BATCHES * batch_size, 64)):
             if graph is None:
-                for member in members[task.doc_id]:
-                    report.failed.append((str(member), reason or "unreadable"))
-                    say("failed", f"{member}: {reason}")
+                same_as.pop(task.doc_id, None)
+                for member in members[task.doc_id].paths:
+                    failed(member, reason or "unreadable")
                 continue
-            duplicates(task.doc_id, members[task.doc_id])
-            sources[graph.doc_id] = graph.document.props.get("source", graph.doc_id)
+            duplicates(task.doc_id)
+            say("extracted", printable(task.path))
             batch.append(graph)
             if len(batch) >= batch_size:
                 yield batch
@@ -311,5 +417,5 @@ def load(paths: Iterable[Path], store: GraphStore, *, force: bool = False, batch
         for committed in store.write_batches(batches()):
             for doc_id in committed:
                 report.loaded.append(doc_id)
-                say("loaded", sources.pop(doc_id))
+                say("loaded", printable(members[doc_id].paths[0]))
     return report

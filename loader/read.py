@@ -25,6 +25,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 XML_SUFFIXES = {".xml"}
 SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | XML_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024  # files above this are refused (configurable with --max-size)
+SIDECAR = ".metadata.xml"     # kst-29521-451.metadata.xml: the official metadata of kst-29521-451.xml
 
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
 
@@ -40,6 +41,27 @@ def looks_binary(raw: bytes) -> bool:
 
 def document_id(path: Path) -> str:
     return path.stem
+
+
+def is_sidecar(path: Path) -> bool:
+    """``NAME.metadata.xml``: the official metadata of the document ``NAME.xml`` or ``NAME.pdf`` (written by
+    ``missiongraph fetch``), read with that document and never as a document of its own."""
+    return path.name.lower().endswith(SIDECAR) and len(path.name) > len(SIDECAR)
+
+
+def sidecar_of(path: Path) -> Path | None:
+    """The official metadata file beside ``path``, if there is one."""
+    if is_sidecar(path):
+        return None
+    candidate = path.with_name(path.stem + SIDECAR)
+    return candidate if candidate.is_file() else None
+
+
+def document_of(sidecar: Path) -> Path | None:
+    """The document a sidecar belongs to (``NAME.xml``, else ``NAME.pdf``), if it is there."""
+    stem = sidecar.name[:-len(SIDECAR)]
+    return next((p for p in (sidecar.with_name(stem + ".xml"), sidecar.with_name(stem + ".pdf")) if p.is_file()),
+                None)
 
 
 def _read_at_most(fh: BinaryIO, expected: int, limit: int) -> bytes:
@@ -159,8 +181,26 @@ def read_document(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX
         text, encoding = text_document(raw)
     if not text.strip():
         raise ReadError("no text" + (" in the document" if kind != "text" else ""))
+    digest = hashlib.sha256(raw)
+    sidecar = sidecar_of(path)
+    if sidecar is not None:
+        # The official metadata wins over what the file says of itself (the graph also lets it win over what the
+        # text rules find); its bytes count in the document's hash, so a change to either reloads it.
+        from .readers.markup import official_metadata
+
+        side = read_bytes(sidecar, max_bytes=max_bytes)
+        try:
+            official = official_metadata(side)
+        except ReadError as exc:
+            # Named by what it is, not by its file name: the line already names the document (escaped).
+            raise ReadError(f"its {SIDECAR.lstrip('.')} beside it: {exc}") from None
+        digest.update(side)
+        meta = {**meta, **{k: official[k] for k in ("kamerstuk", "title", "date", "kind") if k in official},
+                "official": official}
+        if "id" in official:
+            meta["official_id"] = official["id"]
     return SourceDocument(id=doc_id or document_id(path), text=text, source=str(path),
-                          sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding, pages=pages, meta=meta)
+                          sha256=digest.hexdigest(), encoding=encoding, pages=pages, meta=meta)
 
 
 def read_text(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> SourceDocument:

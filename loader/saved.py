@@ -5,21 +5,28 @@ favourite after its first line, so that line should read well (without it, the t
 
 The files are written in Neo4j's Cypher 5, kept to a subset that LadybugDB also runs, plus a few constructs that
 ``to_ladybug`` translates (see docs/cypher.md): ``type(r)``, ``labels(n)[0]``, ``toString``, ``toInteger``,
-``relationships(p)``, ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)`` and the sorted copy of a list
-``COLLECT { UNWIND xs AS x RETURN x ORDER BY x }`` (``list_sort(xs)``).
+``relationships(p)``, ``allShortestPaths((a)-[*..k]-(b))`` / ``shortestPath(...)``, the sorted copy of a list
+``COLLECT { UNWIND xs AS x RETURN x ORDER BY x }`` (``list_sort(xs)``) and a list folded into one string
+``reduce(acc = '', x IN xs | acc + EXPR)`` (``list_reduce(list_transform(...), ...)``).
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from .cypher import split_code
+
 _HEADER = re.compile(r"^//\s*(?P<key>name|description|param)\s*:\s*(?P<value>.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+)$")
 _TITLE = re.compile(r"^//\s*(?P<title>\S.*?)\s*$")
+
+
+INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 
 
 class QueryError(ValueError):
@@ -35,8 +42,9 @@ class SavedQuery:
     filename: str = ""
     title: str = ""  # the first header line when it is a plain comment, else made from the name (see title_from)
 
-    def bind(self, given: dict[str, str]) -> dict[str, Any]:
-        """Defaults overridden by ``given`` (strings from the command line), converted to the default's type."""
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Defaults overridden by ``given``; a string (from the command line) is converted to the default's type,
+        another value (from Python) is taken as it is."""
         unknown = sorted(set(given) - set(self.params))
         if unknown:
             valid = ", ".join(self.params) or "none"
@@ -44,7 +52,9 @@ class SavedQuery:
         out = dict(self.params)
         for key, raw in given.items():
             default = self.params[key]
-            if isinstance(default, bool):
+            if not isinstance(raw, str):
+                out[key] = raw
+            elif isinstance(default, bool):
                 out[key] = raw.lower() in ("1", "true", "yes")
             elif isinstance(default, int):
                 try:
@@ -53,6 +63,9 @@ class SavedQuery:
                     raise QueryError(f"parameter {key!r} of {self.name!r} must be a whole number, got {raw!r}") from None
             else:
                 out[key] = raw
+            value = out[key]   # from the command line or from Python: what both stores take as an integer
+            if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
+                raise QueryError(f"parameter {key!r} of {self.name!r} is too large: {raw} (at most {INT64_MAX:,})")
         return out
 
 
@@ -99,11 +112,54 @@ def saved_queries() -> dict[str, SavedQuery]:
     return out
 
 
+def _spelling(name: str) -> str:
+    """A query name as it is compared: no folder, no ``.cypher``, lower case, ``-`` for spaces and underscores."""
+    name = name.strip().replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.sub(r"\.cypher$", "", name, flags=re.IGNORECASE)
+    return re.sub(r"[\s_]+", "-", name.casefold())
+
+
+def _number(filename: str) -> int | None:
+    """The number a query file starts with (``01-missions-overview.cypher`` -> 1), if any."""
+    m = re.match(r"(\d+)", filename)
+    return int(m.group(1)) if m else None
+
+
+def find(name: str) -> SavedQuery | None:
+    """The saved query ``name`` stands for, by any name a user would try: its name (``missions-overview``), its
+    file name with or without ``.cypher`` or its folder (``01-missions-overview``, ``queries/01-...cypher``), or
+    its number (``1``, ``01``); case, spaces and underscores do not matter. None when none matches."""
+    wanted = _spelling(name)
+    for q in saved_queries().values():
+        if wanted in (_spelling(q.name), _spelling(q.filename)):
+            return q
+        if wanted.isdigit() and _number(q.filename) == int(wanted):
+            return q
+    return None
+
+
+def closest(name: str, limit: int = 3) -> list[str]:
+    """The names of the saved queries closest to ``name``: those whose name contains it (or it theirs), then the
+    most similar names and file names (difflib), best first."""
+    wanted = _spelling(name)
+    queries = saved_queries().values()
+    out = [q.name for q in queries if wanted and (wanted in _spelling(q.name) or _spelling(q.name) in wanted)]
+    spellings = {_spelling(s): q.name for q in queries for s in (q.name, q.filename)}
+    out += [spellings[m] for m in difflib.get_close_matches(wanted, list(spellings), n=limit * 2, cutoff=0.6)]
+    return list(dict.fromkeys(out))[:limit]
+
+
 def get(name: str) -> SavedQuery:
-    queries = saved_queries()
-    if name not in queries:
-        raise QueryError(f"unknown query {name!r}; saved queries: {', '.join(queries)}")
-    return queries[name]
+    """The saved query ``name`` stands for (see ``find``); an unknown name raises QueryError naming the closest
+    ones, or every saved query when none is close."""
+    query = find(name)
+    if query is not None:
+        return query
+    near = closest(name)
+    if near:
+        raise QueryError(f"unknown query {name!r}; did you mean {' or '.join(near)}? "
+                         f"(missiongraph query --list shows all {len(saved_queries())})")
+    raise QueryError(f"unknown query {name!r}; saved queries: {', '.join(saved_queries())}")
 
 
 # --- dialect translation: Neo4j Cypher 5 -> LadybugDB --------------------------------------------------------------
@@ -121,36 +177,69 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bCOLLECT\s*\{\s*UNWIND\s+(\w+)\s+AS\s+(\w+)\s+RETURN\s+\2\s+ORDER\s+BY\s+\2\s*\}", re.IGNORECASE),
      r"list_sort(\1)"),
 ]
-# What is not Cypher code, found in one left-to-right scan so that whichever opens first hides the others: string
-# literals ('…' or "…", with backslash escapes), backtick-quoted names, // line comments and /* block comments */.
-# An apostrophe in a comment opens no string; a // in a string starts no comment.
-_VERBATIM = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
-
-
-def split_code(cypher: str) -> list[tuple[str, bool]]:
-    """``cypher`` in consecutive pieces, each with whether it is code (False: a string literal, a quoted name or a
-    comment, to be left as written)."""
-    pieces, pos = [], 0
-    for m in _VERBATIM.finditer(cypher):
-        if m.start() > pos:
-            pieces.append((cypher[pos:m.start()], True))
-        pieces.append((m.group(0), False))
-        pos = m.end()
-    if pos < len(cypher):
-        pieces.append((cypher[pos:], True))
-    return pieces
-
-
 def to_ladybug(cypher: str) -> str:
     """Rewrite the few Neo4j constructs LadybugDB spells differently (in the code only: string literals, quoted
-    names and comments stay as written)."""
-    return "".join(_translate(piece) if is_code else piece for piece, is_code in split_code(cypher))
+    names and comments stay as written; a construct may contain string literals, which stand in the code as
+    placeholders while it is translated)."""
+    pieces = split_code(cypher)
+    verbatim = [piece for piece, is_code in pieces if not is_code]
+    masked, n = [], 0
+    for piece, is_code in pieces:
+        if is_code:
+            masked.append(piece)
+        else:
+            masked.append(f"\x00{n}\x00")
+            n += 1
+    translated = _translate("".join(masked))
+    return _PLACEHOLDER.sub(lambda m: verbatim[int(m.group(1))], translated)
+
+
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 
 
 def _translate(code: str) -> str:
+    code = _reduce_to_ladybug(code)
     for pattern, repl in _TRANSLATIONS:
         code = pattern.sub(repl, code)
     return code
+
+
+# reduce(acc = INIT, x IN LIST | acc + EXPR): folding a list into one value by concatenation, e.g. a path's node
+# keys as one string to order paths by (LadybugDB can neither reduce nor order by a list).
+_REDUCE_START = re.compile(r"\breduce\(", re.IGNORECASE)
+_REDUCE_BODY = re.compile(r"\s*(\w+)\s*=\s*([^,|]+?)\s*,\s*(\w+)\s+IN\s+([^|]+?)\s*\|\s*\1\s*\+\s*(.+?)\s*",
+                          re.IGNORECASE | re.DOTALL)
+
+
+def _reduce_to_ladybug(code: str) -> str:
+    """``reduce(acc = INIT, x IN LIST | acc + EXPR)`` -> ``INIT + list_reduce(list_transform(LIST, x -> EXPR),
+    (acc, x) -> acc + x)`` (the same value for a non-empty LIST); any other reduce is left as written."""
+    out, pos = [], 0
+    for m in _REDUCE_START.finditer(code):
+        if m.start() < pos:
+            continue
+        close = _closing_paren(code, m.end() - 1)
+        body = _REDUCE_BODY.fullmatch(code, m.end(), close) if close is not None else None
+        if body is None:
+            continue
+        acc, init, var, items, expr = body.groups()
+        out.append(code[pos:m.start()])
+        out.append(f"{init} + list_reduce(list_transform({items}, {var} -> {expr}), ({acc}, {var}) -> {acc} + {var})")
+        pos = close + 1
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _closing_paren(code: str, opening: int) -> int | None:
+    depth = 0
+    for i in range(opening, len(code)):
+        if code[i] == "(":
+            depth += 1
+        elif code[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
 
 
 def return_columns(cypher: str) -> list[str] | None:

@@ -93,6 +93,16 @@ def _runs(text: str) -> _Runs:
     return _Runs(text)
 
 
+def run_positions(text: str, run: str) -> list[int]:
+    """Where the letter or digit run ``run`` occurs in ``text`` as a whole run (see ``_Runs.positions``)."""
+    return _runs(text).positions(run)
+
+
+def has_run(text: str, run: str, start: int, end: int) -> bool:
+    """Whether the letter run ``run`` occurs as a whole run in ``text[start:end]`` (one ``str.find``)."""
+    return _runs(text).letters.find(" " + run + " ", start, end + 2) >= 0   # the letters are shifted by one
+
+
 @lru_cache(maxsize=4)
 def words(text: str) -> frozenset[str]:
     """The distinct letter runs and digit runs of ``lowered(text)`` (cached: every gazetteer asks); the set
@@ -117,3 +127,18 @@ def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
+
+
+def line_starts(text: str, positions: Iterable[int]) -> list[int]:
+    """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
+    once, so many positions on one long line cost no more than one."""
+    out: list[int] = []
+    start = searched = 0
+    for pos in positions:
+        newline = text.rfind("\n", searched, pos)
+        if newline >= 0:
+            start = newline + 1
+        searched = max(searched, pos)
+        if not out or out[-1] != start:
+            out.append(start)
+    return out

@@ -4,7 +4,7 @@
 MATCH (m:Mission)
 OPTIONAL MATCH (r:Resolution)-[:MANDATES]->(m)
 WITH m, count(DISTINCT r) AS resolutions
-OPTIONAL MATCH (e:Evaluation)-[:EVALUATES]->(m)
+OPTIONAL MATCH (e:Report)-[:EVALUATES]->(m)
 WITH DISTINCT m, resolutions, e
 OPTIONAL MATCH (e)-[:HAS_RECOMMENDATION]->(rec:Recommendation)
 WITH m, resolutions, count(DISTINCT e) AS evaluations, count(DISTINCT rec) AS recommendations

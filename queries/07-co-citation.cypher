@@ -9,7 +9,7 @@ WHERE d.id = $document OR d.kamerstuk = $document OR toLower(d.title) CONTAINS t
 WITH d
 ORDER BY CASE WHEN d.id = $document THEN 0 WHEN d.kamerstuk = $document THEN 1 ELSE 2 END, coalesce(d.date, '') DESC, d.id
 LIMIT 1
-OPTIONAL MATCH (d)-[:CITES|MENTIONS|RESPONDS_TO]->(x:Kamerstuk|Resolution|Evaluation)
+OPTIONAL MATCH (d)-[:CITES|MENTIONS|RESPONDS_TO]->(x:Kamerstuk|Resolution|Report)
 WITH DISTINCT d, x
 WHERE COUNT { MATCH (x)<-[:CITES|MENTIONS|RESPONDS_TO]-() } <= $max_citing
 OPTIONAL MATCH (x)<-[:CITES|MENTIONS|RESPONDS_TO]-(b:Document)

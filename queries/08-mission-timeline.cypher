@@ -6,7 +6,7 @@
 // param: limit = 200
 MATCH (m:Mission)
 WHERE toLower(m.id) = toLower($mission)
-MATCH (x:Document|Resolution|Evaluation)-[:MENTIONS|MANDATES|EVALUATES]->(m)
+MATCH (x:Document|Resolution|Report)-[:MENTIONS|MANDATES|EVALUATES]->(m)
 WITH DISTINCT x, labels(x)[0] AS kind
 WITH x, kind, CASE kind WHEN 'Document' THEN x.date WHEN 'Resolution' THEN toString(x.year)
                         ELSE left(x.period, 4) END AS date

@@ -6,7 +6,8 @@ Fixtures
   ``neo4j_server`` (session)  -> :class:`Neo4jConnection` (uri, user, password, database, ...).
       With ``NEO4J_URI`` set: that server (``NEO4J_USERNAME`` default ``neo4j``, ``NEO4J_PASSWORD`` required,
       ``NEO4J_DATABASE`` default ``neo4j``); if that is the running local server of the home below, it counts as
-      local (``local=True``) but is not stopped at the end. Otherwise the local Neo4j 5.26 server of
+      local (``local=True``) but is not stopped at the end. Otherwise the local Neo4j server (the version in
+      ``$MISSIONGRAPH_NEO4J_VERSION``, else the 5.26 LTS) of
       loader/stores/neo4j_server.py is assembled (first time: mvn) and started in ``$MISSIONGRAPH_NEO4J_HOME``
       or ``<rootdir>/.missiongraph/neo4j``, with ``NEO4J_PASSWORD`` or the test password ``missiongraph-test``.
       A server this session started is stopped at the end of the session (keep it running with
@@ -64,6 +65,13 @@ class Neo4jConnection:
         from neo4j import GraphDatabase
 
         return GraphDatabase.driver(self.uri, auth=self.auth, **config)
+
+
+def expected_version(env: Mapping[str, str] | None = None) -> str:
+    """The Neo4j version this test session runs against: ``$MISSIONGRAPH_NEO4J_VERSION`` (scripts/test sets it for
+    its second run, against a calendar version), else the LTS of loader/data/neo4j-pom.xml."""
+    env = os.environ if env is None else env
+    return env.get(local_server.VERSION_ENV, "").strip() or local_server.lts_version()
 
 
 def is_ci(env: Mapping[str, str] | None = None) -> bool:

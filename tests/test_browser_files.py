@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from missiongraph.saved import parse, saved_queries, title_from
 from missiongraph.schema import load_schema
 from missiongraph.stores import neo4j_browser
-from missiongraph.stores.neo4j_browser import (DEFAULTS_TITLE, FAVORITES_FOLDER, cypher_literal, darker, defaults_text,
+from missiongraph.stores.neo4j_browser import (FAVORITES_FOLDER, cypher_literal, darker, with_values,
                                                favorite_name, favorite_text, favorites, favorites_zip, grass,
-                                               grass_rules, parameter_defaults, read_favorites_zip, text_color,
+                                               grass_rules, read_favorites_zip, text_color,
                                                write_browser_files)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,47 +121,64 @@ def test_zip_has_one_favourite_per_saved_query_in_one_folder():
         assert zf.testzip() is None
     assert names == list(favorites())
     assert all(n.startswith(f"{FAVORITES_FOLDER}/") and n.endswith(".cypher") and n.count("/") == 1 for n in names)
-    assert names[0] == f"{FAVORITES_FOLDER}/00-parameter-defaults.cypher"
-    assert names[1:] == [f"{FAVORITES_FOLDER}/{q.filename}" for q in queries.values()]
+    assert names == [f"{FAVORITES_FOLDER}/{q.filename}" for q in queries.values()]
     texts = read_favorites_zip(data)
     for q in queries.values():
         text = texts[f"{FAVORITES_FOLDER}/{q.filename}"]
         assert favorite_name(text) == q.title
-        assert text.endswith(q.cypher + "\n")               # the query itself, unchanged
+        assert text.endswith(with_values(q.cypher, q.params) + "\n")   # the query, with its own defaults
         assert f"// {q.description}" in text and q.name in text
 
 
-def test_favourite_names_read_well_and_the_defaults_come_first():
+def test_favourite_names_read_well():
     names = [favorite_name(t) for t in favorites().values()]
     assert len(set(names)) == len(names)
     assert not any(n.lower().startswith(("name:", "description:", "param:")) for n in names)
-    assert sorted(names)[0] == DEFAULTS_TITLE                # Browser lists favourites by name
     assert "Most cited kamerstukken" in names or "Most cited Kamerstukken" in names
 
 
-def test_a_parameterised_favourite_is_one_statement_with_its_param_commands_as_comments():
-    q = saved_queries()["shortest-connection"]
+def code_of(favourite: str) -> str:
+    return "\n".join(line for line in favourite.splitlines() if not line.startswith("//"))
+
+
+@pytest.mark.parametrize("name, written", [
+    ("most-cited-kamerstukken", ["LIMIT 25"]),
+    ("unresolved-references", ["LIMIT 50"]),                 # not another query's limit
+    ("recommendations-stance", ["LIMIT 500"]),
+    ("mission-timeline", ['toLower("MINUSMA")', 'date >= ""', "LIMIT 200"]),
+    ("shortest-connection", ['{id: "000_9490c8c295b3259a"}', '{id: "003_cf3b274d7ecd5e93"}']),
+    ("co-citation", ['d.id = "000_9490c8c295b3259a"', "<= 1000", "LIMIT 25"]),
+])
+def test_a_favourite_is_one_statement_with_its_own_defaults_written_in(name, written):
+    q = saved_queries()[name]
     text = favorite_text(q)
-    code = [line for line in text.splitlines() if not line.startswith("//")]
-    assert "\n".join(code) == q.cypher                       # one statement: Browser shows its result
-    assert '//   :param from => "000_9490c8c295b3259a"' in text
-    assert '//   :param to => "003_cf3b274d7ecd5e93"' in text
-    assert DEFAULTS_TITLE in text
-    plain = favorite_text(saved_queries()["missions-overview"])
-    assert ":param" not in plain and "Parameters" not in plain
+    code = code_of(text)
+    assert "$" not in code and ";" not in code               # needs no :param, runs as one statement
+    for piece in written:
+        assert piece in code, piece
+    given = ", ".join(f"{k} = {cypher_literal(v)}" for k, v in q.params.items())
+    assert f"// With the defaults of `missiongraph query {name}` written in: {given}" in text
 
 
-def test_the_defaults_favourite_sets_every_parameter_with_server_evaluated_values():
-    queries = saved_queries()
-    text = defaults_text(queries)
-    assert favorite_name(text) == DEFAULTS_TITLE
-    settings = re.findall(r"^:param (\w+) => (.+);$", text, re.M)
-    names = {n for q in queries.values() for n in q.params}
-    assert {n for n, _ in settings} == names and len(settings) == len(names)
-    assert not re.search(r"^:params", text, re.M)            # Browser would turn 25 into 25.0
-    assert dict(settings)["limit"] == "25"
-    assert "(unresolved-references defaults to limit => 50)" in text    # the clash is said, first query wins
-    assert parameter_defaults(queries)["limit"] == 25
+def test_a_favourite_without_parameters_is_the_query_as_saved():
+    q = saved_queries()["missions-overview"]
+    assert code_of(favorite_text(q)) == q.cypher and "defaults" not in favorite_text(q)
+
+
+def test_every_favourite_gives_the_rows_of_the_command_line(loaded_store):
+    """What the favourite runs (no parameters at all) gives the rows of the saved query with its defaults."""
+    for q in saved_queries().values():
+        assert loaded_store.run(code_of(favorite_text(q))).rows == loaded_store.run(q.cypher, q.params).rows, q.name
+
+
+@pytest.mark.parametrize("cypher, written", [
+    ("RETURN $limit", "RETURN 50"),
+    ("RETURN '$limit', $limit // $limit", "RETURN '$limit', 50 // $limit"),      # strings and comments stay
+    ("RETURN $limits, $limit_2, $other", "RETURN $limits, $limit_2, $other"),      # other names stay
+    ("MATCH (m {id: $mission}) RETURN m", 'MATCH (m {id: "Curaçao \\"x\\""}) RETURN m'),
+])
+def test_with_values(cypher, written):
+    assert with_values(cypher, {"limit": 50, "mission": 'Curaçao "x"'}) == written
 
 
 @pytest.mark.parametrize("value, literal", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -102,7 +103,7 @@ def test_bad_query_or_parameter_is_one_line_listing_the_choices(run, args, messa
 def test_ad_hoc_cypher_is_read_only_unless_write(run, tmp_path):
     run("load", SEEDS / "docs", "-q")
     refused = run("query", "--cypher", "MATCH (d:Document) DETACH DELETE d")
-    assert refused.exit_code == 3 and "--write" in refused.output
+    assert refused.exit_code == 2 and "--write" in refused.output
     assert counts(tmp_path / "graph.lbug")["nodes"]["Document"] == 2
     allowed = run("query", "--cypher", "MATCH (d:Document {id: $id}) DETACH DELETE d", "-p",
                   "id=003_cf3b274d7ecd5e93", "--write")
@@ -124,7 +125,7 @@ def test_forget_removes_a_document_and_its_orphans(run, tmp_path):
 def test_stats_and_viz_write_a_file(run, tmp_path):
     run("load", SEEDS / "docs", DEV / "docs", "-q")
     stats = run("stats")
-    assert "Document        19" in stats.output
+    assert re.search(r"^Document +19$", stats.output, re.MULTILINE), stats.output
     out = tmp_path / "seeds.html"
     result = run("viz", "--query", "what-connects", "-o", out)
     assert result.exit_code == 0, result.output

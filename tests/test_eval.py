@@ -270,3 +270,60 @@ def test_corpus_scores_kind_and_reference_where_stated(corpus_report):
     table = format_table(corpus_report)
     assert any(line.startswith("kind ") for line in table.splitlines())
     assert "kind in 18 of 19, reference in 1 of 19 documents" in table
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The responses corpus (tests/responses: a copy of shared/corpus/responses) and the responses scoring
+# ---------------------------------------------------------------------------------------------------------
+
+RESPONSES = Path(__file__).resolve().parent / "responses"
+
+
+@pytest.fixture(scope="module")
+def responses_report():
+    return evaluate(RESPONSES)
+
+
+def test_the_responses_corpus_meets_the_issue_thresholds(responses_report):
+    r = responses_report.responses
+    errors = format_errors(responses_report)
+    assert r.documents == 24
+    assert r.items["items"].f1 >= 0.90, errors
+    assert r.stance_accuracy >= 0.95, errors
+    assert r.commitments.f1 >= 0.85, errors
+    assert r.author_rate >= 0.90, errors
+
+
+def test_responses_are_scored_as_the_shared_scorer_matches(tmp_path):
+    """Numbered items by number, others by their quote in the found text (or 60% of its words); stances on the
+    matched items into the confusion matrix; commitments by quote; the author by the body it names."""
+    from missiongraph.eval_responses import ResponsesScore, author_found, score
+    gold = {"recommendations": [{"number": "2.1", "stance": "partial", "quote": ""},
+                                {"number": None, "stance": "full", "quote": "de Kamer jaarlijks te informeren"}],
+            "findings": [{"number": None, "stance": None, "quote": "de kosten stijgen sterk"}],
+            "commitments": [{"quote": "Ik zal de Kamer informeren"}],
+            "responds_to": {"title": None, "author": "Raad voor de leefomgeving en infrastructuur (Rli)"}}
+    found = {"recommendations": [{"number": "2.1.", "stance": "full", "text": "x"},
+                                 {"number": None, "stance": "full", "text": "om de Kamer jaarlijks te informeren."}],
+             "findings": [{"number": None, "stance": None, "text": "iets anders"}],
+             "commitments": [{"text": "Ik zal de Kamer informeren over de voortgang."}, {"text": "Hierbij meld ik"}],
+             "responds_to": {"author": "Rli", "title": None}}
+    r = ResponsesScore()
+    score(r, "doc", found, gold)
+    assert (r.items["recommendations"].tp, r.items["findings"].fp, r.items["findings"].fn) == (2, 1, 1)
+    assert r.confusion["partial"]["full"] == 1 and r.confusion["full"]["full"] == 1 and r.stance_accuracy == 0.5
+    assert (r.commitments.tp, r.commitments.fp, r.commitments.fn) == (1, 1, 0)
+    assert r.authors_found == 1
+    assert "recommendation #2.1: stance gold partial, found full" in r.errors["doc"]
+    assert any(e.startswith("finding missed") for e in r.errors["doc"])
+    assert author_found("Deloitte en Berenschot", "Deloitte; Berenschot")
+    assert author_found("Onderzoeksraad voor Veiligheid", "OVV")
+    assert author_found("Commissie van onderzoek besluitvorming Irak (commissie Davids)", "commissie Davids")
+    assert not author_found("Onderwijsraad", "Inspectie van het Onderwijs")
+
+
+def test_the_responses_table_and_errors(responses_report):
+    table = format_table(responses_report)
+    for line in ("items ", "commitments ", "stance accuracy on matched items", "report author found"):
+        assert line in table
+    assert "responses/r" in format_errors(responses_report)

@@ -1,5 +1,5 @@
 """`missiongraph export`: every format holds exactly the store's nodes and relationships, awkward strings
-round-trip, the neo4j-admin files bulk-import into a real Neo4j 5.26 as the same graph an online load makes, and
+round-trip, the neo4j-admin files bulk-import into a real Neo4j (the session's version: 5.26 or 2026.09) as the same graph an online load makes, and
 the command line fails on one line."""
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def typed(header: list[str], row: list[str]) -> dict:
     for field, value in zip(header, row, strict=True):
         name, _, typ = field.partition(":")
         if value != "":
-            out[name or typ.split("(")[0]] = int(value) if typ == "long" else value == "true" \
+            out[name or typ.split("(")[0]] = int(value) if typ == "long" else (value == "true") \
                 if typ == "boolean" else value
     return out
 
@@ -152,10 +152,10 @@ def test_neo4j_admin_command_names_every_file_and_import_sh_runs_it_from_its_fol
     report = export(loaded_store, tmp_path / "out", "neo4j-admin")
     cmd = report.command
     assert cmd[:4] == ["neo4j-admin", "database", "import", "full"] and cmd[-1] == "neo4j"
-    assert "--nodes=Document=nodes-Document.header.csv,nodes-Document.csv" in cmd
+    assert "--nodes=Document=./nodes-Document.header.csv,./nodes-Document.csv" in cmd
     mentions = "rels-MENTIONS-Document-Mission"
-    assert f"--relationships=MENTIONS={mentions}.header.csv,{mentions}.csv" in cmd
-    named = {name for arg in cmd if arg.startswith(("--nodes=", "--relationships=")) for name in
+    assert f"--relationships=MENTIONS=./{mentions}.header.csv,./{mentions}.csv" in cmd
+    named = {name.removeprefix("./") for arg in cmd if arg.startswith(("--nodes=", "--relationships=")) for name in
              arg.split("=", 2)[2].split(",")}
     written = {p.name for p in (tmp_path / "out").glob("*.csv")}
     assert named == written
@@ -309,7 +309,8 @@ def test_cli_help_has_an_example(run):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# The real bulk import: neo4j-admin of Neo4j 5.26 into a second, separate server.
+# The real bulk import: neo4j-admin of the session's Neo4j (5.26, or 2026.09 in the second run of scripts/test)
+# into a second, separate server of the same version.
 # --------------------------------------------------------------------------------------------------------------
 
 def free_port() -> int:

@@ -3,7 +3,7 @@ stores, while checking only the nodes the document touched for orphans (no scan 
 
 Three letters share some entities. ``mandaat`` names things through relationships of several types: Kamerstuk
 35570-V-9 (CITES, and IN_DOSSIER to dossier 35570), resolution 2584 (MENTIONS, and MANDATES to MINUSMA), the IOB
-evaluation (CITES, and EVALUATES MINUSMA), recommendation 2.1 (ENDORSES, and HAS_RECOMMENDATION from conclusion 2),
+evaluation it answers (RESPONDS_TO, EVALUATES MINUSMA, AUTHORED_BY IOB), recommendation 2.1 (ENDORSES, and HAS_RECOMMENDATION from conclusion 2),
 and two nodes that no relationship at its Document node reaches at all: dossier 35570 and conclusion 2.
 ``ander`` shares Kamerstuk 29521-420, MINUSMA, Buitenlandse Zaken and minister Blok with it; ``defensie`` shares
 dossier 29521 and the VN-Veiligheidsraad.
@@ -68,8 +68,9 @@ A.Th.B. Bijleveld-Schouten
 # Forgetting a document: the nodes that go (only it named them) and near misses that stay (another one names them).
 FORGET = [
     ("mandaat",
-     {"Kamerstuk:35570-V-9", "Dossier:35570", "Resolution:2584", "Evaluation:iob-minusma-2014-2019",
-      "Recommendation:mandaat/aanbeveling-2.1", "Finding:mandaat/conclusie-2", "Organisation:IOB"},
+     {"Kamerstuk:35570-V-9", "Dossier:35570", "Resolution:2584", "Report:iob-minusma-2014-2019",
+      "Recommendation:iob-minusma-2014-2019/aanbeveling-2.1", "Finding:iob-minusma-2014-2019/conclusie-2",
+      "Organisation:IOB"},
      {"Kamerstuk:29521-420", "Dossier:29521", "Mission:MINUSMA", "Ministry:Buitenlandse Zaken", "Person:stef blok",
       "Organisation:VN-Veiligheidsraad"}),
     ("ander",
@@ -183,8 +184,8 @@ def test_forget_candidates(neighbours, endpoints, expected):
 
 def test_entity_pairs_are_the_endpoint_pairs_without_a_document():
     pairs = entity_pairs(SCHEMA)
-    assert ("IN_DOSSIER", "Kamerstuk", "Dossier") in pairs and ("RESPONDS_TO", "Kamerstuk", "Evaluation") in pairs
-    assert ("RESPONDS_TO", "Document", "Evaluation") not in pairs and ("CITES", "Document", "Kamerstuk") not in pairs
+    assert ("IN_DOSSIER", "Kamerstuk", "Dossier") in pairs and ("RESPONDS_TO", "Kamerstuk", "Report") in pairs
+    assert ("RESPONDS_TO", "Document", "Report") not in pairs and ("CITES", "Document", "Kamerstuk") not in pairs
     assert all("Document" not in (start, end) for _, start, end in pairs)
     assert len(pairs) == sum(1 for spec in SCHEMA.relationships.values()
                              for start, end in spec.endpoints if "Document" not in (start, end))

@@ -1,258 +1,226 @@
-"""Specification of person identity (missiongraph.extract.identity): who each name in a document is, in which
-office on the document's date, and never two people as one.
-
-Each row: a Dutch fragment, the document's date (None: undated), and the persons the resolver must report for it,
-in order of first mention: (name as fully as known, role the text gives, how resolved, party, the posts the
-document refers to as 'role ministry-or-chamber from..to'). 'ANY' leaves a column unchecked.
-"""
+"""Document identity cannot collide (missiongraph.identity): files with the same name in other folders or with
+another extension are distinct documents, in one load and across loads, on both stores; the same file loaded
+again replaces its own document; the same bytes under a new path are the same document with one more source;
+--replace takes a name over on purpose; forget removes exactly one document."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
-from missiongraph.extract import extract, summarise
-from missiongraph.extract.identity import person_details, resolve_persons
-from missiongraph.extract.persons import find_persons
-from missiongraph.extract.text import normalise
-from missiongraph.model import Mention
+from missiongraph.cli import main
+from missiongraph.identity import SOURCE_SEPARATOR, Stored, plan, suffixed
+from missiongraph.pipeline import load
+from missiongraph.stores.embedded import EmbeddedStore
 
-ANY = object()
-
-
-def resolve(text: str, date: str | None = None) -> list[dict]:
-    clean = normalise(text)
-    found = list(find_persons(clean))
-    if date:
-        found.append(Mention("date", date, 0, 0, ""))
-    return person_details(sorted(resolve_persons(clean, found), key=lambda m: m.start))
+from .conftest import open_neo4j, wipe
+from .test_readers import make_pdf
 
 
-def post(p: dict) -> str:
-    where = p.get("ministry") or p.get("chamber")
-    term = f" {p['from']}..{p['to'] or ''}" if p.get("from") else ""
-    return f"{p['role']} {where}{term}"
+def letter(number: int) -> str:
+    """A small Kamerbrief citing Kamerstuk 29 521, nr. NUMBER: each file of a scenario cites its own number."""
+    return (f"Den Haag, 3 maart 2020\n\nGeachte voorzitter,\n\nIn deze brief ga ik in op Kamerstuk 29 521, "
+            f"nr. {number}, over de missie.\n\nDe Minister van Defensie,\nA. Jansen\n")
 
 
-def summary(d: dict) -> tuple:
-    return d["name"], ",".join(d["roles"]), d["resolved"], d["party"], [post(p) for p in d["posts"]]
+def cited(store) -> dict[str, tuple[str, set[str]]]:
+    """Per source path: (document id, the Kamerstukken that document cites)."""
+    out: dict[str, tuple[str, set[str]]] = {}
+    rows = store.run("MATCH (d:Document) OPTIONAL MATCH (d)-[:CITES]->(k:Kamerstuk) "
+                     "RETURN d.id, d.source, collect(k.id)").rows
+    for doc_id, source, kamerstukken in rows:
+        for path in source.split(SOURCE_SEPARATOR):
+            assert path not in out, f"{path} is the source of two documents"
+            out[path] = (doc_id, set(kamerstukken))
+    return out
 
 
-def check(found: list[dict], expected: list[tuple]) -> None:
-    assert len(found) == len(expected), [summary(d) for d in found]
-    for d, want in zip(found, expected):
-        got = summary(d)
-        for g, w in zip(got, want):
-            assert w is ANY or g == w, (got, want)
+def check_distinct(store, files: dict[Path, int]) -> dict[Path, str]:
+    """Every file's facts are present, under a document of its own; returns each file's document id."""
+    by_source = cited(store)
+    ids = {}
+    for path, number in files.items():
+        doc_id, kamerstukken = by_source[str(path)]
+        assert kamerstukken == {f"29521-{number}"}, (path, kamerstukken)
+        ids[path] = doc_id
+    assert len(set(ids.values())) == len(files), ids
+    assert store.counts()["nodes"]["Document"] == len(files)
+    return ids
 
 
-DEBATE_2014 = ("De heer Van Dijk (SP):\n\nVoorzitter. De minister zegt het.\n\n"
-               "De heer Van Dijk (PvdA):\n\nVoorzitter. Ik ben het oneens met de heer Van Dijk.\n")
-
-IDENTITIES = [
-    # -------------------------------------------------------------------------------- two people, one surname
-    # two Van Dijks of different parties in one debate: two persons; the bare 'de heer Van Dijk' cannot be told
-    # apart and stays unresolved (one mention of this document), with both candidates
-    (DEBATE_2014, "2014-06-01", [
-        ("Jasper van Dijk", "kamerlid", "gazetteer", "SP", ["kamerlid Tweede Kamer 2006..2023"]),
-        ("Otwin van Dijk", "kamerlid", "gazetteer", "PvdA", ["kamerlid Tweede Kamer 2012..2017"]),
-        ("Van Dijk", "", "unresolved", "", [])]),
-    # one Van Dijk with evidence: the bare mentions in the same document are that person
-    ("De heer Jasper van Dijk (SP):\n\nVoorzitter.\n\nDe heer Van Dijk:\nDank u.\n", "2014-06-01", [
-        ("Jasper van Dijk", "kamerlid", "gazetteer", "SP", ["kamerlid Tweede Kamer 2006..2023"])]),
-    ("mevrouw Van Dijk (CDA) vroeg naar de inzet", "2023-06-01", [
-        ("Inge van Dijk", "kamerlid", "gazetteer", "CDA", ["kamerlid Tweede Kamer 2021..2026"])]),
-    # De Vries: the date, the post and the party tell three people apart
-    ("- Mede ondertekenaar: A. (Aukje) de Vries, voorzitter van de vaste commissie voor Defensie (VVD)\n",
-     "2021-11-11", [("Aukje de Vries", "kamerlid", "gazetteer", "VVD", ["kamerlid Tweede Kamer 2012..2022"])]),
-    ("staatssecretaris De Vries van Defensie", "2009-03-01", [
-        ("Jack de Vries", "staatssecretaris", "gazetteer", "CDA", ["staatssecretaris Defensie 2007-12-14..2010-05-14"])]),
-    ("minister De Vries van Binnenlandse Zaken en Koninkrijksrelaties", "2001-06-01", [
-        ("Klaas de Vries", "minister", "gazetteer", "PvdA",
-         ["minister Binnenlandse Zaken en Koninkrijksrelaties 2000-03-24..2002-07-22"])]),
-    # ------------------------------------------------------------------- the surname with and without its particle
-    ("de ministers Verhagen (Buitenlandse Zaken), Middelkoop (Defensie) en Hirsch Ballin (Binnenlandse Zaken en "
-     "Koninkrijksrelaties) besloten", "2010-03-08", [
-        ("Maxime Verhagen", "minister", "gazetteer", "CDA", ["minister Buitenlandse Zaken 2007-02-22..2010-10-14"]),
-        ("Eimert van Middelkoop", "minister", "gazetteer", "ChristenUnie", ["minister Defensie 2007-02-22..2010-10-14"]),
-        ("Ernst Hirsch Ballin", "minister", "gazetteer", "CDA",
-         ["minister Binnenlandse Zaken en Koninkrijksrelaties 2010-02-23..2010-10-14"])]),
-    ("met minister Verhagen van Buitenlandse Zaken en minister Van Middelkoop van Defensie", "2009-06-08", [
-        ("Maxime Verhagen", "minister", "gazetteer", "CDA", ["minister Buitenlandse Zaken 2007-02-22..2010-10-14"]),
-        ("Eimert van Middelkoop", "minister", "gazetteer", "ChristenUnie", ["minister Defensie 2007-02-22..2010-10-14"])]),
-    # ------------------------------------------------------------------------ ministers who changed posts
-    ("Door de leden Sjoerdsma en Knops wordt de volgende motie voorgesteld:", "2016-02-01", [
-        ("Sjoerd Sjoerdsma", "kamerlid", "gazetteer", "D66", ["kamerlid Tweede Kamer 2012..2026"]),
-        ("Raymond Knops", "kamerlid", "gazetteer", "CDA", ["kamerlid Tweede Kamer 2005..2017"])]),
-    ("Staatssecretaris Knops van Binnenlandse Zaken en Koninkrijksrelaties bezocht Curaçao.", "2019-05-01", [
-        ("Raymond Knops", "staatssecretaris", "gazetteer", "CDA",
-         ["staatssecretaris Binnenlandse Zaken en Koninkrijksrelaties 2017-10-26..2022-01-10"])]),
-    ("staatssecretaris Bijleveld van Binnenlandse Zaken en Koninkrijksrelaties", "2008-06-01", [
-        ("Ank Bijleveld", "staatssecretaris", "gazetteer", "CDA",
-         ["staatssecretaris Binnenlandse Zaken en Koninkrijksrelaties 2007-02-22..2010-10-14"])]),
-    ("De Minister van Defensie,\nA.Th.B. Bijleveld-Schouten\n", "2019-03-01", [
-        ("Ank Bijleveld-Schouten", "minister", "gazetteer", "CDA", ["minister Defensie 2017-10-26..2021-09-17"])]),
-    ("overleg met Minister Hennis-Plasschaert van Defensie", "2015-06-01", [
-        ("Jeanine Hennis-Plasschaert", "minister", "gazetteer", "VVD", ["minister Defensie 2012-11-05..2017-10-04"])]),
-    # the same person in another role, later: an official of the UN, told by her given name
-    ("de speciale vertegenwoordiger van de VN voor Irak, Jeanine Hennis-Plasschaert, sprak de Raad toe", "2020-05-01",
-     [("Jeanine Hennis-Plasschaert", "official", "gazetteer", "VVD", [])]),
-    # without the given name an official is not matched on the surname: one mention of this document
-    ("de speciale vertegenwoordiger van de VN in Mali, Koenders, sprak de Veiligheidsraad toe", "2014-01-15",
-     [("Koenders", "official", "unresolved", "", [])]),
-    ("Dit melden minister Veldkamp van Buitenlandse Zaken en minister Brekelmans van Defensie", "2025-04-25", [
-        ("Caspar Veldkamp", "minister", "gazetteer", "NSC", ["minister Buitenlandse Zaken 2024-07-02..2025-08-22"]),
-        ("Ruben Brekelmans", "minister", "gazetteer", "VVD", ["minister Defensie 2024-07-02..2026-02-23"])]),
-    # ---------------------------------------------------------------- members of parliament who became ministers
-    ("Mevrouw Bruins Slot (CDA):\n\nVoorzitter.", "2014-03-01", [
-        ("Hanke Bruins Slot", "kamerlid", "gazetteer", "CDA", ["kamerlid Tweede Kamer 2010..2019"])]),
-    ("minister Bruins Slot van Buitenlandse Zaken", "2023-10-01", [
-        ("Hanke Bruins Slot", "minister", "gazetteer", "CDA", ["minister Buitenlandse Zaken 2023-09-05..2024-07-02"])]),
-    ("Vragen van het lid Sjoerdsma (D66) aan de Minister van Defensie", "2016-04-01", [
-        ("Sjoerd Sjoerdsma", "kamerlid", "gazetteer", "D66", ["kamerlid Tweede Kamer 2012..2026"])]),
-    ("De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,\n\nS.W. Sjoerdsma\n", "2026-03-10", [
-        ("Sjoerd Sjoerdsma", "minister", "gazetteer", "D66",
-         ["minister Buitenlandse Handel en Ontwikkelingssamenwerking 2026-02-23.."])]),
-    # ------------------------------------------------------------------ initials, given names, honorifics
-    ("De minister van Defensie,\n\ndrs. K.H. Ollongren\n", "2023-03-01", [
-        ("Kajsa Ollongren", "minister", "gazetteer", "D66", ["minister Defensie 2022-01-10..2024-07-02"])]),
-    ("mevrouw Ollongren, Minister van Binnenlandse Zaken en Koninkrijksrelaties, over:", "2018-06-01", [
-        ("Kajsa Ollongren", "minister", "gazetteer", "D66",
-         ["minister Binnenlandse Zaken en Koninkrijksrelaties 2017-10-26..2022-01-10"])]),
-    ("De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,\n\nSigrid A.M. Kaag\n", "2019-04-01", [
-        ("Sigrid Kaag", "minister", "gazetteer", "D66",
-         ["minister Buitenlandse Handel en Ontwikkelingssamenwerking 2017-10-26..2021-08-10"])]),
-    ("- Indiener: H.P.M. Knapen, minister van Buitenlandse Zaken\n", "2021-11-11", [
-        ("Ben Knapen", "minister", "gazetteer", "CDA", ["minister Buitenlandse Zaken 2021-09-24..2022-01-10"])]),
-    ("Indiener(s): Hans van Baalen (VVD), Waalkens , Henk Jan Ormel (CDA)\n", "2009-06-08", [
-        ("Hans van Baalen", "kamerlid", "gazetteer", "VVD", ["kamerlid Tweede Kamer 1999..2009"]),
-        ("Harm Evert Waalkens", "", "gazetteer", "PvdA", ["kamerlid Tweede Kamer 1998..2010"]),
-        ("Henk Jan Ormel", "kamerlid", "gazetteer", "CDA", ["kamerlid Tweede Kamer 2002..2012"])]),
-    # a party switch over time: the seat of that year
-    ("het lid Wilders (VVD) diende een motie in", "2002-06-01", [
-        ("Geert Wilders", "kamerlid", "gazetteer", "VVD", ["kamerlid Tweede Kamer 1998..2004"])]),
-    ("het lid Wilders (PVV) diende een motie in", "2010-06-01", [
-        ("Geert Wilders", "kamerlid", "gazetteer", "PVV", ["kamerlid Tweede Kamer 2006..2026"])]),
-    ("premier Rutte sprak met de Kamer", "2015-06-01", [
-        ("Mark Rutte", "minister-president", "gazetteer", "VVD", ["minister-president Algemene Zaken 2010-10-14..2024-07-02"])]),
-    # an ex-minister: the post held at another time
-    ("oud-minister Voorhoeve van Defensie blikte terug op Srebrenica", "2015-07-11", [
-        ("Joris Voorhoeve", "minister", "gazetteer", "VVD", ["minister Defensie 1994-08-22..1998-08-03"])]),
-    # an ambassador who later became minister: his given name ties the two
-    ("Volgens ambassadeur Geoffrey van Leeuwen is de situatie in Kabul verslechterd.", "2019-01-10", [
-        ("Geoffrey van Leeuwen", "ambassador", "gazetteer", "VVD", [])]),
-    # ---------------------------------------------------------------------------- contradictions keep apart
-    ("De heer Ollongren zei het.", "2019-06-01", [("Ollongren", "", "unresolved", "", [])]),     # a man
-    ("De Minister van Defensie,\n\nJ.J. Ollongren\n", "2023-03-01", [                         # other initials
-        ("J.J. Ollongren", "minister", "text", "", ["minister Defensie"])]),
-    ("De heer Van der Staaij (VVD):\n\nVoorzitter.", "2014-02-01", [                            # another party
-        ("Van der Staaij", "kamerlid", "text", "VVD", ["kamerlid Tweede Kamer"])]),
-    # a name the gazetteer does not know: the party keeps it apart from any other Günal-Gezer
-    ("Mevrouw Günal-Gezer (PvdA):\n\nVoorzitter.", "2014-12-22", [
-        ("Günal-Gezer", "kamerlid", "text", "PvdA", ["kamerlid Tweede Kamer"])]),
-    ("Aanwezig zijn twee leden der Kamer, te weten: Vuijk en Knops,\n", "2014-12-22", [
-        ("Vuijk", "kamerlid", "unresolved", "", []),
-        ("Raymond Knops", "kamerlid", "gazetteer", "CDA", ["kamerlid Tweede Kamer 2005..2017"])]),
-    # --------------------------------------------------------------- foreign politicians, officers, officials
-    # a foreign minister with a Dutch-looking name is never a Dutch minister
-    ("de Belgische minister van Defensie Pieter De Crem bezocht Kamp Holland", "2010-03-01", [
-        ("Pieter De Crem", "foreign politician", "text", "", [])]),
-    ("De Franse minister Le Drian en de Malinese minister Diop spraken elkaar.", "2015-01-01", [
-        ("Le Drian", "foreign politician", "unresolved", "", []),
-        ("Diop", "foreign politician", "unresolved", "", [])]),
-    ("de Duitse minister van Defensie Von der Leyen bezocht Mali", "2016-01-01", [
-        ("Von der Leyen", "foreign politician", "unresolved", "", [])]),
-    ("Daarnaast is de NLse generaal, Kees Matthijssen, benoemd als de Force Commander MINUSMA.", "2022-09-23", [
-        ("Kees Matthijssen", "commander", "text", "", [])]),
-    ("- Mede ondertekenaar: T.J.E. van Toor, griffier\n", "2021-11-11", [
-        ("T.J.E. van Toor", "official", "text", "", [])]),
-    ("Voorzitter: Ten Broeke\nGriffier: Van Leiden\n", "2014-12-22", [
-        ("Han ten Broeke", "kamerlid", "gazetteer", "VVD", ["kamerlid Tweede Kamer 2006..2018"]),
-        ("Van Leiden", "official", "unresolved", "", [])]),
-]
+def scenario_files(tmp_path: Path, name: str) -> list[tuple[Path, bytes]]:
+    if name == "other folder":
+        return [(tmp_path / "a" / "brief.txt", letter(401).encode()), (tmp_path / "b" / "brief.txt", letter(402).encode())]
+    if name == "other extension":
+        return [(tmp_path / "brief.txt", letter(401).encode()),
+                (tmp_path / "brief.pdf", make_pdf([letter(402).splitlines()]))]
+    return [(tmp_path / d / "b" / "brief.txt", letter(n).encode()) for d, n in (("x", 401), ("y", 402), ("z", 403))]
 
 
-@pytest.mark.parametrize("text, date, expected", IDENTITIES, ids=lambda v: v[:40] if isinstance(v, str) else None)
-def test_identity(text: str, date: str | None, expected: list[tuple]) -> None:
-    check(resolve(text, date), expected)
+SCENARIOS = ["other folder", "other extension", "three folders"]
 
 
-def test_at_least_forty_mentions() -> None:
-    assert sum(len(expected) for _, _, expected in IDENTITIES) >= 40
+def write(files):
+    for path, raw in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+    return {path: 401 + i for i, (path, _) in enumerate(files)}
 
 
-# ------------------------------------------------------------------------------- posts without a name
-@pytest.mark.parametrize("date, holder, term", [
-    ("2016-05-01", "Bert Koenders", "2014-10-17..2017-10-26"),
-    ("2019-05-01", "Stef Blok", "2018-03-07..2021-05-25"),
-    ("2018-02-20", "Sigrid Kaag", "2018-02-13..2018-03-07"),       # ad interim, after Zijlstra
-    ("2021-09-20", "Tom de Bruijn", "2021-09-17..2021-09-24"),     # ad interim, after Kaag
-    ("2003-06-01", "Jaap de Hoop Scheffer", "2002-07-22..2003-12-03"),
-])
-def test_unsigned_foreign_minister_is_whoever_held_the_post(date, holder, term):
-    found = resolve("Hoogachtend,\n\nDe Minister van Buitenlandse Zaken,\n\n\n", date)
-    assert [(d["name"], d["signatory"], d["named"], [post(p) for p in d["posts"]]) for d in found] == \
-        [(holder, True, False, [f"minister Buitenlandse Zaken {term}"])]
+def run_scenario(store, tmp_path, name, together: bool):
+    files = scenario_files(tmp_path, name)
+    numbers = write(files)
+    reports = [load([p for p, _ in files], store)] if together else [load([p], store) for p, _ in files]
+    assert all(r.ok for r in reports)
+    assert sum(len(r.loaded) for r in reports) == len(files)
+    warnings = [w for r in reports for w in r.warnings]
+    assert len(warnings) == len(files) - 1           # every later file is told whose name it would have taken
+    for file, message in warnings:
+        assert "brief" in message and str(files[0][0]) in message and file != str(files[0][0])
+    ids = check_distinct(store, numbers)
+    assert ids[files[0][0]] == "brief"
+    # loading everything again changes nothing, and reloading one file replaces only its own document
+    again = load([p for p, _ in files], store)
+    assert len(again.unchanged) == len(files) and not again.loaded and not again.warnings
+    last, _ = files[-1]
+    if last.suffix == ".txt":
+        last.write_text(letter(499), "utf-8")
+        numbers[last] = 499
+        report = load([last], store)
+        assert report.loaded == [ids[last]] and not report.warnings
+        assert check_distinct(store, numbers) == ids
+    # forget removes exactly one
+    assert store.forget(ids[files[0][0]])
+    remaining = cited(store)
+    assert str(files[0][0]) not in remaining
+    assert {doc for doc, _ in remaining.values()} == {ids[p] for p, _ in files[1:]}
+    return ids
 
 
-@pytest.mark.parametrize("heading, date, holder", [
-    ("De Minister van Defensie,", "2017-10-16", "Klaas Dijkhoff"),            # between Hennis and Bijleveld
-    ("De Minister van Defensie,", "2021-09-20", "Ferd Grapperhaus"),          # ad interim
-    # the department's names over time: either name finds the holder of that day
-    ("De Minister van Veiligheid en Justitie,", "2016-05-01", "Ard van der Steur"),
-    ("De Minister van Justitie en Veiligheid,", "2016-05-01", "Ard van der Steur"),
-    ("De Minister van Justitie,", "2016-05-01", "Ard van der Steur"),
-    ("De Minister voor Ontwikkelingssamenwerking,", "2016-05-01", "Lilianne Ploumen"),
-    ("De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,", "2008-05-01", "Bert Koenders"),
-    ("De Minister-President,", "2005-05-01", "Jan Peter Balkenende"),
-    ("De Staatssecretaris van Defensie,", "2023-05-01", "Christophe van der Maat"),
-])
-def test_unsigned_post_resolves_through_the_department(heading, date, holder):
-    assert [d["name"] for d in resolve(f"{heading}\n\n", date)] == [holder]
+@pytest.mark.parametrize("name", SCENARIOS)
+@pytest.mark.parametrize("together", [True, False], ids=["one run", "across runs"])
+def test_same_name_scenarios_embedded(tmp_path, name, together):
+    with EmbeddedStore(tmp_path / "graph.lbug") as store:
+        run_scenario(store, tmp_path / "docs", name, together)
 
 
-@pytest.mark.parametrize("text, date", [
-    ("De Minister van Buitenlandse Zaken,\n\n", None),                          # no date: no one
-    ("De Minister voor Ontwikkelingssamenwerking,\n\n", "2011-06-01"),         # no such minister then
-    ("De Staatssecretaris van Defensie,\n\n", "2014-06-01"),                    # none in Rutte II
-    ("De Minister van Justitie en Veiligheid,\nde minister van Defensie en anderen", "2019-05-01"),  # running text
-])
-def test_unsigned_post_without_a_holder(text, date):
-    assert resolve(text, date) == []
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", SCENARIOS)
+@pytest.mark.parametrize("together", [True, False], ids=["one run", "across runs"])
+def test_same_name_scenarios_neo4j(neo4j_clean, tmp_path, name, together):
+    store = open_neo4j(neo4j_clean)
+    try:
+        embedded_ids = None
+        with EmbeddedStore(tmp_path / "graph.lbug") as embedded:
+            embedded_ids = run_scenario(embedded, tmp_path / "docs", name, together)
+        wipe(store)
+        for path in (tmp_path / "docs").rglob("brief.*"):
+            path.unlink()
+        assert run_scenario(store, tmp_path / "docs", name, together) == embedded_ids   # same ids on both stores
+    finally:
+        wipe(store)
+        store.close()
 
 
-def test_letter_header_names_the_senders():
-    text = ("29 521 Nederlandse deelname aan vredesmissies\n\nNr. 309 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, "
-            "VAN DEFENSIE, VOOR BUITENLANDSE HANDEL EN ONTWIKKELINGSSAMENWERKING EN VAN VEILIGHEID EN JUSTITIE\n\n"
-            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 18 december 2015\n\n")
-    found = summarise(extract(text))
-    senders = [(d["name"], d["sender"], d["named"]) for d in found["person_details"]]
-    assert senders == [("Bert Koenders", True, False), ("Jeanine Hennis-Plasschaert", True, False),
-                       ("Lilianne Ploumen", True, False), ("Ard van der Steur", True, False)]
-    assert found["persons"] == []             # the gold counts named persons only
+def test_the_same_bytes_under_a_new_path_add_a_source_not_a_document(tmp_path):
+    first, moved = tmp_path / "in" / "brief.txt", tmp_path / "archive" / "kopie van brief.txt"
+    write([(first, letter(401).encode()), (moved, letter(401).encode())])
+    with EmbeddedStore(tmp_path / "graph.lbug") as store:
+        assert load([first], store).loaded == ["brief"]
+        report = load([moved], store)
+        assert report.unchanged == ["brief"] and not report.loaded
+        assert report.duplicates == [(str(moved), "brief")]
+        assert cited(store) == {str(first): ("brief", {"29521-401"}), str(moved): ("brief", {"29521-401"})}
+        # both paths are now the document's: loading them again does nothing
+        again = load([tmp_path], store)
+        assert again.unchanged == ["brief"] and not again.loaded and not again.warnings
 
 
-def test_undated_letter_takes_its_time_from_its_signatories():
-    """Three named signatories give the days the letter can be from; the unnamed fourth post resolves in them."""
-    text = ("De minister van Buitenlandse Zaken,\n\nHanke Bruins Slot\n\n"
-            "De minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,\n\nGeoffrey van Leeuwen\n\n"
-            "De Minister van Justitie en Veiligheid,\n\n\n")
-    found = {d["name"]: d for d in resolve(text)}
-    assert [post(p) for p in found["Dilan Yeşilgöz-Zegerius"]["posts"]] == \
-        ["minister Justitie en Veiligheid 2022-01-10..2024-07-02"]
-    assert found["Hanke Bruins Slot"]["evidence"] == ["given name", "post in the letter's time"]
+def test_replace_takes_the_name_over_on_purpose(tmp_path):
+    a, b = tmp_path / "a" / "brief.txt", tmp_path / "b" / "brief.txt"
+    write([(a, letter(401).encode()), (b, letter(402).encode())])
+    with EmbeddedStore(tmp_path / "graph.lbug") as store:
+        load([a], store)
+        report = load([b], store, replace=True)
+        assert report.loaded == ["brief"]
+        assert report.warnings == [(str(b), f"replaces the document 'brief' loaded from {a} (--replace)")]
+        assert cited(store) == {str(b): ("brief", {"29521-402"})}
+        assert store.counts()["nodes"]["Kamerstuk"] == 1   # a's facts are gone with it
 
 
-def test_keys_and_weak_evidence():
-    found = {d["name"]: d for d in resolve("De heer Voordewind vroeg het. De heer Van Ojik (GroenLinks) ook.")}
-    assert found["Joël Voordewind"]["key"] == "joel voordewind" and found["Joël Voordewind"]["weak"]
-    assert not found["Bram van Ojik"]["weak"] and "party" in found["Bram van Ojik"]["evidence"]
-    unresolved = resolve("De heer Vuijk vroeg het.")[0]
-    assert unresolved["key"] == "vuijk#" and unresolved["resolved"] == "unresolved"
+def test_an_official_publication_keeps_its_official_id(tmp_path):
+    """``missiongraph fetch`` saves publications as kst-DOSSIER-NR.xml: the file name is the official id."""
+    path = tmp_path / "kst-29521-451.xml"
+    path.write_text('<?xml version="1.0"?><kamerstuk><dossiernummer>29521</dossiernummer><ondernummer>451'
+                    '</ondernummer><titel>Brief</titel><al>Zie Kamerstuk 29 521, nr. 401.</al></kamerstuk>', "utf-8")
+    with EmbeddedStore(tmp_path / "graph.lbug") as store:
+        assert load([path], store).loaded == ["kst-29521-451"]
+        assert store.run("MATCH (d:Document)-[:PUBLISHED_AS]->(k) RETURN d.id, k.id").rows == \
+            [["kst-29521-451", "29521-451"]]
 
 
-def test_persons_list_keeps_the_gold_convention():
-    found = summarise(extract("Den Haag, 17 januari 2013\n\nMOTIE VAN HET LID JASPER VAN DIJK\n\n"
-                              "Daarnaast is generaal Kees Matthijssen benoemd.\n"))
-    assert found["persons"] == ["Jasper van Dijk"]           # strings, the name as fully as known; no officers
-    assert [(d["name"], d["roles"]) for d in found["person_details"]] == [
-        ("Jasper van Dijk", ["kamerlid"]), ("Kees Matthijssen", ["commander"])]
+def test_the_cli_warns_naming_both_files(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    a, b = tmp_path / "a" / "brief.txt", tmp_path / "b" / "brief.txt"
+    write([(a, letter(401).encode()), (b, letter(402).encode())])
+    store = str(tmp_path / "graph.lbug")
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(a), "--store", store, "-q"]).exit_code == 0
+    result = runner.invoke(main, ["load", str(b), "--store", store, "-q"])
+    assert result.exit_code == 0
+    doc_id = suffixed("brief", b, set())
+    assert (f"warning: {b}: another file already is the document 'brief' ({a}): loaded as '{doc_id}' "
+            f"(load with --replace to replace 'brief' instead)") in result.output
+    assert "1 loaded, 0 unchanged, 0 failed, 0 skipped (not a document type), 1 warning" in result.output
+    assert runner.invoke(main, ["forget", doc_id, "--store", store]).exit_code == 0
+    with EmbeddedStore(store, read_only=True) as graph:
+        assert [d["id"] for d in graph.nodes("Document")] == ["brief"]
+
+
+def test_the_cli_and_the_api_replace_on_purpose_and_warn_on_standard_error(tmp_path, monkeypatch):
+    """``load --replace`` goes through the Python API as the other options do; the warning is a line on standard
+    error (also with -q), the summary on standard output."""
+    import missiongraph as mg
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    a, b, c = (tmp_path / folder / "brief.txt" for folder in "abc")
+    write([(a, letter(401).encode()), (b, letter(402).encode()), (c, letter(403).encode())])
+    store = tmp_path / "graph.lbug"
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(a), "--store", str(store), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["load", str(b), "--store", str(store), "-q", "--replace"])
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {b}: replaces the document 'brief' loaded from {a} (--replace)\n"
+    assert result.stdout.startswith("1 loaded, 0 unchanged, 0 failed, 0 skipped (not a document type), 1 warning")
+    report = mg.open(store).load(c, replace=True)
+    assert report.loaded == ["brief"] and report.warnings == [
+        (str(c), f"replaces the document 'brief' loaded from {b} (--replace)")]
+    with EmbeddedStore(store, read_only=True) as graph:
+        assert cited(graph) == {str(c): ("brief", {"29521-403"})}
+
+
+# --- the rule itself, without a store ---------------------------------------------------------------------------------
+
+def test_the_rule_on_paper(tmp_path):
+    p = lambda name: tmp_path / name  # noqa: E731
+    stored = [Stored("brief", "h1", str(p("a/brief.txt"))), Stored("nota", "h2", f"{p('nota.txt')}; {p('c/nota.txt')}")]
+    groups = [("h1", [p("a/brief.txt")]),                 # rule 1: unchanged
+              ("h3", [p("b/brief.txt")]),                 # rule 3: a new file with a taken name
+              ("h2", [p("nota.txt"), p("d/nota.txt")]),   # rule 1 + rule 2: a new copy of a stored document
+              ("h4", [p("c/nota.txt")]),                  # the nota's second file now differs: a new document
+              ("h5", [p("e/new.txt")]),                   # rule 3: a free name
+              ("h5", [p("f/new.txt")])]                   # (never: same bytes are grouped) a second group, same hash
+    result = plan(groups, stored)
+    got = {d.doc_id: (d.action, [str(x.relative_to(tmp_path)) for x in d.paths]) for d in result.documents}
+    assert got == {
+        "brief": ("unchanged", ["a/brief.txt"]),
+        suffixed("brief", p("b/brief.txt"), set()): ("read", ["b/brief.txt"]),
+        "nota": ("add-source", ["nota.txt", "d/nota.txt"]),
+        suffixed("nota", p("c/nota.txt"), set()): ("read", ["c/nota.txt"]),
+        "new": ("read", ["e/new.txt", "f/new.txt"]),
+    }
+    # c/nota.txt is now another document's file: the nota keeps its other file and gains the copy
+    assert [d.source for d in result.documents if d.doc_id == "nota"] == [f"{p('nota.txt')}; {p('d/nota.txt')}"]
+    assert len(result.warnings) == 2

@@ -171,7 +171,7 @@ def test_hostile_cli_parameters_change_nothing(tmp_path, monkeypatch, hostile_fo
         assert json.loads(result.output) == []
     for cypher in REFUSED:
         result = runner.invoke(main, ["query", "--cypher", cypher, "--store", path])
-        assert result.exit_code == 3 and "--write" in result.output, (cypher, result.output)
+        assert result.exit_code == 2 and "--write" in result.output, (cypher, result.output)
     for cypher in ALLOWED:
         assert runner.invoke(main, ["query", "--cypher", cypher, "--store", path]).exit_code == 0, cypher
     odd = runner.invoke(main, ["query", "--cypher", "MATCH (d:Document {id: $id}) RETURN d.title", "-p",

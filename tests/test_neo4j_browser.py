@@ -14,6 +14,7 @@ and recorded, not failed on; a JavaScript error on the page fails the test.
 from __future__ import annotations
 
 import base64
+import json
 import re
 import time
 from pathlib import Path
@@ -23,10 +24,10 @@ import pytest
 
 from tests.chromium import ARTIFACTS, launch
 
-from missiongraph.saved import get
+from missiongraph.saved import get, saved_queries
 from missiongraph.schema import load_schema
-from missiongraph.stores.neo4j_browser import (DEFAULT_DIAMETER, DEFAULTS_TITLE, DIAMETERS, cypher_literal,
-                                               favorite_name, favorites, favorites_zip, grass)
+from missiongraph.stores.neo4j_browser import (DEFAULT_DIAMETER, DIAMETERS, cypher_literal, favorite_name,
+                                               favorites, favorites_zip, grass)
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -154,8 +155,7 @@ def test_favourites_import_with_readable_names(session):
     expected = sorted(favorite_name(text) for text in favorites().values())
     folder = session.page.get_by_test_id("savedScriptsFolder-missiongraph")
     shown = [t.strip() for t in folder.get_by_test_id("savedScriptListItem").all_inner_texts()]
-    assert sorted(shown) == expected
-    assert shown[0] == DEFAULTS_TITLE                      # Browser lists by name: the defaults come first
+    assert sorted(shown) == expected == sorted(q.title for q in saved_queries().values())
     assert get(GRAPH_QUERY).title in shown and not any(name.startswith("name:") for name in shown)
     session.screenshot("favorites")
 
@@ -163,13 +163,7 @@ def test_favourites_import_with_readable_names(session):
 def test_saved_query_from_the_favourites_draws_the_graph_in_the_schema_style(session, neo4j_sample_store):
     schema = load_schema()
     q = get(GRAPH_QUERY)
-    session.run_favorite(DEFAULTS_TITLE)                  # sets every parameter: one :param line each
-    settings = len(re.findall(r"^:param ", favorites()["missiongraph/00-parameter-defaults.cypher"], re.M))
-    done = session.frame(f"// {DEFAULTS_TITLE}").locator('[title="Status: success"]')
-    done.nth(settings - 1).wait_for()
-    assert done.count() == settings
-
-    session.run_favorite(q.title)
+    session.run_favorite(q.title)                         # runs with its own defaults: no parameter is set
     frame = session.frame(f"// {q.title}")
     nodes = frame.locator("svg g.node")
     nodes.first.wait_for()
@@ -236,3 +230,38 @@ def test_saved_query_typed_into_the_editor_runs_with_its_parameters(session, neo
     assert f"Started streaming {len(rows)} records" in status.inner_text()   # LIMIT took the integer
     assert result.get_by_text(f'"{rows[0]["kamerstuk"]}"').first.is_visible()
     session.screenshot("table", result)
+
+
+def rows_shown(session, frame) -> int:
+    """The number of records Browser says a result frame streamed (from its table view)."""
+    table = frame.get_by_test_id("cypherFrameSidebarTable")
+    if table.count():
+        table.first.click()                                  # a graph result: its status is on the table view
+    status = frame.get_by_text(re.compile(r"Started streaming \d+ records?"))
+    status.first.wait_for()
+    return int(re.search(r"Started streaming (\d+) record", status.first.inner_text()).group(1))
+
+
+def test_every_favourite_shows_as_many_rows_as_the_command_line(session, neo4j_server, neo4j_sample_store,
+                                                                monkeypatch):
+    """Each favourite, run from the sidebar with nothing set (``:params`` cleared first), streams as many records
+    as ``missiongraph query NAME`` prints for the same server: its own defaults, not another query's."""
+    from click.testing import CliRunner
+
+    from missiongraph.cli import main
+
+    type_and_run(session, ":params {}")                  # no parameter left from an earlier test
+    session.frame(":params {}").wait_for()
+    for key, value in {"NEO4J_URI": neo4j_server.uri, "NEO4J_USERNAME": neo4j_server.user,
+                       "NEO4J_PASSWORD": neo4j_server.password, "NEO4J_DATABASE": neo4j_server.database}.items():
+        monkeypatch.setenv(key, value)
+    counts = {}
+    for q in saved_queries().values():
+        cli = CliRunner().invoke(main, ["query", q.name, "--format", "json"], catch_exceptions=False)
+        assert cli.exit_code == 0, cli.output
+        want = len(json.loads(cli.output))
+        session.run_favorite(q.title)
+        frame = session.frame(f"// {q.title}")
+        counts[q.name] = (rows_shown(session, frame), want)
+    assert {name: shown for name, (shown, _) in counts.items()} == {name: want for name, (_, want) in counts.items()}
+    assert counts["unresolved-references"][1] > 25          # the case that showed 25 rows in Browser before

@@ -53,8 +53,9 @@ def test_loading_twice_changes_nothing(neo4j_sample_store, sample_docs):
 
 
 def test_constraints_and_indexes_exist(neo4j_sample_store):
+    # SHOW is a command, not a read query: the read-only guard refuses it, so it runs as a --write query
     rows = neo4j_sample_store.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
-                                  "RETURN labelsOrTypes[0], properties[0], type").rows
+                                  "RETURN labelsOrTypes[0], properties[0], type", write=True).rows
     have = {(label, prop) for label, prop, kind in rows if kind in ("UNIQUENESS", "NODE_PROPERTY_UNIQUENESS")}
     for label, spec in neo4j_sample_store.schema.labels.items():
         assert (label, spec.key) in have

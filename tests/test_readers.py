@@ -263,7 +263,8 @@ def test_kamerstuk_xml_text_and_metadata(tmp_path):
     path = tmp_path / "kst-29521-451.xml"
     path.write_text(KST_XML, "utf-8")
     doc = read_document(path)
-    assert doc.meta == {"kamerstuk": "29521-451", "title": "Internationale militaire samenwerking"}
+    # The paper's own title (<stuk><titel>), not the dossier's that comes before it.
+    assert doc.meta == {"kamerstuk": "29521-451", "title": "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"}
     assert "Den Haag, 30 september 2022" in doc.text
     assert document_graph(doc).document.props["date"] == "2022-09-30"      # from the text: Den Haag, <date>
     assert "29521-401" in summarise(extract(doc.text))["kamerstukken"]

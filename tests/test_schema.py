@@ -9,7 +9,7 @@ from missiongraph.schema import load_schema, validate
 from missiongraph.stores.embedded import ddl
 
 REQUIRED_LABELS = {"Document", "Kamerstuk", "Dossier", "Mission", "Resolution", "Recommendation", "Finding",
-                   "Commitment", "Evaluation", "Ministry", "Person", "Organisation"}
+                   "Commitment", "Report", "Ministry", "Person", "Organisation"}
 
 
 def test_schema_has_the_required_labels_each_with_a_key():

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
-from missiongraph.extract.structure import (_ANAPHOR, _STANCE_WORDS, _SentenceStances, _first_stance, _verb_stance,
-                                            commitments, findings_and_recommendations, labelled_items, line_starts,
-                                            lowered, matches_at, occurrences)
+from missiongraph.extract.responses.document import responses
+from missiongraph.extract.responses.layout import commitment_lists, labelled_items
+from missiongraph.scan import line_starts, lowered, matches_at, occurrences
 from missiongraph.extract.text import normalise
 
 # ---------------------------------------------------------------------------------------------------------
@@ -60,8 +60,13 @@ def test_matches_at_every_start_is_finditer(text, pattern):
 # ---------------------------------------------------------------------------------------------------------
 
 def items(text: str) -> list[tuple[str, str, str | None, str]]:
-    return [(m.kind, m.value, m.attrs.get("stance"), m.attrs.get("text", ""))
-            for m in findings_and_recommendations(normalise(text))]
+    """The numbered items the responses rule finds, as (kind, number, stance, text), by kind and number; and the
+    collective ones as (kind, "alle", stance, "")."""
+    found = [m for m in responses(normalise(text)) if m.kind in ("finding", "recommendation")
+             and (m.attrs.get("number") or m.attrs.get("collective"))]
+    return sorted([(m.kind, m.value, m.attrs.get("stance"), "" if m.attrs.get("collective") else
+                    m.attrs.get("text", "")) for m in found],
+                  key=lambda i: (i[0], [int(x) if x.isdigit() else 999 for x in i[1].split(".")]))
 
 
 ITEMS = [
@@ -94,10 +99,12 @@ ITEMS = [
     # near misses
     ("De aanbevelingen zijn besproken.\n1. De missie sloot aan.\n", []),            # no section heading
     ("Zie de conclusies en aanbevelingen hieronder.\n1. De missie sloot aan.\n", []),  # heading words in a sentence
-    ("Het kabinet onderschrijft de aanbevelingen op hoofdlijnen.", []),               # no numbers
+    # the recommendations as a whole: one collective item
+    ("Het kabinet onderschrijft de aanbevelingen op hoofdlijnen.", [("recommendation", "alle", "partial", "")]),
     ("Volgens bevinding 3 is de inzet effectief.", []),                               # no stance of the cabinet
+    # a plural anaphor after one item: the findings as a whole
     ("Bevinding 4: De inzet was kort.\nHet kabinet onderschrijft deze bevindingen gedeeltelijk.",
-     [("finding", "4", None, "De inzet was kort.")]),                                 # plural: no anaphor
+     [("finding", "4", None, "De inzet was kort."), ("finding", "alle", "partial", "")]),
 ]
 
 
@@ -158,36 +165,7 @@ AFTER_COMMITMENTS = [
 def test_labels_after_a_commitment_list(text, expected_items, expected_commitments):
     clean = normalise(text)
     assert [(m.kind, m.value) for m in labelled_items(clean)] == expected_items
-    assert [(m.value, m.attrs["text"]) for m in commitments(clean)] == expected_commitments
-
-
-# Pieces of stance sentences, glued without spaces too ("deels12"), for comparing the per-sentence lookups with
-# searching each stretch itself.
-STANCE_PIECES = ["Het kabinet onderschrijft ", "Wij verwerpen ", "ik deel ", "het kabinet neemt ", "deze aanbeveling",
-                 "die laatste bevinding", "Deze conclusie", "aanbeveling 2.1", "bevindingen 1 en 2", "12", " ", ",",
-                 ". ", "\t", "x", "niet", "NIET", "ten dele", "deels", "grotendeels", "volledig", "in zijn geheel",
-                 "Geheel", "voor een deel", "in beperkte mate", " niet", " deels", " in zijn geheel"]
-
-
-_NOUN_ENDS = re.compile(r"(?:aanbeveling|bevinding|conclusie)\b", re.IGNORECASE)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(STANCE_PIECES), min_size=1, max_size=30).map("".join))
-@example("Het kabinet onderschrijft deze aanbeveling niet")                  # right after the anaphor
-@example("Het kabinet neemt in beperkte mate12 en deze aanbeveling over")   # cut short before a number
-@example("Het kabinet neemt deze conclusie in zijn geheel over, deze aanbeveling in zijn geheelx")
-def test_sentence_stances_are_the_stances_of_each_stretch(sentence):
-    here = _SentenceStances(sentence)
-    if here.verb is None:
-        return
-    verb = here.verb
-    for end in range(len(sentence) + 1):    # searching the stretch from the verb to any point of the sentence
-        stretch = sentence[verb.start():end]
-        assert here.since_verb(end) == (_first_stance(stretch) or _verb_stance(verb.group(0))), end
-    for m in _NOUN_ENDS.finditer(sentence):  # the first stance word after a target noun
-        rest = sentence[m.end():]
-        assert here.after(m.end()) == next((s for s, p in _STANCE_WORDS if p.search(rest)), None), m.end()
+    assert [(m.value, m.attrs["text"]) for m in commitment_lists(clean)] == expected_commitments
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -200,22 +178,29 @@ COMMITMENTS = [
     ("ZEGDE DE MINISTER TOE", [("1", "ZEGDE DE MINISTER TOE", None)]),
     ("Daarop zegde de minister nogmaals toe dat dit gebeurt.",
      [("1", "Daarop zegde de minister nogmaals toe dat dit gebeurt.", None)]),
-    # two promises in one sentence: each has the whole sentence as its text
+    # one commitment per sentence, however many promises it holds
     ("Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.",
-     [("1", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None),
-      ("2", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None)]),
+     [("1", "Het kabinet zegde toe: zegde ik toe te rapporteren en zegde de minister toe te bezien.", None)]),
+    # a list: each item one commitment, tied to the finding its label names; no sentence commitment on top
     ("Het kabinet doet de volgende toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n"
      "- Aanbeveling 2.1: het format wordt aangepast.\nDe rest.",
      [("1", "het kabinet zal rapporteren.", "1"), ("2", "het format wordt aangepast.", None)]),
-    # near misses: "zeg" inside a word, a list announced differently
+    # near misses: "zeg" inside a word, a promise without content, a noun
     ("Er zijn toezeggingen gedaan en het kabinet heeft dit toegezegd.", []),
-    ("Het kabinet doet de toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n", []),
+    ("De zegsman van het kabinet zei toe te komen.", []),
+    # a list announced differently is no list, but its bullet is a sentence with a promise
+    ("Het kabinet doet de toezeggingen:\n- Bevinding 1: het kabinet zal rapporteren.\n",
+     [("1", "- Bevinding 1: het kabinet zal rapporteren.", None)]),
 ]
+
+
+def _commitments(text: str) -> list:
+    return [m for m in extract(text) if m.kind == "commitment"]
 
 
 @pytest.mark.parametrize("text,expected", COMMITMENTS)
 def test_commitments(text, expected):
-    found = commitments(normalise(text))
+    found = _commitments(text)
     assert [(m.value, m.attrs["text"], m.attrs.get("finding")) for m in found] == expected
 
 

@@ -149,11 +149,11 @@ def test_captions_are_cut_on_the_canvas(text, shown):
 def test_long_caption_is_cut_but_whole_in_the_tooltip_and_search():
     title = "Beleidsreactie op de IOB-evaluatie van de Nederlandse bijdrage aan MINUSMA 2014-2019"
     g = nx.MultiDiGraph()
-    node = add_node(g, "Evaluation", "e1", title=title, evaluator="IOB")
+    node = add_node(g, "Report", "e1", title=title, evaluator="IOB")
     drawn = by_id(build_network(g))[node]
     assert drawn["label"] == truncate(title) and len(drawn["label"]) <= CAPTION_MAX
     assert drawn["caption"] == title
-    assert drawn["title"].splitlines() == ["Evaluation: e1", title, "evaluator: IOB", "relationships: 0"]
+    assert drawn["title"].splitlines() == ["Report: e1", title, "evaluator: IOB", "relationships: 0"]
 
 
 def test_node_tooltip_lists_every_property():

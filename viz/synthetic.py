@@ -18,7 +18,7 @@ from missiongraph.schema import Schema, load_schema
 # Share of the nodes per label, roughly as in a loaded corpus.
 LABEL_SHARES = {
     "Document": 0.14, "Kamerstuk": 0.26, "Dossier": 0.01, "Mission": 0.02, "Resolution": 0.05,
-    "Evaluation": 0.01, "Finding": 0.06, "Recommendation": 0.06, "Commitment": 0.04, "Ministry": 0.005,
+    "Report": 0.01, "Finding": 0.06, "Recommendation": 0.06, "Commitment": 0.04, "Ministry": 0.005,
     "Person": 0.04, "Organisation": 0.05, "Country": 0.055,
 }
 # Relative frequency of the relationship types.
@@ -51,7 +51,7 @@ def _props(label: str, key: str, i: int, rnd: random.Random) -> dict:
                 "url": f"https://undocs.org/S/RES/{key}"}
     if label in ("Finding", "Recommendation", "Commitment"):
         return {"id": key, "caption": f"{label} {i}", "text": _sentence(rnd)}
-    if label == "Evaluation":
+    if label == "Report":
         return {"id": key, "title": f"Evaluatie {i}: {_sentence(rnd)}", "evaluator": "IOB"}
     if label == "Person":
         return {"id": key, "name": key.title()}

@@ -2,7 +2,7 @@
 linkers, each ``(text, mentions) -> Iterable[Mention]``, registered in ``LINKERS``: they run after the rules and
 connect what the rules found (an evaluation and its mission, a resolution and the mission it mandates).
 
-Rule modules (references, dates, entities, structure, metadata) each export a ``RULES`` list; this module
+Rule modules (references, dates, entities, metadata, responses) each export a ``RULES`` list; this module
 concatenates them in a fixed order. ``extract`` runs every rule over a text, then the linkers, then the
 resolvers, each ``(text, mentions) -> mentions`` (the whole list, changed): they decide what the mentions stand
 for across the document (``identity.resolve_persons``: which person a name is, which post a signature is).
@@ -17,15 +17,15 @@ from operator import attrgetter
 from typing import Any
 
 from ..model import Mention
-from . import dates, entities, identity, metadata, references, structure
+from . import dates, entities, identity, mandates, metadata, references, responses
 from .text import normalise
 
 Rule = Callable[[str], Iterable[Mention]]
 Linker = Callable[[str, list[Mention]], Iterable[Mention]]
 Resolver = Callable[[str, list[Mention]], list[Mention]]
 
-RULES: list[Rule] = [*references.RULES, *dates.RULES, *entities.RULES, *metadata.RULES, *structure.RULES]
-LINKERS: list[Linker] = [*structure.LINKERS]
+RULES: list[Rule] = [*references.RULES, *dates.RULES, *entities.RULES, *metadata.RULES, *responses.RULES]
+LINKERS: list[Linker] = [*responses.LINKERS, *mandates.LINKERS]
 RESOLVERS: list[Resolver] = [identity.resolve_persons]
 
 
@@ -87,10 +87,33 @@ def summarise(mentions: list[Mention]) -> dict[str, Any]:
         "organisations": _unique(m.value for m in by_kind.get("organisation", [])),
         "countries": _unique(m.value for m in by_kind.get("country", [])),
         "evaluations": _unique(m.value for m in by_kind.get("evaluation", [])),
-        "findings": [{"number": m.value, "kind": m.attrs.get("kind"), "stance": m.attrs.get("stance"),
-                      "text": m.attrs.get("text", "")} for m in by_kind.get("finding", [])],
-        "recommendations": [{"number": m.value, "stance": m.attrs.get("stance"), "text": m.attrs.get("text", ""),
-                             "finding": m.attrs.get("finding")} for m in by_kind.get("recommendation", [])],
-        "commitments": [{"text": m.attrs.get("text", ""), "finding": m.attrs.get("finding")}
+        "findings": [_item(m) for m in by_kind.get("finding", [])],
+        "recommendations": [_item(m) for m in by_kind.get("recommendation", [])],
+        "commitments": [{"text": m.attrs.get("text", ""), "by": m.attrs.get("by"), "when": m.attrs.get("when"),
+                         "finding": m.attrs.get("finding"), "recommendation": m.attrs.get("recommendation")}
                         for m in by_kind.get("commitment", [])],
+        "responds_to": _responds_to(by_kind),
     }
+
+
+def _item(m: Mention) -> dict[str, Any]:
+    """A finding or recommendation as ``extract --json`` gives it: number (None when the text gives none), stance
+    (full, partial, rejected or None), text (the item's own text, or for a collective item the sentence), and what
+    else is known."""
+    a = m.attrs
+    out = {"number": a.get("number", m.value), "stance": a.get("stance"), "text": a.get("text", ""),
+           "collective": bool(a.get("collective"))}
+    for key in ("kind", "finding", "quote"):
+        if a.get(key):
+            out[key] = a[key]
+    return out
+
+
+def _responds_to(by_kind: dict[str, list[Mention]]) -> dict[str, Any] | None:
+    """The report the document answers: its title and author, as far as the text names them."""
+    for kind in ("report", "evaluation"):
+        for m in by_kind.get(kind, []):
+            if m.attrs.get("main"):
+                return {"title": m.attrs.get("report_title") or m.attrs.get("title"), "author": m.attrs.get("author")
+                        or m.attrs.get("evaluator"), "id": m.value}
+    return None

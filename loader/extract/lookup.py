@@ -15,7 +15,7 @@ from ..gazetteer import PhraseMatcher, load
 @lru_cache(maxsize=1)
 def _organisations() -> tuple[PhraseMatcher, dict[str, dict]]:
     entries = load("organisations")
-    pairs = [(a, e["id"]) for e in entries for a in [e["id"], e.get("name") or "", *e["aliases"]] if a]
+    pairs = [(a, e["id"]) for e in entries for a in [e["id"], e.get("name") or "", *e["aliases"], *e["former"]] if a]
     return PhraseMatcher(pairs), {e["id"]: e for e in entries}
 
 

@@ -8,8 +8,7 @@ from functools import lru_cache
 
 from ..gazetteer import load
 from ..model import Mention
-from ..scan import lowered, matches_at, occurrences
-from .structure import line_starts
+from ..scan import line_starts, lowered, matches_at, occurrences
 from .text import fold
 
 # --- reference ---------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ Three rules, each a pure function ``(text) -> list[Mention]`` over normalised te
 Every regular expression here is linear: no nested quantifiers over overlapping classes, every repetition
 bounded. The forward parser works on anchored ``match`` calls at known offsets. A pattern without a literal start
 (a look-behind, ``\b``, a choice of words) would be tried at every position of the text; such patterns are tried
-only where a literal every match needs occurs (``structure.matches_at``), or written to start with a literal or a
+only where a literal every match needs occurs (``scan.matches_at``), or written to start with a literal or a
 digit and test the character before afterwards. The output is that of a full scan.
 """
 
@@ -30,8 +30,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..model import Mention
-from ..scan import lowered, matches_at, occurrences
-from .structure import line_starts
+from ..scan import line_starts, lowered, matches_at, occurrences
 
 # ---------------------------------------------------------------------------------------------------------
 # Building blocks

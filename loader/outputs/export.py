@@ -227,10 +227,11 @@ def rel_header(spec: RelSpec, start: str, end: str) -> list[str]:
 def neo4j_admin_command(nodes: list[tuple[str, str, str]], relationships: list[tuple[str, str, str]], *,
                         multiline: bool, database: str = "neo4j") -> list[str]:
     """The import command for (label or type, header file, data file) triples, file names relative to the folder
-    it runs in; ``multiline``: some value contains a line break."""
+    it runs in (written ``./NAME``: the neo4j-admin of the calendar versions refuses a bare file name, "Unable to
+    find the parent of the path"); ``multiline``: some value contains a line break."""
     cmd = ["neo4j-admin", "database", "import", "full"]
-    cmd += [f"--nodes={label}={header},{data}" for label, header, data in nodes]
-    cmd += [f"--relationships={rel_type}={header},{data}" for rel_type, header, data in relationships]
+    cmd += [f"--nodes={label}=./{header},./{data}" for label, header, data in nodes]
+    cmd += [f"--relationships={rel_type}=./{header},./{data}" for rel_type, header, data in relationships]
     return cmd + ([MULTILINE_OPTION] if multiline else []) + list(NEO4J_ADMIN_OPTIONS) + [database]
 
 

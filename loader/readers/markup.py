@@ -7,7 +7,8 @@ the officielebekendmakingen metadata XML (``DC.identifier`` ``kst-29521-451``, `
 ``OVERHEIDop.ondernummer``, ``DC.title``/``DCTERMS.title``, ``DC.date``/``DCTERMS.issued``/
 ``OVERHEIDop.datumOndertekening``, ``DC.type``), and in the Kamerstuk XML (``kst``) the elements
 ``<dossiernummer>``/``<dossiernr>``, ``<ondernummer>``, ``<titel>`` and ``<datum>``. XML is parsed without
-entities, DTDs or network access (no billion laughs, no XXE).
+entities, DTDs or network access (no billion laughs, no XXE). Markup nested deeper than ``MAX_DEPTH`` (2,048)
+elements is refused with a ReadError that says so, rather than read in part.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)"""
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_KST = re.compile(r"^kst-(\d[\d ]*)(?:-([A-Z0-9]+(?:-[A-Z0-9]+)?))?-(\d+[A-Za-z]?)$", re.I)
+_KST = re.compile(r"^kst-(\d[\d ]*)(?:-([A-Z0-9]+(?:-[A-Z0-9]+)?))?-(\d+[A-Za-z]?|[A-Z]{1,3})(?:-n\d{1,2})?$", re.I)
 _LINE_WS = re.compile(r"[ \t]+")
+_STUKNR = re.compile(r"^\s*(?:[Nn][Rr]\.?|[Nn]ummer)\s*")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -41,36 +43,47 @@ def _local(tag) -> str:
 
 
 def _text_of(root) -> str:
-    """Text of an element tree: block elements on their own lines, table cells separated by ' | '."""
+    """Text of an element tree: block elements on their own lines, table cells separated by ' | '. Walks the tree
+    with a stack of its own, so the deepest markup the parser reads (``MAX_DEPTH``) is read whole."""
     out: list[str] = []
-
-    def walk(el) -> None:
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
         name = _local(el.tag)
+        if closing:
+            if name in CELL:
+                out.append(" | ")
+            elif name not in INLINE:
+                out.append("\n")
+            if el.tail:
+                out.append(el.tail)
+            continue
         if not name or name in SKIP or SKIP_CLASSES.search(el.get("class") or "") or \
                 (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo"):
             if el.tail:
                 out.append(el.tail)
-            return
-        block = name not in INLINE and name not in CELL
-        if block:
+            continue
+        if name not in INLINE and name not in CELL:
             out.append("\n")
         if name == "br":
             out.append("\n")
         if el.text:
             out.append(el.text)
-        for child in el:
-            walk(child)
-        if name in CELL:
-            out.append(" | ")
-        elif block:
-            out.append("\n")
-        if el.tail:
-            out.append(el.tail)
-
-    walk(root)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     text = "".join(out).replace(" | \n", "\n")
     lines = [_LINE_WS.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# libxml2 reads elements nested at most this deep with XML_PARSE_HUGE (lxml's huge_tree): beyond it, the HTML
+# parser drops the rest of the document and the XML parser stops. Such a file is refused, saying so.
+MAX_DEPTH = 2048
+
+
+def _too_deep(message: str) -> ReadError:
+    return ReadError(f"markup nested deeper than {MAX_DEPTH:,} elements, more than the parser reads "
+                     f"({message.split(',')[0].strip()})")
 
 
 def iso_date(value: str) -> str | None:
@@ -90,8 +103,10 @@ def kamerstuk_id(dossier: str, number: str, sub: str = "") -> str | None:
     if "-" in dossier:                     # "35570-V", "21501-02": the subdossier rides along
         dossier, _, more = dossier.partition("-")
         sub = sub or more
-    if not dossier.isdigit() or not re.fullmatch(r"\d+[A-Za-z]?", number or ""):
+    if not dossier.isdigit() or not re.fullmatch(r"\d+[A-Za-z]?|[A-Za-z]{1,3}", number or ""):
         return None
+    if number.isalpha():
+        number = number.upper()            # a letter number: 27925-AB
     return "-".join(x for x in (dossier, sub.upper(), number) if x)
 
 
@@ -163,10 +178,14 @@ def read_html(raw: bytes) -> Extracted:
 
     text, encoding = _html_text(raw)
     text = _XML_DECL.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"corrupt HTML: {str(exc).splitlines()[0] if str(exc) else 'no document'}") from None
+    for error in parser.error_log:   # the HTML parser recovers from everything, also from dropping text
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise _too_deep(error.message)
     meta = meta_from_pairs(_pairs(root))
     if "title" not in meta:
         title = root.findtext(".//title")
@@ -178,24 +197,38 @@ def read_html(raw: bytes) -> Extracted:
                      meta=meta, encoding=encoding)
 
 
+def xml_parser():
+    """lxml's parser without entities, DTDs or network access (no billion laughs, no XXE). huge_tree lifts
+    libxml2's depth limit from 256 to MAX_DEPTH; entities are still never expanded."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+                           remove_comments=True, remove_pis=True)
+
+
 def read_xml(raw: bytes) -> Extracted:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(raw, parser)
+        root = etree.fromstring(raw, xml_parser())
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):
+            raise _too_deep(str(exc)) from None
         raise ReadError(f"corrupt XML: {str(exc).splitlines()[0]}") from None
     if _local(root.tag) == "html":
         return read_html(raw)
     meta = meta_from_pairs(_pairs(root))
     if "kamerstuk" not in meta:
-        ks = kamerstuk_id(_first(root, "dossiernr", "dossiernummer"), _first(root, "ondernummer", "stuknr"))
+        # <stuknr>Nr. <ondernummer>451</ondernummer></stuknr>: the number is the ondernummer; a bare <stuknr>
+        # ("Nr. 451", "451") only when there is none.
+        number = _first(root, "ondernummer") or _STUKNR.sub("", _first(root, "stuknr"))
+        ks = kamerstuk_id(_first(root, "dossiernr", "dossiernummer"), number)
         if ks:
             meta["kamerstuk"] = ks
     if "title" not in meta:
-        title = _first(root, "titel")
+        # The paper's own title (<stuk><titel>), not the dossier's (<dossier><titel>, which comes first).
+        stuk = next((el for el in root.iter() if _local(el.tag) == "stuk"), None)
+        title = _first(stuk, "titel") if stuk is not None else _first(root, "titel")
         if title:
             meta["title"] = title
     if "date" not in meta:
@@ -206,3 +239,66 @@ def read_xml(raw: bytes) -> Extracted:
                     meta["date"] = when
                     break
     return Extracted(text=clean_text(_text_of(root)), meta=meta, encoding=(root.getroottree().docinfo.encoding or "utf-8").lower())
+
+
+OFFICIAL_PAGE = "https://zoek.officielebekendmakingen.nl/{id}.html"
+
+
+def official_metadata(raw: bytes) -> dict:
+    """What the official ``metadata.xml`` of a publication (``<metadata_gegevens>`` with
+    ``<metadata name=… scheme=… content=…/>``) says about it, as the reader's ``meta["official"]``: ``id``
+    (``DC.identifier``, ``kst-29521-451``), ``url`` (its official page), ``kamerstuk`` (``OVERHEIDop.dossiernummer``
+    + ``OVERHEIDop.ondernummer``), ``title`` (``OVERHEIDop.documenttitel``, else ``DC.title``), ``date``
+    (``OVERHEIDop.datumBrief``, ``OVERHEIDop.datumOndertekening``, ``DCTERMS.issued``, ``DCTERMS.available``),
+    ``kind`` (``DC.type`` of scheme ``OVERHEIDop.KamerstukTypen``), ``signatories`` (``OVERHEIDop.indiener``, as
+    written) and ``authorities`` (``OVERHEID.authority`` and ``DC.creator``, as written: for Kamerstukken the
+    chamber; the graph takes the ones that name a ministry). Keys the file does not give are left out. Raises ReadError for a file that is not
+    such metadata."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(raw, xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"corrupt metadata sidecar: {str(exc).splitlines()[0]}") from None
+    if _local(root.tag) != "metadata_gegevens":
+        raise ReadError(f"metadata sidecar is not <metadata_gegevens> (root <{_local(root.tag)}>)")
+    values: dict[str, list[tuple[str, str]]] = {}
+    for el in root.iter():
+        if _local(el.tag) == "metadata" and el.get("name"):
+            content = " ".join((el.get("content") or "").split())
+            if content:
+                values.setdefault(el.get("name").lower(), []).append((el.get("scheme") or "", content))
+
+    def first(*names: str) -> str:
+        return next((values[n][0][1] for n in names if values.get(n)), "")
+
+    out: dict = {}
+    pub = first("dc.identifier", "dcterms.identifier")
+    if pub:
+        out["id"] = pub
+        out["url"] = OFFICIAL_PAGE.format(id=pub)
+    ks = kamerstuk_id(first("overheidop.dossiernummer"), first("overheidop.ondernummer"))
+    if not ks:
+        m = _KST.match(pub)
+        ks = kamerstuk_id(m.group(1), m.group(3), m.group(2) or "") if m else None
+    if ks:
+        out["kamerstuk"] = ks
+    title = first("overheidop.documenttitel", "dc.title", "dcterms.title")
+    if title:
+        out["title"] = title
+    when = iso_date(first("overheidop.datumbrief", "overheidop.datumondertekening", "dcterms.issued",
+                          "dcterms.available"))
+    if when:
+        out["date"] = when
+    types = values.get("dc.type", [])
+    kind = next((v for scheme, v in types if scheme == "OVERHEIDop.KamerstukTypen"), "") or \
+        next((v for scheme, v in types if scheme != "OVERHEIDop.Parlementair"), "")
+    if kind and _kind(kind):
+        out["kind"] = _kind(kind)
+    signatories = [v for _, v in values.get("overheidop.indiener", [])]
+    if signatories:
+        out["signatories"] = list(dict.fromkeys(signatories))
+    authorities = [v for _, v in values.get("overheid.authority", []) + values.get("dc.creator", [])]
+    if authorities:
+        out["authorities"] = list(dict.fromkeys(authorities))
+    return out

@@ -13,7 +13,6 @@ document content. The statements are written in the subset both Neo4j 5 and Lady
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..cypher import NotReadOnly, is_read_only
+from ..cypher import check_read_only as guard
+from ..identity import Stored
 from ..model import DocumentGraph
 from ..schema import Schema, load_schema
 
@@ -45,6 +47,11 @@ class QueryResult:
 
 class StoreError(RuntimeError):
     """A store could not do what was asked; the message is one line a user can act on."""
+
+
+class RefusedQuery(StoreError):
+    """A query the read-only guard refuses (``check_read_only``): the query is at fault, not the store, so the
+    command line answers it as a usage error (exit 2)."""
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -237,25 +244,18 @@ def chunks(items: list[Any], size: int = ROW_CHUNK) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
-# Read-only check for ad-hoc Cypher: clauses that write. Parameters never reach this check (they are data).
-# Procedures that only read (allowed without --write); any other db./dbms./apoc. procedure counts as writing.
-_READ_PROCEDURES = r"(?:labels|relationshipTypes|propertyKeys|schema\.\w+|indexes|constraints|info|ping|components)\s*\("
-_WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|"
-                           r"FOREACH|IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|START|STOP|GRANT|DENY|REVOKE|"
-                           r"RENAME|TERMINATE|ENABLE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
-_WRITE_CALL = re.compile(r"\bCALL\s+(?:db|dbms|apoc|gds|tx)\s*\.(?!\s*" + _READ_PROCEDURES + ")", re.IGNORECASE)
-_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
-_BACKTICKS = re.compile(r"`([^`]*)`")
-
-
 def writes(cypher: str) -> bool:
-    """Whether a Cypher text contains a writing clause or procedure. String literals and comments are ignored;
-    backtick-quoted names are names (``AS `delete` `` reads), except in procedure calls, where they are read as
-    written (``CALL `db`.`createLabel`(...)`` writes)."""
-    code = _STRINGS_AND_COMMENTS.sub(" ", cypher)
-    if _WRITE_CLAUSE.search(_BACKTICKS.sub(" ", code)):
-        return True
-    return bool(_WRITE_CALL.search(_BACKTICKS.sub(lambda m: m.group(1), code)))
+    """Whether the read-only guard refuses ``cypher`` (``missiongraph.cypher.check_read_only``)."""
+    return not is_read_only(cypher)
+
+
+def check_read_only(cypher: str) -> None:
+    """Raise RefusedQuery (a StoreError) unless the read-only guard accepts ``cypher`` (one line: why, and that
+    --write allows it). Parameters never reach this check: they are data."""
+    try:
+        guard(cypher)
+    except NotReadOnly as exc:
+        raise RefusedQuery(f"refused as not read-only: {exc}; pass --write to run it anyway") from None
 
 
 def plain(value: Any) -> Any:
@@ -335,6 +335,19 @@ class GraphStore(ABC):
 
     def document_hashes(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.run("MATCH (d:Document) RETURN d.id, d.sha256").rows}
+
+    def stored_documents(self) -> list[Stored]:
+        """Every document's id, content hash and source: what the identity rule (``missiongraph.identity``)
+        needs to know which file is which document."""
+        return [Stored(*row) for row in self.run("MATCH (d:Document) RETURN d.id, d.sha256, d.source").rows]
+
+    def set_sources(self, sources: dict[str, str]) -> None:
+        """Set the ``source`` of documents (id -> source) in one transaction: a file with the same bytes as a
+        document is added to its sources without reading it again."""
+        rows = [{"id": doc_id, "source": source} for doc_id, source in sources.items()]
+        key = self.schema.label("Document").key
+        self.execute_many([(f"UNWIND $rows AS row MATCH (d:Document {{{key}: row.id}}) SET d.source = row.source",
+                            {"rows": chunk}) for chunk in chunks(rows)])
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node count per label and relationship count per type (zeros included)."""

@@ -53,9 +53,9 @@ import ladybug
 from ..model import DocumentGraph
 from ..saved import return_columns, to_ladybug
 from ..schema import Schema
-from .base import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, chunks,
+from .base import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, check_read_only, chunks,
                    delete_doc_rels_returning_cypher, delete_orphans_among_cypher, existing_nodes_cypher, node_rows,
-                   node_statements, orphan_candidates, plain, rel_rows, rel_statements, writes)
+                   node_statements, orphan_candidates, plain, rel_rows, rel_statements)
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]   # (relationship type, start label, end label)
@@ -405,6 +405,12 @@ class EmbeddedStore(GraphStore):
     def ensure_schema(self) -> None:
         for statement in ddl(self.schema):
             self.conn.execute(statement)
+        # A store made before a property was added to the schema gets the new column (empty).
+        for name, spec in self.schema.labels.items():
+            have = {row[1] for row in self.conn.execute(f'CALL table_info("{name}") RETURN *').get_all()}
+            for prop, typ in spec.properties.items():
+                if prop not in have:
+                    self.conn.execute(f"ALTER TABLE {name} ADD IF NOT EXISTS {prop} {typ}")
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -515,9 +521,10 @@ class EmbeddedStore(GraphStore):
                 shutil.rmtree(entry, ignore_errors=True)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
-        if not write and writes(cypher):
-            raise StoreError("this query writes to the graph; pass --write to allow it")
         translated = to_ladybug(cypher)
+        if not write:   # the text as written and as LadybugDB will read it
+            check_read_only(cypher)
+            check_read_only(translated)
         try:
             result = self.conn.execute(translated, params or None)
         except RuntimeError as exc:

@@ -1,4 +1,5 @@
-"""The Neo4j store: any Neo4j 5 over Bolt (local server, Docker, Desktop, Aura).
+"""The Neo4j store: any Neo4j 5.x or calendar version (2025.x, 2026.x) over Bolt: a local server, Docker, Desktop, a
+cluster or Aura (``bolt://``, ``neo4j://`` with routing, ``+s``/``+ssc`` with TLS).
 
 Connection from ``--neo4j URI`` or ``NEO4J_URI``, ``NEO4J_USERNAME`` (default neo4j), ``NEO4J_PASSWORD``,
 ``NEO4J_DATABASE`` (default neo4j). Writes are batched ``UNWIND $rows`` statements in one managed transaction per
@@ -15,9 +16,12 @@ from typing import Any
 
 from ..schema import Schema
 from ..model import DocumentGraph
-from .base import GraphStore, QueryResult, Statement, StoreError, plain, write_plan, writes
+from .base import GraphStore, QueryResult, Statement, StoreError, check_read_only, plain, write_plan
 
 MIN_MAJOR_VERSION = 5
+# The Cypher versions the saved queries and the store's own statements are written for (and tested in): each
+# runs unchanged in both, so a database whose default language is either one works.
+CYPHER_VERSIONS = ("5", "25")
 # How long the driver retries a transaction that failed transiently (server restarting, connection lost). Short
 # enough that a load against a server that went away ends within seconds with one line, not half a minute later.
 MAX_RETRY_SECONDS = 10.0
@@ -62,6 +66,19 @@ def connection_settings(uri: str | None = None) -> dict[str, str | None]:
     }
 
 
+def version_problem(found) -> str | None:
+    """Why a server (its :class:`~missiongraph.stores.neo4j_server.Components`) cannot serve as a store, or None:
+    older than Neo4j 5, or speaking none of :data:`CYPHER_VERSIONS`."""
+    version = found.version or ""
+    major = int(version.split(".")[0]) if version[:1].isdigit() else 0
+    if major < MIN_MAJOR_VERSION:
+        return f"is version {version or 'unknown'}; missiongraph needs Neo4j 5 or newer"
+    if not set(found.cypher) & set(CYPHER_VERSIONS):
+        return (f"(version {version}) speaks Cypher {', '.join(found.cypher) or 'of no known version'}; the saved "
+                f"queries are written for Cypher {' and '.join(CYPHER_VERSIONS)}")
+    return None
+
+
 class Neo4jStore(GraphStore):
     name = "neo4j"
 
@@ -71,7 +88,7 @@ class Neo4jStore(GraphStore):
         super().__init__(schema)
         import neo4j
 
-        from .neo4j_server import connect_error_message
+        from .neo4j_server import COMPONENTS_QUERY, connect_error_message, parse_components
 
         settings = connection_settings(uri)
         self.uri = settings["uri"]
@@ -87,18 +104,19 @@ class Neo4jStore(GraphStore):
                                                      max_transaction_retry_time=MAX_RETRY_SECONDS)
             self.driver.verify_connectivity()
             with self.driver.session(database=self.database) as session:
-                agent = session.run("CALL dbms.components() YIELD versions RETURN versions[0] AS v").single()["v"]
+                found = parse_components(session.run(COMPONENTS_QUERY).data())
         except Exception as exc:  # every driver failure becomes one actionable line, password never included
             driver = getattr(self, "driver", None)
             if driver is not None:
                 driver.close()
             raise StoreError(connect_error_message(exc, uri=self.uri, user=user, database=self.database,
                                                    password=password)) from None
-        self.version = agent
-        major = int(str(agent).split(".")[0]) if str(agent)[:1].isdigit() else 0
-        if major < MIN_MAJOR_VERSION:
+        self.version = found.version
+        self.cypher_versions = found.cypher
+        problem = version_problem(found)
+        if problem:
             self.driver.close()
-            raise StoreError(f"Neo4j at {self.uri} is version {agent}; missiongraph needs Neo4j 5 or newer")
+            raise StoreError(f"Neo4j at {self.uri} {problem}")
         if create_schema:
             self.ensure_schema()
 
@@ -144,8 +162,8 @@ class Neo4jStore(GraphStore):
     def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
         import neo4j
 
-        if not write and writes(cypher):
-            raise StoreError("this query writes to the graph; pass --write to allow it")
+        if not write:   # and it runs in a READ access-mode transaction, which Neo4j refuses to write in
+            check_read_only(cypher)
 
         def work(tx):
             result = tx.run(cypher, params or {})

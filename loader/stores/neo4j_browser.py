@@ -9,10 +9,10 @@ What Neo4j Browser 5 (5.24, the one the local server serves) does with them, rea
   favorites" or "Paste in editor". More than one file at a time is ignored.
 - **A favourite is named after its first line** (``//`` and leading blanks removed) and runs its whole text.
   Several statements separated by ``;`` (``:param`` commands included) run one after the other, but the frame
-  then only lists them with their status, without a result: so a query favourite is one statement, with its
-  ``:param`` commands as comments, and one extra favourite sets every parameter to its default.
-- **Parameters** come from Browser's own store: ``:param name => value`` has the server evaluate ``value`` (25
-  stays an integer); ``:params {...}`` is parsed in the page and makes every number a float (LIMIT refuses it).
+  then only lists them with their status, without a result: so a favourite is one statement.
+- **Parameters** come from Browser's own store, one for all queries (``:param name => value``): a favourite that
+  used ``$limit`` would run with whatever another query set it to. So each favourite has its query's defaults
+  written in (``LIMIT 50``), and runs as ``missiongraph query NAME`` does without ``-p``.
 - **GraSS** is CSS-like: ``node.Label { color: ...; caption: "{property}"; }``; Browser's parser keeps no
   comments (they would become part of the next selector) and drops values containing ``:``.
 
@@ -30,17 +30,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..saved import SavedQuery, saved_queries
+from ..saved import SavedQuery, saved_queries, split_code
 from ..schema import Schema, load_schema
 
 GRASS_FILE = "missiongraph.grass"
 FAVORITES_ZIP = "neo4j-browser-favorites.zip"
 FAVORITES_FOLDER = "missiongraph"  # the folder Browser puts the imported favourites in
-DEFAULTS_TITLE = "(run first) Set parameters"  # Browser sorts favourites by name: "(" comes first
 
 # Node diameter per label (Browser's own steps are 10, 20, 50, 65, 80 px; default 50): the labels the graph hangs
 # together by are bigger, the many small leaves smaller.
-DIAMETERS = {"Mission": 80, "Document": 65, "Evaluation": 65, "Dossier": 65, "Organisation": 40, "Country": 40}
+DIAMETERS = {"Mission": 80, "Document": 65, "Report": 65, "Dossier": 65, "Organisation": 40, "Country": 40}
 DEFAULT_DIAMETER = 50
 DARK_TEXT = "#2A2C34"   # Browser's dark caption colour on light nodes
 LIGHT_TEXT = "#FFFFFF"
@@ -143,60 +142,41 @@ def _key(name: Any) -> str:
     return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else "`" + name.replace("`", "``") + "`"
 
 
+_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
+
+
+def with_values(cypher: str, values: dict[str, Any]) -> str:
+    """``cypher`` with every ``$name`` of ``values`` in its code (not in string literals, quoted names or comments)
+    replaced by the Cypher literal of its value; other parameters stay."""
+    def substitute(m: re.Match[str]) -> str:
+        return cypher_literal(values[m.group(1)]) if m.group(1) in values else m.group(0)
+
+    return "".join(_PARAMETER.sub(substitute, piece) if is_code else piece for piece, is_code in split_code(cypher))
+
+
 def favorite_text(query: SavedQuery) -> str:
     """One saved query as a Browser favourite: the title first (Browser names the favourite after its first line),
-    the description and where it comes from as comments, the ``:param`` commands for its parameters (as comments:
-    a favourite that ran them itself would be a multi-statement script, whose frame lists the statements but
-    shows no result), then the query."""
+    the description and where it comes from as comments, then the query with its own defaults written in where it
+    has ``$parameters``. A favourite is one statement (Browser shows a multi-statement script as a list of
+    statuses, without a table or graph) and Browser's parameters are one store shared by every query (so a
+    ``$limit`` would take whichever value was set last): written-in values are the only way a favourite runs with
+    its own defaults, the rows ``missiongraph query NAME`` gives. Edit them in the editor to run it with others."""
     lines = [f"// {query.title}"]
     if query.description:
         lines.append(f"// {query.description}")
     lines.append(f"// missiongraph saved query {query.name} (queries/{query.filename or query.name + '.cypher'})")
     if query.params:
-        lines.append(f'// Parameters: run "{DEFAULTS_TITLE}" once, or set them yourself:')
-        lines += [f"//   :param {name} => {cypher_literal(value)}" for name, value in query.params.items()]
-    lines.append(query.cypher)
-    return "\n".join(lines) + "\n"
-
-
-def parameter_defaults(queries: dict[str, SavedQuery] | None = None) -> dict[str, Any]:
-    """Every parameter of the saved queries with its default; where two queries give one name different defaults,
-    the first query's (in file order) wins."""
-    queries = saved_queries() if queries is None else queries
-    out: dict[str, Any] = {}
-    for q in queries.values():
-        for name, value in q.params.items():
-            out.setdefault(name, value)
-    return out
-
-
-def defaults_text(queries: dict[str, SavedQuery] | None = None) -> str:
-    """The favourite that sets every parameter of the saved queries to its default: one ``:param name => value``
-    per parameter. (Not one ``:params {...}``: Browser parses that map itself and makes every number a float,
-    which ``LIMIT`` refuses; ``:param name => value`` has the server evaluate the value, so 25 stays an integer.)"""
-    queries = saved_queries() if queries is None else queries
-    defaults = parameter_defaults(queries)
-    lines = [f"// {DEFAULTS_TITLE}",
-             "// Sets the parameters of the missiongraph saved queries to their defaults; change a value here, or",
-             "// later with  :param name => value  (:params lists them)."]
-    for q in queries.values():
-        for name, value in q.params.items():
-            if defaults[name] != value:
-                lines.append(f"// ({q.name} defaults to {name} => {cypher_literal(value)})")
-    lines += [f":param {name} => {cypher_literal(value)};" for name, value in defaults.items()]
+        given = ", ".join(f"{name} = {cypher_literal(value)}" for name, value in query.params.items())
+        lines.append(f"// With the defaults of `missiongraph query {query.name}` written in: {given}")
+        lines.append("// (edit them below to ask for something else)")
+    lines.append(with_values(query.cypher, query.params))
     return "\n".join(lines) + "\n"
 
 
 def favorites(queries: dict[str, SavedQuery] | None = None) -> dict[str, str]:
-    """Path inside the zip -> favourite text: ``missiongraph/00-parameter-defaults.cypher`` (when any query has
-    parameters), then ``missiongraph/<file>.cypher`` per saved query, in file order. (Browser lists favourites by
-    name; the defaults favourite's name starts with "(" so it comes first.)"""
+    """Path inside the zip -> favourite text: ``missiongraph/<file>.cypher`` per saved query, in file order."""
     queries = saved_queries() if queries is None else queries
-    out = {}
-    if any(q.params for q in queries.values()):
-        out[f"{FAVORITES_FOLDER}/00-parameter-defaults.cypher"] = defaults_text(queries)
-    out.update({f"{FAVORITES_FOLDER}/{q.filename or q.name + '.cypher'}": favorite_text(q) for q in queries.values()})
-    return out
+    return {f"{FAVORITES_FOLDER}/{q.filename or q.name + '.cypher'}": favorite_text(q) for q in queries.values()}
 
 
 def favorites_zip(queries: dict[str, SavedQuery] | None = None) -> bytes:

@@ -1,21 +1,24 @@
-"""A real local Neo4j 5.26 Community server, assembled from Maven Central and managed from Python.
+"""A real local Neo4j Community server, assembled from Maven Central and managed from Python.
 
-No Docker and no Neo4j download site needed: only Java 17+ and Maven. The layout of a home folder::
+No Docker and no Neo4j download site needed: only Maven and a Java that fits the version (17+ for the 5.26 LTS,
+the default; 21+ for the calendar versions such as 2026.09.0, :func:`java_needed`). The layout of a home folder::
 
-    <home>/lib/        every jar of org.neo4j:neo4j (+ neo4j-browser), put there by loader/data/neo4j-pom.xml
+    <home>/lib/        every jar of org.neo4j:neo4j:<version> (+ neo4j-browser 5.24.0), put there by
+                       loader/data/neo4j-pom.xml, or hard-linked from the cache of assembled servers
     <home>/conf/       neo4j.conf, written by assemble() (regenerated on every assemble/start)
     <home>/data/       the databases (the password is fixed when this is first created)
     <home>/logs/       neo4j.log + debug.log (Neo4j's own logs), console.log (the server process's stdout/stderr
                        and missiongraph's start/stop lines), assemble.log (mvn), admin.log (set-initial-password)
     <home>/run/        neo4j.pid
 
-Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Password: ``$NEO4J_PASSWORD``
+Default home: ``$MISSIONGRAPH_NEO4J_HOME`` or ``<cwd>/.missiongraph/neo4j``. Version: the argument,
+``$MISSIONGRAPH_NEO4J_VERSION``, the home's, the LTS (:func:`resolve_version`). Password: ``$NEO4J_PASSWORD``
 (8 characters or more), user ``neo4j``. Memory: ``$MISSIONGRAPH_NEO4J_HEAP`` (default 1g) and
 ``$MISSIONGRAPH_NEO4J_PAGECACHE`` (default 512m).
 
 Library functions: :func:`assemble`, :func:`start`, :func:`stop`, :func:`status`,
-:func:`connect_error_message`, :func:`check_server_version`. A minimal command line for people and scripts:
-``python -m missiongraph.stores.neo4j_server start|stop|status|assemble|admin-launcher``.
+:func:`connect_error_message`, :func:`check_server_version`, :func:`parse_components`. A minimal command line for
+people and scripts: ``python -m missiongraph.stores.neo4j_server start|stop|status|assemble|admin-launcher``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import functools
 import json
 import os
 import re
@@ -56,6 +60,17 @@ __all__ = [
     "parse_server_version",
     "connect_error_message",
     "admin_launcher",
+    "VERSION_ENV",
+    "Components",
+    "COMPONENTS_QUERY",
+    "parse_components",
+    "lts_version",
+    "parse_neo4j_version",
+    "resolve_version",
+    "home_version",
+    "java_needed",
+    "agent_version",
+    "cache_dir",
 ]
 
 USER = "neo4j"
@@ -72,7 +87,12 @@ DEFAULT_MVN_TIMEOUT = 900.0  # seconds; a cold download here takes about 10-60 s
 
 _LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
 _ADMIN = "org.neo4j.server.startup.Neo4jAdminCommand"
-_ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+# The server JVM's main class: CommunityEntryPoint up to 2025.x, Neo4jCommunity from 2026 on.
+_ENTRY_POINTS = ("org.neo4j.server.CommunityEntryPoint", "org.neo4j.server.Neo4jCommunity")
+VERSION_ENV = "MISSIONGRAPH_NEO4J_VERSION"
+# Where JDKs are installed besides JAVA_HOME and PATH (Debian/Ubuntu, RPM systems, tarballs, macOS).
+_JDK_GLOBS = ("/usr/lib/jvm/*/bin/java", "/usr/java/*/bin/java", "/opt/java/*/bin/java", "/opt/jdk*/bin/java",
+              "/Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java")
 _MARKER = ".missiongraph-complete"
 
 # The stock JVM flags of Neo4j 5.26's conf/neo4j.conf.
@@ -108,7 +128,7 @@ class Neo4jLocalError(RuntimeError):
 
 
 class ToolMissingError(Neo4jLocalError):
-    """Java 17+ or Maven is missing, so the local server cannot be assembled or started."""
+    """A Java that fits the Neo4j version, or Maven, is missing, so the local server cannot be assembled or started."""
 
     def __init__(self, message: str, short: str):
         super().__init__(message)
@@ -208,6 +228,36 @@ def _pom_versions(pom: Path) -> dict[str, str]:
     return found
 
 
+def lts_version() -> str:
+    """The Neo4j version the pom names: the 5.26 LTS release the project is tested with by default."""
+    return _pom_versions(_pom_path())["neo4j.version"]
+
+
+_NEO4J_VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
+
+
+def parse_neo4j_version(version: str) -> tuple[int, int, int]:
+    """``"5.26.30"`` -> (5, 26, 30), ``"2026.09.0"`` -> (2026, 9, 0); a one-line error for anything else,
+    including versions older than 5 (missiongraph needs Neo4j 5 or newer)."""
+    m = _NEO4J_VERSION.fullmatch(str(version).strip())
+    major = int(m.group(1)) if m else 0
+    if not m or not (major == 5 or major >= 2025):
+        raise Neo4jLocalError(
+            f"Not a Neo4j version missiongraph can run: {version!r}; use 5.26.x (the LTS, e.g. {lts_version()}) or "
+            f"a calendar version Maven Central has, e.g. 2026.09.0 (YEAR.MONTH.PATCH)."
+        )
+    return (major, int(m.group(2)), int(m.group(3)))
+
+
+def home_version(home: Path | str | None = None) -> str | None:
+    """The Neo4j version assembled in ``home`` (None when nothing is)."""
+    try:
+        data = json.loads((_home(home) / "lib" / _MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return (data.get("versions") or {}).get("neo4j.version")
+
+
 def _lines_since(path: Path, since: int = 0) -> list[str]:
     """Non-empty lines of a log written after byte offset ``since`` (at most the last 16 KiB)."""
     try:
@@ -275,31 +325,63 @@ def _with_tail(message: str, log: Path, since: int = 0) -> str:
 # --------------------------------------------------------------------------------------------- tools
 
 
-def _java() -> str:
-    """Path of a Java 17+ ``java`` (``$JAVA_HOME/bin/java`` first, then PATH)."""
-    candidates = []
+def java_needed(version: str) -> int:
+    """The oldest Java a Neo4j version runs on: 17 for 5.x, 21 for the calendar versions (2025.01 on)."""
+    return 17 if parse_neo4j_version(version)[0] == 5 else 21
+
+
+def _java_candidates() -> list[str]:
+    """Every ``java`` to try, in order: ``$JAVA_HOME/bin/java``, ``java`` on PATH, then the JDKs installed in the
+    usual places (``/usr/lib/jvm/*``, ``/usr/java/*``, ``/opt/java/*``, ``/opt/jdk*``, macOS's
+    ``/Library/Java/JavaVirtualMachines/*/Contents/Home``; ``$MISSIONGRAPH_NEO4J_JDKS`` replaces these with its own
+    ``:``-separated glob patterns of ``java`` paths, empty for none), each once (by its real path)."""
+    found = []
     if os.environ.get("JAVA_HOME"):
-        candidates.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
-    found = shutil.which("java")
-    if found:
-        candidates.append(found)
-    for java in candidates:
-        if os.access(java, os.X_OK):
-            major = _java_major(java)
-            if major is not None and major < 17:
-                raise ToolMissingError(
-                    f"{java} is Java {major}; Neo4j 5.26 needs Java 17 or 21 (install OpenJDK 17, or set NEO4J_URI "
-                    f"to use an existing Neo4j server).",
-                    short=f"java is Java {major}, Neo4j 5.26 needs 17 or 21",
-                )
+        found.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
+    on_path = shutil.which("java")
+    if on_path:
+        found.append(on_path)
+    env = os.environ.get("MISSIONGRAPH_NEO4J_JDKS")
+    patterns = _JDK_GLOBS if env is None else [p for p in env.split(os.pathsep) if p.strip()]
+    for pattern in patterns:
+        found += sorted(str(p) for p in Path("/").glob(pattern.strip().lstrip("/")))
+    out, seen = [], set()
+    for java in found:
+        real = os.path.realpath(java)
+        if real not in seen and os.access(java, os.X_OK):
+            seen.add(real)
+            out.append(java)
+    return out
+
+
+def _java(version: str | None = None) -> str:
+    """A ``java`` that runs Neo4j ``version`` (default: the LTS): the first of :func:`_java_candidates` whose
+    major version is at least :func:`java_needed`. One clear line when none is."""
+    version = version or lts_version()
+    need = java_needed(version)
+    tried = []
+    for java in _java_candidates():
+        major = _java_major(java)
+        if major is not None and major >= need:
             return java
+        tried.append(f"{java} (Java {major if major is not None else '?'})")
+    if not tried:
+        raise ToolMissingError(
+            f"java not found: Neo4j {version} needs Java {need} or newer (and Maven), e.g. `apt-get install "
+            f"openjdk-{need}-jdk-headless maven` or a Temurin JDK with JAVA_HOME set; or set NEO4J_URI/NEO4J_PASSWORD "
+            f"to use an existing Neo4j server.",
+            short="java not found",
+        )
+    hint = (" (or start Neo4j 5.26 LTS, which runs on Java 17: --version " + lts_version() + ")"
+            if need > 17 else "")
     raise ToolMissingError(
-        "java not found: the local Neo4j server needs Java 17 and Maven (e.g. `apt-get install openjdk-17-jdk-headless "
-        "maven`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
-        short="java not found",
+        f"Neo4j {version} needs Java {need} or newer, and this machine has only {', '.join(tried)}: install Java "
+        f"{need}+ (e.g. a Temurin JDK) and set JAVA_HOME to it{hint}.",
+        short=f"Neo4j {version} needs Java {need}+, found only {', '.join(t.rsplit(' (', 1)[1][:-1] for t in tried)}",
     )
 
 
+@functools.lru_cache(maxsize=None)
 def _java_major(java: str) -> int | None:
     try:
         out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
@@ -316,8 +398,9 @@ def _mvn() -> str:
     found = shutil.which("mvn")
     if not found:
         raise ToolMissingError(
-            "mvn not found: assembling the local Neo4j server needs Maven and Java 17 (e.g. `apt-get install maven "
-            "openjdk-17-jdk-headless`), or set NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
+            "mvn not found: assembling the local Neo4j server needs Maven and a Java that fits the version (17+ for "
+            "5.26, 21+ for calendar versions; e.g. `apt-get install maven openjdk-17-jdk-headless`), or set "
+            "NEO4J_URI/NEO4J_PASSWORD to use an existing Neo4j server.",
             short="mvn not found",
         )
     return found
@@ -389,8 +472,8 @@ def _locked(home: Path, timeout: float) -> Iterator[None]:
 # --------------------------------------------------------------------------------------------- assemble
 
 
-def _lib_complete(home: Path, versions: dict[str, str]) -> bool:
-    marker = home / "lib" / _MARKER
+def _lib_complete(lib: Path, versions: dict[str, str]) -> bool:
+    marker = lib / _MARKER
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -398,18 +481,65 @@ def _lib_complete(home: Path, versions: dict[str, str]) -> bool:
     if data.get("versions") != versions:
         return False
     jars = data.get("jars") or []
-    return bool(jars) and all((home / "lib" / jar).is_file() for jar in jars)
+    return bool(jars) and all((lib / jar).is_file() for jar in jars)
+
+
+def cache_dir() -> Path | None:
+    """Where assembled jar folders are kept between homes and runs: ``$MISSIONGRAPH_NEO4J_CACHE`` (``off``: no
+    cache), else ``$XDG_CACHE_HOME/missiongraph/neo4j`` or ``~/.cache/missiongraph/neo4j``."""
+    env = os.environ.get("MISSIONGRAPH_NEO4J_CACHE")
+    if env is not None and env.strip().lower() in ("", "0", "off", "no", "false"):
+        return None
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "missiongraph" / "neo4j"
+
+
+def _cached_lib(versions: dict[str, str]) -> Path | None:
+    root = cache_dir()
+    if root is None:
+        return None
+    return root / f"neo4j-{versions['neo4j.version']}-browser-{versions.get('neo4j.browser.version', 'none')}"
+
+
+def _copy_tree(src: Path, dst: Path) -> None:
+    """Copy a jar folder, hard-linking the files when both are on one file system (no extra disk, instant)."""
+    def link_or_copy(a: str, b: str) -> None:
+        try:
+            os.link(a, b)
+        except OSError:
+            shutil.copy2(a, b)
+
+    shutil.copytree(src, dst, copy_function=link_or_copy)
+
+
+def _install_lib(home: Path, partial: Path) -> None:
+    old = home / "lib.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if (home / "lib").exists():
+        os.replace(home / "lib", old)
+    os.replace(partial, home / "lib")
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _download_jars(home: Path, pom: Path, versions: dict[str, str], timeout: float) -> None:
-    mvn = _mvn()
-    java = _java()
+    """Fill ``home/lib`` with the jars of ``versions``: from the cache of assembled folders when it has them,
+    else with mvn (then the cache gets a copy)."""
     partial = home / "lib.partial"
     shutil.rmtree(partial, ignore_errors=True)
+    cached = _cached_lib(versions)
+    if cached is not None and _lib_complete(cached, versions):
+        _copy_tree(cached, partial)
+        _install_lib(home, partial)
+        return
+    mvn = _mvn()
+    java = _java(versions["neo4j.version"])
     log = home / "logs" / "assemble.log"
     env = dict(os.environ)
     env.setdefault("JAVA_HOME", str(Path(java).resolve().parent.parent))
-    cmd = [mvn, "-B", "-ntp", "-f", str(pom), "package", f"-Dneo4j.lib={partial}"]
+    cmd = [mvn, "-B", "-ntp", "-f", str(pom), "package", f"-Dneo4j.lib={partial}",
+           f"-Dneo4j.version={versions['neo4j.version']}"]
     with open(log, "a", encoding="utf-8") as fh:
         fh.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(cmd)}\n")
     since = log.stat().st_size
@@ -423,16 +553,21 @@ def _download_jars(home: Path, pom: Path, versions: dict[str, str], timeout: flo
     jars = sorted(p.name for p in partial.glob("*.jar")) if partial.is_dir() else []
     if code != 0 or not jars:
         shutil.rmtree(partial, ignore_errors=True)
-        raise Neo4jLocalError(_with_tail(f"mvn failed (exit {code}) while downloading Neo4j's jars", log, since))
+        raise Neo4jLocalError(_with_tail(
+            f"mvn failed (exit {code}) while downloading the jars of Neo4j {versions['neo4j.version']} (is it a "
+            f"version Maven Central has?)", log, since))
     if not any(j.startswith("neo4j-browser-") for j in jars) or not any(j.startswith("neo4j-server-") for j in jars):
         raise Neo4jLocalError(f"mvn ran but {partial} lacks neo4j-server or neo4j-browser jars; see {log}")
     (partial / _MARKER).write_text(json.dumps({"versions": versions, "jars": jars}, indent=1), encoding="utf-8")
-    old = home / "lib.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if (home / "lib").exists():
-        os.replace(home / "lib", old)
-    os.replace(partial, home / "lib")
-    shutil.rmtree(old, ignore_errors=True)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            tmp = cached.with_name(cached.name + f".tmp-{os.getpid()}")
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            _copy_tree(partial, tmp)
+            shutil.rmtree(cached, ignore_errors=True)
+            os.replace(tmp, cached)
+    _install_lib(home, partial)
 
 
 def _read_conf(home: Path) -> dict[str, str]:
@@ -462,7 +597,7 @@ def _conf_ports(home: Path) -> tuple[int, int]:
     return (port("server.bolt.listen_address", DEFAULT_BOLT_PORT), port("server.http.listen_address", DEFAULT_HTTP_PORT))
 
 
-def _write_conf(home: Path, bolt_port: int, http_port: int) -> None:
+def _write_conf(home: Path, version: str, bolt_port: int, http_port: int) -> None:
     heap = os.environ.get("MISSIONGRAPH_NEO4J_HEAP") or DEFAULT_HEAP
     pagecache = os.environ.get("MISSIONGRAPH_NEO4J_PAGECACHE") or DEFAULT_PAGECACHE
     lines = [
@@ -491,9 +626,15 @@ def _write_conf(home: Path, bolt_port: int, http_port: int) -> None:
         "db.tx_log.rotation.retention_policy=2 days 1G",
         "db.tx_log.rotation.size=64M",  # each database preallocates one log file of this size (stock: 256M)
         # Bolt's netty event loops otherwise wait a 5 s quiet period twice on shutdown (stop took ~10 s);
-        # 0 is what Neo4j's own test harness uses.
-        "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+        # 0 is what Neo4j's own test harness uses. Renamed in the calendar versions (the old name still works
+        # there, with a deprecation warning in neo4j.log).
+        "internal.dbms.bolt.netty_server_shutdown_quiet_period=0" if parse_neo4j_version(version)[0] == 5
+        else "internal.dbms.bolt.netty_server_shutdown_quiet_period_duration=0s",
     ]
+    if parse_neo4j_version(version) >= (2026, 1, 0):
+        # Fleet discovery (2026.x) would broadcast on the network; loopback-only it cannot anyway (it logs a
+        # warning), and it is not wanted: off. (Not written for older versions: Neo4j refuses unknown settings.)
+        lines.append("server.fleet_discovery.enabled=false")
     lines += [f"server.jvm.additional={flag}" for flag in STOCK_JVM_FLAGS]
     text = "\n".join(lines) + "\n"
     conf = home / "conf" / "neo4j.conf"
@@ -508,31 +649,54 @@ def _write_conf(home: Path, bolt_port: int, http_port: int) -> None:
     os.replace(tmp, conf)
 
 
-def _assemble_unlocked(home: Path, bolt_port: int, http_port: int, mvn_timeout: float | None) -> None:
+def resolve_version(home: Path | str | None = None, version: str | None = None) -> str:
+    """The Neo4j version to run in ``home``: ``version`` when given, else ``$MISSIONGRAPH_NEO4J_VERSION``, else the
+    one already assembled there, else the LTS. Checked (:func:`parse_neo4j_version`)."""
+    chosen = (version or "").strip() or os.environ.get(VERSION_ENV, "").strip() or home_version(home) or lts_version()
+    parse_neo4j_version(chosen)
+    return chosen
+
+
+def _check_switch(home: Path, old: str | None, new: str) -> None:
+    """A home whose databases were written by a newer Neo4j cannot go back to an older one (Neo4j upgrades a
+    store on start, it never downgrades one): refuse before touching anything."""
+    if old and old != new and _database_initialised(home) and parse_neo4j_version(new) < parse_neo4j_version(old):
+        raise Neo4jLocalError(
+            f"The Neo4j home {home} holds databases of Neo4j {old}; Neo4j {new} cannot open them (no downgrades). "
+            f"Use another home for {new} (--home), or stop the server and delete {home / 'data'} to start over."
+        )
+
+
+def _assemble_unlocked(home: Path, version: str, bolt_port: int, http_port: int, mvn_timeout: float | None) -> None:
+    _check_switch(home, home_version(home), version)
     for sub in ("conf", "data", "logs", "run", "plugins", "import"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     pom = _pom_path()
-    versions = _pom_versions(pom)
-    if not _lib_complete(home, versions):
+    versions = {**_pom_versions(pom), "neo4j.version": version}
+    if not _lib_complete(home / "lib", versions):
         if mvn_timeout is None:
             mvn_timeout = float(os.environ.get("MISSIONGRAPH_NEO4J_MVN_TIMEOUT") or DEFAULT_MVN_TIMEOUT)
         _download_jars(home, pom, versions, mvn_timeout)
-    _write_conf(home, bolt_port, http_port)
+    _write_conf(home, version, bolt_port, http_port)
 
 
 def assemble(
     home: Path | str | None = None,
     *,
+    version: str | None = None,
     bolt_port: int = DEFAULT_BOLT_PORT,
     http_port: int = DEFAULT_HTTP_PORT,
     mvn_timeout: float | None = None,
-) -> None:
-    """Make ``home`` a Neo4j home: jars in lib/ (mvn runs only when lib/ is missing or incomplete) and
-    conf/neo4j.conf. Idempotent; a warm call takes milliseconds."""
+) -> str:
+    """Make ``home`` a home of Neo4j ``version`` (see :func:`resolve_version`): jars in lib/ (from the cache of
+    assembled folders, else mvn; only when lib/ is missing, incomplete or of another version) and conf/neo4j.conf.
+    Idempotent; a warm call takes milliseconds. Returns the version."""
     home = _home(home)
+    version = resolve_version(home, version)
     timeout = (mvn_timeout or DEFAULT_MVN_TIMEOUT) + 60
     with _locked(home, timeout):
-        _assemble_unlocked(home, bolt_port, http_port, mvn_timeout)
+        _assemble_unlocked(home, version, bolt_port, http_port, mvn_timeout)
+    return version
 
 
 # --------------------------------------------------------------------------------------------- processes
@@ -573,6 +737,11 @@ def _cmdline(pid: int) -> list[str] | None:
     return [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part]
 
 
+def _is_server_of(args: list[str], home: Path) -> bool:
+    """Whether a command line is the server JVM of ``home`` (either main class name)."""
+    return any(entry in args for entry in _ENTRY_POINTS) and f"--home-dir={home}" in args
+
+
 def _is_our_server(pid: int, home: Path) -> bool:
     """Whether ``pid`` is a Neo4j server of ``home`` (True when /proc cannot tell, e.g. on macOS)."""
     if not _alive(pid):
@@ -580,7 +749,7 @@ def _is_our_server(pid: int, home: Path) -> bool:
     args = _cmdline(pid)
     if args is None:
         return True
-    return _ENTRY_POINT in args and f"--home-dir={home}" in args
+    return _is_server_of(args, home)
 
 
 def _find_server_pid(home: Path) -> int | None:
@@ -593,7 +762,7 @@ def _find_server_pid(home: Path) -> int | None:
         for entry in proc.iterdir():
             if entry.name.isdigit():
                 args = _cmdline(int(entry.name))
-                if args and _ENTRY_POINT in args and f"--home-dir={home}" in args and _alive(int(entry.name)):
+                if args and _is_server_of(args, home) and _alive(int(entry.name)):
                     return int(entry.name)
     return None
 
@@ -640,7 +809,7 @@ def _dry_run(home: Path, java: str, timeout: float) -> list[str]:
         )
     except subprocess.TimeoutExpired:
         raise Neo4jLocalError(f"Neo4j's launcher (console --dry-run) did not answer within {timeout:.0f} s") from None
-    lines = [line for line in out.stdout.splitlines() if _ENTRY_POINT in line]
+    lines = [line for line in out.stdout.splitlines() if any(entry in line for entry in _ENTRY_POINTS)]
     if out.returncode != 0 or not lines:
         detail = (out.stderr or out.stdout).strip().splitlines()
         raise Neo4jLocalError(
@@ -676,7 +845,7 @@ def admin_launcher(home: Path | str | None = None) -> Path:
     if not (home / "lib" / _MARKER).is_file():
         raise Neo4jLocalError(f"No assembled Neo4j in {home}: run `missiongraph neo4j start` (or "
                               f"`python -m missiongraph.stores.neo4j_server assemble`) first.")
-    java = _java()
+    java = _java(home_version(home))
     q = shlex.quote
     text = "\n".join([
         "#!/bin/sh",
@@ -782,8 +951,13 @@ def connect_error_message(
         msg = f"The server at {where} is not Neo4j (unsupported server product); check NEO4J_URI and the port."
     elif isinstance(exc, ne.ConfigurationError):
         msg = f"Invalid Neo4j connection settings for {where}: {_first_line(exc)}"
+    elif isinstance(exc, ne.ServiceUnavailable) and _tls_failed(exc):
+        msg = (
+            f"Cannot reach Neo4j at {where}: the TLS handshake failed. A +s/+ssc scheme needs a server with TLS on "
+            f"that port (Aura: neo4j+s://…); a server without TLS, like the local one, is bolt:// or neo4j://."
+        )
     elif isinstance(exc, ne.ServiceUnavailable):
-        detail = _unavailable_reason(exc)
+        detail = _unavailable_reason(_deepest_unavailable(exc))
         if re.search(r"protocol version|handshake", detail, re.I):
             msg = (
                 f"Neo4j at {where} speaks no Bolt version this driver supports (server too old?); missiongraph "
@@ -801,6 +975,36 @@ def connect_error_message(
     if password:
         msg = msg.replace(password, "***")
     return " ".join(msg.split())
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and everything behind it: causes, contexts and the members of exception groups (a neo4j:// driver
+    wraps the failure of each routing request in an ExceptionGroup behind "Unable to retrieve routing
+    information")."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        e = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        stack += [x for x in (e.__context__, e.__cause__) if x is not None]
+        stack += reversed(list(getattr(e, "exceptions", None) or ()))
+
+
+def _tls_failed(exc: BaseException) -> bool:
+    import ssl
+
+    return any(isinstance(e, ssl.SSLError) or type(e).__name__ == "BoltSecurityError" for e in _causes(exc))
+
+
+def _deepest_unavailable(exc: BaseException) -> BaseException:
+    """The last ServiceUnavailable behind ``exc`` (the one that says why: "Connection refused"), else ``exc``."""
+    from neo4j import exceptions as ne
+
+    found = [e for e in _causes(exc) if isinstance(e, ne.ServiceUnavailable)]
+    return found[-1] if found else exc
 
 
 def _unavailable_reason(exc: BaseException) -> str:
@@ -847,15 +1051,40 @@ def check_connection(
         return agent
 
 
-def _components(uri: str, user: str, password: str, timeout: float = 10.0) -> tuple[str | None, str | None]:
+@dataclasses.dataclass(frozen=True)
+class Components:
+    """What ``CALL dbms.components()`` says about a server: the kernel's version and edition, and the Cypher
+    versions it speaks (``("5",)`` on 5.26, where Cypher has no row of its own; ``("5", "25")`` on 2025.06 and
+    later, whose second row is named ``Cypher``)."""
+
+    version: str | None
+    edition: str | None
+    cypher: tuple[str, ...]
+
+
+COMPONENTS_QUERY = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
+
+
+def parse_components(rows: list[dict[str, Any]]) -> Components:
+    """Read the rows of :data:`COMPONENTS_QUERY` by name (their number and order differ between versions)."""
+    by_name = {str(row.get("name")): row for row in rows}
+    kernel = by_name.get("Neo4j Kernel") or {}
+    versions = list(kernel.get("versions") or [])
+    cypher_row = by_name.get("Cypher")
+    if cypher_row is not None:
+        cypher = tuple(str(v) for v in cypher_row.get("versions") or [])
+    else:
+        cypher = ("5",) if versions and str(versions[0]).startswith("5.") else ()
+    return Components(version=str(versions[0]) if versions else None, edition=kernel.get("edition"),
+                      cypher=cypher)
+
+
+def _components(uri: str, user: str, password: str, timeout: float = 10.0) -> Components:
     from neo4j import GraphDatabase
 
     with GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout) as driver:
-        with driver.session(database="system") as session:
-            for record in session.run("CALL dbms.components() YIELD name, versions, edition"):
-                if record["name"] == "Neo4j Kernel":
-                    return (record["versions"][0] if record["versions"] else None, record["edition"])
-    return (None, None)
+        records, _, _ = driver.execute_query(COMPONENTS_QUERY, database_="system")
+        return parse_components([record.data() for record in records])
 
 
 def _other_password_message(home: Path) -> str:
@@ -897,35 +1126,48 @@ def _wait_ready(home: Path, pid: int | None, uri: str, http_port: int,
 # --------------------------------------------------------------------------------------------- public API
 
 
+def agent_version(agent: str | None) -> str | None:
+    """``"Neo4j/2026.09.0"`` -> ``"2026.09.0"`` (as the server writes it; None without a version)."""
+    m = re.search(r"\d+\.\d+(?:\.\d+)?", agent or "")
+    return m.group(0) if m else None
+
+
 def start(
     home: Path | str | None = None,
     password: str | None = None,
     *,
-    bolt_port: int = DEFAULT_BOLT_PORT,
-    http_port: int = DEFAULT_HTTP_PORT,
+    version: str | None = None,
+    bolt_port: int | None = None,
+    http_port: int | None = None,
     timeout: float = 120,
     mvn_timeout: float | None = None,
 ) -> ServerInfo:
-    """Start the local server in the background (assembling it first if needed) and wait until it answers.
+    """Start the local server of ``home`` in the background (assembling it first if needed) and wait until it
+    answers.
 
-    ``password`` defaults to ``$NEO4J_PASSWORD``. If a server already answers on ``bolt_port`` with that password,
-    nothing is started (``ServerInfo.started`` is False). Raises :class:`Neo4jLocalError` (one line, with the
-    log path) on failure, and :class:`ToolMissingError` when java or mvn is missing.
+    ``version``: see :func:`resolve_version` (the LTS unless told or already assembled otherwise); the Java is
+    picked to fit it (:func:`java_needed`). ``bolt_port``/``http_port`` default to the home's (from its
+    conf/neo4j.conf), else 7687/7474. ``password`` defaults to ``$NEO4J_PASSWORD``. If a server already answers
+    on ``bolt_port`` with that password, nothing is started (``ServerInfo.started`` is False); when that server is
+    another version than the one asked for, that is an error. Raises :class:`Neo4jLocalError` (one line, with the
+    log path) on failure, and :class:`ToolMissingError` when a fitting java or mvn is missing.
     """
     from neo4j import exceptions as ne
 
     home = _home(home)
     password = validate_password(password if password is not None else os.environ.get("NEO4J_PASSWORD"))
+    asked = (version or "").strip() or os.environ.get(VERSION_ENV, "").strip() or None
+    version = resolve_version(home, version)
+    conf_bolt, conf_http = _conf_ports(home)
+    bolt_port = bolt_port or conf_bolt
+    http_port = http_port or conf_http
     uri = f"bolt://{HOST}:{bolt_port}"
     http_url = f"http://{HOST}:{http_port}"
     t0 = time.monotonic()
 
     def info(pid: int | None, agent: str | None, started: bool) -> ServerInfo:
-        version = parse_server_version(agent)
-        return ServerInfo(
-            uri=uri, http_url=http_url, user=USER, password=password, home=home, pid=pid,
-            version=".".join(map(str, version)) if version else None, started=started,
-        )
+        return ServerInfo(uri=uri, http_url=http_url, user=USER, password=password, home=home, pid=pid,
+                          version=agent_version(agent), started=started)
 
     def already_running() -> ServerInfo | None:
         if not _port_open(bolt_port):
@@ -936,7 +1178,7 @@ def start(
             if _find_server_pid(home) is None:
                 raise Neo4jLocalError(
                     f"Another Neo4j (not the one in {home}) already listens on {uri} and rejects this password: "
-                    f"stop it, use its password in NEO4J_PASSWORD, or start on other ports (bolt_port=/http_port=)."
+                    f"stop it, use its password in NEO4J_PASSWORD, or start on other ports (--bolt-port/--http-port)."
                 ) from None
             raise Neo4jLocalError(_other_password_message(home)) from None
         except (ServerTooOldError, ne.Neo4jError) as exc:
@@ -947,6 +1189,12 @@ def start(
             raise Neo4jLocalError(
                 f"Port {bolt_port} is in use but does not answer as Neo4j ({connect_error_message(exc, uri=uri, password=password)})"
             ) from None
+        running = agent_version(agent)
+        if asked and running != asked:
+            raise Neo4jLocalError(
+                f"Neo4j {running} already runs on {uri}, not {asked}: stop it first (`missiongraph neo4j stop`), or "
+                f"start {asked} in another home on other ports (--home, --bolt-port, --http-port)."
+            )
         return info(_find_server_pid(home), agent, False)
 
     found = already_running()
@@ -958,8 +1206,8 @@ def start(
         found = already_running()  # someone else may have started it while we waited for the lock
         if found is not None:
             return found
-        java = _java()
-        _assemble_unlocked(home, bolt_port, http_port, mvn_timeout)
+        java = _java(version)
+        _assemble_unlocked(home, version, bolt_port, http_port, mvn_timeout)
         deadline = time.monotonic() + timeout
         pid = _find_server_pid(home)
         launched = False
@@ -969,7 +1217,7 @@ def start(
                 if _port_open(port):
                     raise Neo4jLocalError(
                         f"Port {port} on {HOST} is already in use by another program; stop it or start Neo4j on "
-                        f"other ports (bolt_port=/http_port=)."
+                        f"other ports (--bolt-port/--http-port)."
                     )
             if not _database_initialised(home):
                 _set_initial_password(home, java, password)
@@ -985,7 +1233,8 @@ def start(
                     _pid_file(home).unlink()
             raise
     result = info(pid, agent, launched)
-    _log_line(home, f"ready in {time.monotonic() - t0:.1f} s (pid {pid})")
+    _log_line(home, f"Neo4j {result.version} on Java {_java_major(java)} ({java}) ready in "
+                    f"{time.monotonic() - t0:.1f} s (pid {pid})")
     return result
 
 
@@ -1028,8 +1277,8 @@ def stop(home: Path | str | None = None, timeout: float = 60) -> bool:
 
 
 def status(home: Path | str | None = None, password: str | None = None) -> dict[str, Any]:
-    """What is known about the server of ``home``: running, pid, URLs, version (needs a password: the argument
-    or ``$NEO4J_PASSWORD``)."""
+    """What is known about the server of ``home``: running, pid, URLs, the version assembled there and the one
+    that answers, its Cypher versions (the last two need a password: the argument or ``$NEO4J_PASSWORD``)."""
     home = _home(home)
     bolt_port, http_port = _conf_ports(home)
     pid = _find_server_pid(home)
@@ -1038,6 +1287,7 @@ def status(home: Path | str | None = None, password: str | None = None) -> dict[
     result: dict[str, Any] = {
         "home": str(home),
         "assembled": (home / "lib" / _MARKER).is_file(),
+        "assembled_version": home_version(home),
         "running": pid is not None,
         "pid": pid,
         "bolt_uri": uri,
@@ -1046,6 +1296,8 @@ def status(home: Path | str | None = None, password: str | None = None) -> dict[
         "bolt_listening": _port_open(bolt_port),
         "version": None,
         "edition": None,
+        "cypher_versions": None,
+        "java": _running_java(pid),
         "error": None,
         "data": str(home / "data"),
         "logs": str(home / "logs"),
@@ -1056,10 +1308,18 @@ def status(home: Path | str | None = None, password: str | None = None) -> dict[
             result["error"] = "set NEO4J_PASSWORD to read the server version"
         else:
             try:
-                result["version"], result["edition"] = _components(uri, USER, password)
+                found = _components(uri, USER, password)
+                result["version"], result["edition"] = found.version, found.edition
+                result["cypher_versions"] = ", ".join(found.cypher) or None
             except Exception as exc:  # noqa: BLE001 - reported, not raised
                 result["error"] = connect_error_message(exc, uri=uri, password=password)
     return result
+
+
+def _running_java(pid: int | None) -> str | None:
+    """The ``java`` the server process runs (from /proc; None when not running or unknown)."""
+    args = _cmdline(pid) if pid is not None else None
+    return args[0] if args else None
 
 
 # --------------------------------------------------------------------------------------------- CLI
@@ -1074,19 +1334,23 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["assemble", "start", "stop", "status", "admin-launcher"])
     parser.add_argument("--home", type=Path, default=None, help="default: $MISSIONGRAPH_NEO4J_HOME or ./.missiongraph/neo4j")
-    parser.add_argument("--bolt-port", type=int, default=DEFAULT_BOLT_PORT)
-    parser.add_argument("--http-port", type=int, default=DEFAULT_HTTP_PORT)
+    parser.add_argument("--version", default=None, help=f"Neo4j version (default: ${VERSION_ENV}, the home's, the LTS)")
+    parser.add_argument("--bolt-port", type=int, default=None, help="default: the home's, else 7687")
+    parser.add_argument("--http-port", type=int, default=None, help="default: the home's, else 7474")
     parser.add_argument("--timeout", type=float, default=None)
     args = parser.parse_args(argv)
     try:
         if args.command == "assemble":
             t0 = time.monotonic()
-            assemble(args.home, bolt_port=args.bolt_port, http_port=args.http_port)
-            print(f"Neo4j home ready at {_home(args.home)} ({time.monotonic() - t0:.1f} s)")
+            bolt, http = _conf_ports(_home(args.home))
+            version = assemble(args.home, version=args.version, bolt_port=args.bolt_port or bolt,
+                               http_port=args.http_port or http)
+            print(f"Neo4j {version} home ready at {_home(args.home)} ({time.monotonic() - t0:.1f} s)")
         elif args.command == "start":
             t0 = time.monotonic()
             timeout = args.timeout or float(os.environ.get("MISSIONGRAPH_NEO4J_START_TIMEOUT") or 120)
-            info = start(args.home, bolt_port=args.bolt_port, http_port=args.http_port, timeout=timeout)
+            info = start(args.home, version=args.version, bolt_port=args.bolt_port, http_port=args.http_port,
+                         timeout=timeout)
             what = "started" if info.started else "already running"
             print(f"Neo4j {info.version or ''} {what} (pid {info.pid}) in {time.monotonic() - t0:.1f} s: "
                   f"{info.uri}  {info.browser_url}  user {info.user}")

@@ -17,7 +17,7 @@ node that no copied relationship reaches.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..model import DocumentGraph, Node, NodeRef, Provenance, Relationship
@@ -119,14 +119,17 @@ def read_batch(source: GraphStore, documents: list[Node]) -> list[DocumentGraph]
     return document_graphs(documents, rels, nodes)
 
 
-def push(source: GraphStore, target: GraphStore, *, batch_size: int = 200, read_size: int = 1000) -> int:
+def push(source: GraphStore, target: GraphStore, *, batch_size: int = 200, read_size: int = 1000,
+         progress: Callable[[list[str]], None] | None = None) -> int:
     """Write every document of ``source`` into ``target`` (replacing those documents' facts there), reading
-    ``read_size`` documents at a time and writing ``batch_size`` per ``write_documents`` call. Returns how many
-    documents were pushed."""
+    ``read_size`` documents at a time and writing ``batch_size`` per ``write_documents`` call; ``progress`` is
+    told the ids of each batch written. Returns how many documents were pushed."""
     pushed = 0
     for documents in document_pages(source, read_size):
         graphs = read_batch(source, documents)
         for batch in chunks(graphs, batch_size):
             target.write_documents(batch)
+            if progress:
+                progress([g.doc_id for g in batch])
         pushed += len(graphs)
     return pushed

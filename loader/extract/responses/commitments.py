@@ -1,0 +1,159 @@
+"""Commitments (toezeggingen) in running text: a sentence that promises a future act of the government.
+
+A sentence holds a commitment when one of the markers of commitments.yaml stands in it outside quotation marks,
+said by the government (or by no one: a passive, "wordt … gepubliceerd"), and no exclusion cancels it in its
+clause. Markers other than an explicit promise ("zegt … toe", "belooft") must be followed by an act: after "zal",
+"gaat" or "wil" the first infinitive is no obligation, possibility or reading guide (``not_acts``); after "wordt" a
+participle of an announced measure (``measures``); after "komt … met" a deliverable; "informeer"/"stuur" need a
+date. One commitment per sentence; its text is the sentence.
+
+Who commits is the government word nearest the marker (ik, wij, het kabinet, de minister, …); when is the first
+date or period in the sentence ("voor de zomer van 2024", "uiterlijk 1 juli", "begin maart", "jaarlijks").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Hit, commitment_lexicon
+from .reading import Sentence
+from .stance import Said
+
+PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
+                       "gepaard"})
+NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
+# Exclusions that cancel a marker anywhere in its segment, not only in its clause.
+SEGMENT_WIDE = frozenset({"in deze brief", "hierbij", "zou"})
+GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
+RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
+AFTER = 15                   # words after a marker read for what makes it a promise
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_SEASONS = (r"(?:zomer|voorjaar|najaar|winter|herfst|lente|zomerreces|kerstreces|herfstreces|voorjaarsreces|"
+            r"meireces|krokusreces|jaarwisseling|einde van (?:het|dit) jaar|einde van \d{4}|eind van het jaar|"
+            r"(?:eerste|tweede|derde|vierde) kwartaal)")
+WHEN = re.compile(
+    rf"\b(?:(?:v[oó]{{2}}r|na|in|tijdens|rond|uiterlijk|eind|begin|medio|op)\s+(?:de|het)\s+{_SEASONS}"
+    rf"(?:\s+(?:van\s+)?\d{{4}})?"
+    rf"|(?:(?:v[oó]{{2}}r|uiterlijk|op|in|begin|eind|medio|half)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:v[oó]{{2}}r|in|na|uiterlijk|eind|begin|medio)\s+\d{{4}}"
+    rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|"
+    rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b",
+    re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Commitment:
+    start: int          # the sentence's span in the text
+    end: int
+    how: str            # promise, future, intention, delivery, measure, dated
+    marker: str         # the marker's lexicon row
+    by: str | None      # who commits, as the text says it: kabinet, ik, wij, minister, ...
+    when: str | None    # the date or period the sentence gives
+
+
+def _first_verb(words: list[str]) -> str | None:
+    """The first word that may be an infinitive (ends in -en, four letters or more)."""
+    return next((w for w in words if w.endswith("en") and len(w) > 3), None)
+
+
+def _acts(s: Sentence, hit: Hit) -> bool:
+    """Whether the marker is followed by what makes it a promise of an act (see the module docstring)."""
+    lex = commitment_lexicon()
+    how, row = hit.value, hit.row
+    if how == "promise":           # "toegezegd" needs what was promised: "is toegezegd dat …", not "heeft dit toegezegd"
+        return s.low[hit.first] != "toegezegd" or any(w in ("dat", "om", "te") for w in s.low[hit.last + 1:hit.last + 4])
+    if hit.first and s.low[hit.first - 1] in NOT_FINITE:       # "om … te gaan", "kunnen gaan": not finite
+        return False
+    lo, end = s.clause(hit.last)
+    after = s.low[hit.last + 1:min(end, hit.last + 1 + AFTER)]
+    if row in ("zal", "wordt") and _relative(s, lo, hit.first) and not (row == "zal" and "worden" in after):
+        return False              # "militairen die een functie zullen bekleden", "een document dat … wordt opgesteld"
+    if row in ("zal", "gaat", "wil"):
+        verb = _first_verb(after)
+        if after[:1] == ["dat"] or verb is None or verb in lex.not_acts:
+            return False
+        if row == "gaat" and (("in" in after and "op" in after) or after[:1] in (["over"], ["om"], ["uit"])
+                              or after[-1:] and after[-1] in PARTICLES):
+            return False
+    elif row == "wordt":
+        return any(w in lex.measures for w in after)
+    elif row == "ontvangt u":
+        return not any(w in ("nu", "hierbij", "bijgaand") for w in after)
+    elif row == "komt … met":
+        return any(w in lex.deliverables for w in s.low[hit.last + 1:hit.last + 6])
+    if how == "dated":
+        return WHEN.search(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) \
+            is not None
+    return True
+
+
+def _relative(s: Sentence, lo: int, first: int) -> bool:
+    """Whether the marker at ``first`` stands in a relative clause: a relative pronoun shortly before it ("die",
+    "wat", or "dat" right after a comma), with no government word between."""
+    for i in range(first - 1, max(lo - 1, first - 7, -1), -1):
+        w = s.low[i]
+        if w in RELATIVES or (w == "dat" and i > 0 and s.comma[i - 1]):
+            return not any(s.low[k] in ("ik", "wij", "we", "kabinet", "regering") for k in range(i + 1, first))
+    return False
+
+
+def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
+    """(who says the marker, whether that is someone other than the government)."""
+    s = said.s
+    lo, _ = s.clause(hit.first)
+    near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.first + 1, hit.last),
+            *range(hit.last + 1, min(len(s.low), hit.last + 4))]
+    for i in near:
+        if said.actor(i) == "gov":
+            return s.low[i], False
+    for i in near:
+        a = said.actor(i)
+        if i <= hit.last and (a == "other" or (a == "agent" and s.low[i] not in GENERIC_AGENTS)):
+            return s.low[i], True                  # another speaker before the marker: the subject
+    return None, False
+
+
+class _Blocked:
+    """The kinds of marker the exclusions of a sentence cancel, per clause (and per segment for those that reach
+    the whole segment), not counting exclusions in quotation marks (a marker in them is skipped anyway)."""
+
+    def __init__(self, s: Sentence):
+        self.s = s
+        self.by_clause: dict[tuple[int, int], set[str]] = {}
+        self.by_segment: dict[int, set[str]] = {}
+        for x in commitment_lexicon().exclusions.find(s.low, where=s.where):
+            if s.quoted[x.first]:
+                continue
+            kinds = set(x.value.split(","))
+            self.by_clause.setdefault(s.clause(x.first), set()).update(kinds)
+            if x.row in SEGMENT_WIDE:
+                self.by_segment.setdefault(s.seg[x.first], set()).update(kinds)
+
+    def cancels(self, hit: Hit) -> bool:
+        s = self.s
+        return hit.value in self.by_clause.get(s.clause(hit.first), ()) or \
+            hit.value in self.by_segment.get(s.seg[hit.first], ())
+
+
+def sentence_commitment(said: Said) -> Commitment | None:
+    """The sentence's commitment, or None."""
+    s = said.s
+    markers = commitment_lexicon().markers.find(s.low, breaks=s.comma, where=s.where)
+    if not markers:
+        return None
+    blocked = None
+    for hit in markers:
+        if s.quoted[hit.first] or not _acts(s, hit):
+            continue
+        who, other = _who(said, hit)
+        if other:
+            continue
+        if hit.value != "promise":
+            blocked = blocked or _Blocked(s)
+            if blocked.cancels(hit):
+                continue
+        when = WHEN.search(s.text, s.start, min(s.end, s.start + 2000))
+        return Commitment(s.start, s.end, hit.value, hit.row, who, when.group(0) if when else None)
+    return None

@@ -1,0 +1,465 @@
+"""A document's response to a report as mentions: its items (recommendations and findings, with the stance taken
+on each) and its commitments.
+
+Items come from the layout (``layout``: numbered and labelled lists, lists under an introducing line, tables, stance
+lists "onderschrijft aanbevelingen 2.2 en 3.1 volledig") and from running text, sentence by sentence (``items``,
+``stance``); commitments from commitment lists (``layout``) and sentences (``commitments``). Putting them together:
+
+- a numbered item is one item whatever names it; the layout's stance wins over a sentence's;
+- an item restated in running text ("de constatering van IOB dat de C-130 minder werd ingezet") is the numbered
+  item whose text holds most of its words (at least 60%), and passes its stance to it;
+- items of one kind whose content overlaps are one item (the first rule's); a bare noun ("de aanbeveling") only
+  when the sentence names no other item of its kind;
+- an anaphor ("deze aanbeveling", "beide conclusies") or a bare noun passes its stance to the items of the sentences
+  just before; a plural anaphor with nothing before it is a group, a singular one a bare noun;
+- all groups of one kind are one collective item ("de aanbevelingen" as a whole), listed when a stance is taken on
+  it or it is appraised; its stance is the first one taken, its text the sentence that takes it;
+- an item named in passing ("het advies over …", a bare noun) is listed only with a stance; a content item the
+  government states itself ("het kabinet komt tot de conclusie dat …") only with a stance;
+- an item in the last sentence of a text that stops in the middle of it is left out when fewer than ten of its
+  words are there;
+- one commitment per sentence, none for the announcement of a commitment list.
+
+Only sentences that may hold an item or a commitment are read (``_sentences``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ...model import Mention
+from ...scan import has_run, lowered, run_positions, words
+from ..text import fold
+from . import layout
+from .commitments import WHEN, sentence_commitment
+from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
+from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
+from .reading import Sentence, sentence_spans, split
+from .stance import ANSWERS, Said, Speakers, stance_in
+
+RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
+                            r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
+MAX_TEXT = 600              # characters of a collective item's text (its sentence) kept
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> dict[str, frozenset[str]]:
+    """The words (as a sentence reads them) each item rule needs one of before it is worth running."""
+    items, stances = item_lexicon(), stance_lexicon()
+    return {"verbs": items.verbs.first_words(), "nouns": frozenset(items.nouns),
+            "attributions": frozenset({"aldus", "volgens", "daarom", "door", "dat", "dit"}),
+            "endorsements": frozenset(w for p in stances.stances.by_first.values() for phrase in p
+                                      if phrase.row in stances.content for w in phrase.words[:1])}
+
+
+def _runs(word: str) -> tuple[str, ...]:
+    """The letter runs of a word as ``scan.word_starts`` sees them (lower case, ASCII letters): "enquête" ->
+    ("enqu", "te")."""
+    return tuple(re.findall(r"[a-z]+", lowered(word)))
+
+
+@lru_cache(maxsize=1)
+def item_triggers() -> frozenset[str]:
+    """Letter runs a sentence must hold for an item rule to find something in it: item nouns (and the last part of
+    a compound, "OVV-rapport"), report verbs, attributions ("aldus", "volgens"), the participles of proposals, and
+    the first words of stance phrasings whose clause is an item ("erkent dat")."""
+    items, raw = item_lexicon(), read("items")
+    phrases = [text for row in raw["report_verbs"] for text in [row["phrase"], *row.get("forms", [])]]
+    phrases += [text for row in read("stances")["stances"] if row.get("content")
+                for text in [row["phrase"], *row.get("forms", [])]]
+    # of a phrase, its longest word: every match holds it, and it is the rarest
+    words = {*items.nouns, *items.proposals, "aldus", "volgens",
+             *(max((w for w in parse_phrase(text) if w), key=len) for text in phrases)}
+    return frozenset(run for w in words for run in _runs(w)[:1])
+
+
+@lru_cache(maxsize=1)
+def commitment_requirements() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
+    """Per letter run: the commitment marker forms it is the rarest (longest) run of, each with its other runs and
+    what else its row requires (a measure participle, a date). A sentence can hold a marker form only if it holds
+    all its runs."""
+    out: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+    for form, requires in commitment_lexicon().forms:
+        runs = sorted({run for w in form for run in _runs(w)}, key=len, reverse=True)
+        out.setdefault(runs[0], []).append((tuple(runs[1:]), requires))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def measure_runs() -> tuple[str, ...]:
+    return tuple(sorted({run for w in commitment_lexicon().measures for run in _runs(w)[:1]}))
+
+
+def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, bool, bool]]:
+    """(index, start, end, may hold items, may hold a commitment) of the sentences of ``text`` that may hold either:
+    those with an item trigger, and those that hold every word of a commitment marker form (and a measure
+    participle or a date where the marker requires one). Where the words are is looked up in the text's runs
+    (``scan``, shared with the other rules): the rarest word of each form by its positions, the others with one
+    search in the sentence; no sentence is read to decide."""
+    present = words(text)
+    starts = [a for a, _ in spans]
+    candidates: dict[int, list[str]] = {}     # sentence -> "items", or the key runs of marker forms found there
+    for run in item_triggers() & present:
+        for pos in run_positions(text, run):
+            candidates.setdefault(bisect_right(starts, pos) - 1, []).append("")
+    requirements = commitment_requirements()
+    for run in requirements.keys() & present:
+        for pos in run_positions(text, run):
+            candidates.setdefault(bisect_right(starts, pos) - 1, []).append(run)
+    with_measure = {bisect_right(starts, pos) - 1 for run in set(measure_runs()) & present
+                    for pos in run_positions(text, run)}
+    for i in sorted(candidates):
+        a, b = spans[i]
+        found = candidates[i]
+        promise = False
+        for key in dict.fromkeys(r for r in found if r):
+            for others, extra in requirements[key]:
+                if all(has_run(text, r, a, b) for r in others) and (
+                        extra is None
+                        or (extra == "measure" and i in with_measure)
+                        or (extra == "date" and WHEN.search(text, a, b) is not None)):
+                    promise = True
+                    break
+            if promise:
+                break
+        has_items = "" in found
+        if has_items or promise:
+            yield i, a, b, has_items, promise
+
+
+def _slug(text: str, words: int = 8) -> str:
+    return "-".join(_NOT_SLUG.sub(" ", text[:400].lower()).split()[:words])
+
+
+class _Spans:
+    """Disjoint spans, to ask in O(log n) whether a span overlaps one of them."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None):
+        self.spans = sorted(spans or [])
+        self.starts = [a for a, _ in self.spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, b)                  # spans starting before b
+        return any(self.spans[j][1] > a for j in range(max(0, i - 2), i))
+
+    def covers(self, a: int, b: int) -> bool:
+        """Whether one span holds all of [a, b)."""
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and self.spans[i][1] >= b
+
+    def add(self, a: int, b: int) -> None:
+        """Add a span that overlaps none (spans mostly come in text order: an append)."""
+        i = bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.spans.insert(i, (a, b))
+
+
+class _Collect:
+    """The items of one document, as the sentences come. The items of the layout (numbered and labelled lists)
+    take part as the items named just before the sentences that follow them ("Bevinding 4: … Het kabinet
+    onderschrijft deze bevinding gedeeltelijk"): each by a stand-in :class:`Item` (``stand_ins``) whose stance is
+    copied to the layout's mention at the end."""
+
+    def __init__(self, text: str, layout_items: list[Mention]):
+        self.text = text
+        self.items: list[Item] = []
+        self.groups: dict[str, Item] = {}
+        self.recent: dict[str, list[Item]] = {}        # the items of the sentences just before, by kind
+        self.speakers = Speakers()
+        self.responds = RESPONSE_WORDS.search(text) is not None
+        self.layout = sorted(layout_items, key=lambda m: m.start)
+        self.next_layout = 0
+        self.stand_ins: list[tuple[Item, Mention]] = []
+        self.read_to = 0                               # where the last sentence read ends
+
+    def _layout_before(self, pos: int) -> None:
+        """The layout items that start before ``pos`` and after the sentences read so far become the recent ones."""
+        named: dict[str, list[Item]] = {}
+        while self.next_layout < len(self.layout) and self.layout[self.next_layout].start < pos:
+            m = self.layout[self.next_layout]
+            stand_in = Item(m.kind, m.start, m.end, (m.start, m.end), "layout", number=m.attrs.get("number"))
+            self.stand_ins.append((stand_in, m))
+            named.setdefault(m.kind, []).append(stand_in)
+            self.next_layout += 1
+        for kind, named_items in named.items():
+            self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
+
+    def sentence(self, said: Said, before: tuple[int, int] | None, cut: bool = False) -> None:
+        """Read one sentence; ``cut``: the text stops in the middle of it (a page opening)."""
+        s = said.s
+        if _BLANK_LINE.search(self.text, self.read_to, s.start):
+            self.recent = {}                       # a new paragraph: anaphors look back no further
+        self.read_to = s.end
+        self._layout_before(s.start)
+        modals = modal_positions(s)
+        words = s.where.keys()
+        rules = _rule_words()
+        found = [*(verb_items(said) if not rules["verbs"].isdisjoint(words) else ()),
+                 *(noun_items(said) if not rules["nouns"].isdisjoint(words) or any("-" in w for w in words) else ()),
+                 *(attributed_items(said, modals, before) if not rules["attributions"].isdisjoint(words) else ()),
+                 *(endorsed_items(said, modals, self.responds) if self.responds and
+                   not rules["endorsements"].isdisjoint(words) else ())]
+        if cut:
+            found = [it for it in found if it.group or it.content[1] < len(s.low) - 1
+                     or it.content[1] - it.content[0] >= 10]
+        kept: list[Item] = []
+        taken: dict[str, _Spans] = {}
+        for it in found:             # one item per content span: the first rule's
+            if it.group or it.how in ("single", "numbered"):
+                kept.append(it)
+                continue
+            spans = taken.setdefault(it.kind, _Spans())
+            if not spans.overlaps(it.start, it.end):
+                spans.add(it.start, it.end)
+                kept.append(it)
+        numbered = {it.kind for it in kept if it.how == "numbered"}
+        kept = [it for it in kept if it.how != "single" or (it.kind not in taken and it.kind not in numbered)]
+        question = self.text[s.start:s.end].rstrip().endswith("?")
+        if question:            # a question takes no stance; the answer after it may ("Bent u bereid …? Ja.")
+            answer = _answer(self.text, s.end)
+            for it in kept:
+                if it.how in ("numbered", "noun", "single"):
+                    it.how = "asked" if it.how == "single" else it.how
+                    it.needs_stance = True
+                    it.stance = _answered(said, it, answer) if answer else None
+                    it.quote = (s.start, s.end) if it.stance else None
+            kept = [it for it in kept if not it.group and it.stance]
+        appraisals = None
+        speakers: dict[int, str | None] = {}         # who says each stance phrasing
+        later_items = [s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"]
+        last_item_segment = max(later_items, default=-1)
+        group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
+        group_stances: dict[tuple[int, int], str | None] = {}
+        for it in kept:
+            if it.how == "that-is" or question:
+                continue
+            stance = None
+            if it.numbers_at:
+                if it.numbers_at not in group_stances:
+                    k = bisect_left(group_starts, it.numbers_at[1])
+                    group_stances[it.numbers_at] = said.group_stance(
+                        it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
+                stance = group_stances[it.numbers_at]
+            stance = stance or said.stance_of(it.noun_at, it.content)
+            if stance == "contrast":
+                stance = "full" if last_item_segment > s.seg[it.noun_at] else "partial"
+            it.stance = stance
+            if stance:
+                it.quote = (s.start, s.end)
+                hit = said.nearest_hit(it.noun_at, it.content)
+                if hit is not None:
+                    if hit.first not in speakers:
+                        speakers[hit.first] = _speaker(said, hit.first, hit.last)
+                    it.by = speakers[hit.first]
+            if it.group:
+                appraisals = appraisals or Appraisals(s)
+                it.appraised = appraisals.describe(it.noun_at)
+        named: dict[str, list[Item]] = {}
+        for it in kept:
+            if it.how in ("anaphor", "single"):
+                before_items = self.recent.get(it.kind)
+                if it.collective and before_items and len(before_items) < 2:
+                    before_items = None                    # "deze bevindingen" after one finding: all of them
+                if before_items and (it.how == "anaphor" or it.stance):
+                    both = it.noun_at > 0 and s.low[it.noun_at - 1] == "beide"
+                    targets = before_items[-2:] if both else before_items if it.collective else before_items[-1:]
+                    for t in targets[-50:]:
+                        if it.stance and not t.stance:
+                            t.stance, t.quote, t.by = it.stance, it.quote, it.by
+                    continue
+                if it.how == "single" or not it.collective:
+                    it.how, it.needs_stance = "single", True
+                else:
+                    it.how = "group"
+            if it.how == "group":
+                self._group(it)
+                continue
+            if not it.stance and (it.needs_stance or (it.how == "noun" and
+                                                      said.subject(it.noun_at, it.noun_at, names=False) == "gov")):
+                continue
+            self.items.append(it)
+            named.setdefault(it.kind, []).append(it)
+        for kind, named_items in named.items():
+            self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
+        self.speakers.author_recent = any(it.how == "verb" for it in kept)
+
+    def _group(self, it: Item) -> None:
+        if not (it.stance or it.appraised):
+            return
+        it.end = min(it.end, it.start + MAX_TEXT)
+        have = self.groups.get(it.kind)
+        if have is None:
+            self.groups[it.kind] = it
+            self.items.append(it)
+        elif not have.stance and it.stance:
+            have.stance, have.start, have.end, have.quote, have.by = it.stance, it.start, it.end, it.quote, it.by
+
+
+_ANSWER = re.compile(r"\s*(?:(?:Antwoord|Beantwoording)[^\n]{0,20}\n\s*)?(?P<word>[A-Za-z]+)\b")
+
+
+def _answer(text: str, end: int) -> str | None:
+    """The stance word an answer opens with, right after a question (past an "Antwoord 3" heading): "ja", "nee",
+    "deels", "gedeeltelijk"; None when the answer opens otherwise."""
+    m = _ANSWER.match(text, end, min(len(text), end + 200))
+    word = m.group("word").lower() if m else ""
+    return word if word in ANSWERS else None
+
+
+def _answered(said: Said, it: Item, answer: str) -> str | None:
+    """The stance an answer gives to an item the question asks about: the question's own phrasing ("over te
+    nemen": full) turned by the answer ("Nee": rejected; "Deels": partial)."""
+    hit = said.nearest_hit(it.noun_at, it.content)
+    asked = hit.value if hit is not None else "full"
+    if ANSWERS[answer] == "partial":
+        return "partial"
+    if ANSWERS[answer] == "rejected":
+        return {"full": "rejected", "partial": "rejected", "rejected": "full"}[asked]
+    return asked
+
+
+def _speaker(said: Said, first: int, last: int) -> str | None:
+    """The government word that says the phrase at ``first..last`` (the nearest), or None."""
+    s = said.s
+    lo, hi = s.segment(first)
+    near = sorted(range(max(lo, first - 8), min(hi, last + 4)), key=lambda i: abs(i - first))
+    return next((s.low[i] for i in near if said.actor(i) == "gov"), None)
+
+
+class _Restated:
+    """The numbered items of a document by their words, to recognise one restated in running text ("Het kabinet
+    onderschrijft de constatering van IOB dat de C-130 minder werd ingezet dan aangeboden" is finding 3, "Ondanks
+    dat de Nederlandse C-130 minder is ingezet dan aangeboden, …"): at least 60% of the restatement's words (of
+    three letters or more, its first 30) are the item's, and no other item of the kind has more."""
+
+    def __init__(self, numbered: list[Mention]):
+        self.items = numbered
+        self.index: dict[tuple[str, str], list[int]] = {}
+        for k, m in enumerate(numbered):
+            for w in set(_WORD.findall(m.attrs.get("text", "")[:2000].lower())):
+                self.index.setdefault((m.kind, w), []).append(k)
+
+    def find(self, it: Item, text: str) -> Mention | None:
+        words = set(_WORD.findall(text[it.start:min(it.end, it.start + 400)].lower()))
+        if len(words) < 3:
+            return None
+        counts: dict[int, int] = {}
+        for w in words:
+            for k in self.index.get((it.kind, w), ())[:200]:
+                counts[k] = counts.get(k, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], -k))
+        return self.items[best] if counts[best] >= 0.6 * len(words) else None
+
+
+def _item_mention(text: str, it: Item) -> Mention:
+    start, end = _trimmed(text, it.start, it.end)
+    body = fold(text[start:end])
+    value = it.number or ("alle" if it.collective else _slug(body))
+    attrs = {"text": body, "number": it.number, "stance": it.stance, "collective": it.collective, "how": it.how,
+             "by": it.by}
+    if it.quote:
+        attrs["stance_at"] = it.quote
+        attrs["quote"] = fold(text[it.quote[0]:min(it.quote[1], it.quote[0] + MAX_TEXT)])
+    return Mention(it.kind, value, start, end, text[start:end], attrs=attrs)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _layout_items(text: str) -> tuple[dict[tuple[str, str], Mention], list[Mention]]:
+    """The numbered items of the layout by (kind, number), and the unnumbered items of introduced lists."""
+    numbered: dict[tuple[str, str], Mention] = {}
+    for m in layout.findings_and_recommendations(text):
+        m.attrs.setdefault("number", m.value)
+        m.attrs.setdefault("stance", None)
+        m.attrs.setdefault("collective", False)
+        m.attrs["how"] = "layout"
+        numbered[(m.kind, m.value)] = m
+    stated: list[Mention] = []
+    for m in layout.introduced_lists(text):
+        m.attrs.update(number=m.value or None, stance=None, collective=False, how="list")
+        if not m.value:
+            m.value = _slug(m.attrs["text"])
+            stated.append(m)
+        elif (m.kind, m.value) not in numbered:
+            numbered[(m.kind, m.value)] = m
+    for m, answer in layout.table_items(text):
+        m.attrs.update(number=m.value, stance=stance_in(text, m.end, m.end + len(answer or "") + 200, answer),
+                       collective=False, how="table")
+        numbered.setdefault((m.kind, m.value), m)
+    return numbered, stated
+
+
+def responses(text: str) -> Iterator[Mention]:
+    """Rule: the items and commitments of a document (see the module docstring)."""
+    numbered, stated = _layout_items(text)
+    lists = list(layout.commitment_lists(text))
+    announced = _Spans([(m.start(), end) for m, end in layout.announced_lists(text)])
+    collect = _Collect(text, [*numbered.values(), *stated])
+    commitments = []
+    spans = sentence_spans(text)
+    tail = text.rstrip()
+    cut = bool(tail) and tail[-1] not in ".!?:;\"'”’»)"
+    for i, a, b, items, promise in _sentences(text, spans):
+        before = spans[i - 1] if i else None
+        parts = split(text, a, b)
+        for k, (pa, pb) in enumerate(parts):
+            s = Sentence.read(text, pa, pb)
+            if not s.low:
+                continue
+            said = Said(s, collect.speakers)
+            if items:
+                last = cut and i == len(spans) - 1 and k == len(parts) - 1
+                collect.sentence(said, parts[k - 1] if k else before, last)
+            else:
+                collect.speakers.author_recent = False
+            c = sentence_commitment(said) if promise and not announced.covers(pa, pb) else None
+            if c and not announced.overlaps(c.start, c.end):
+                commitments.append(c)
+    for stand_in, m in collect.stand_ins:
+        if stand_in.stance and m.attrs.get("stance") is None:
+            m.attrs["stance"], m.attrs["stance_at"], m.attrs["by"] = stand_in.stance, stand_in.quote, stand_in.by
+    restated = _Restated([*numbered.values(), *stated])
+    listed = _Spans([(m.start, m.end) for m in [*numbered.values(), *stated] if m.attrs["how"] in ("list", "table")])
+    for it in collect.items:
+        if not it.group and it.number is None and listed.overlaps(it.start, it.end):
+            continue                           # the sentence is a list item already counted
+        same = restated.find(it, text) if it.number is None and not it.collective else None
+        if same is not None:
+            if same.attrs.get("stance") is None and it.stance:
+                same.attrs["stance"], same.attrs["stance_at"], same.attrs["by"] = it.stance, it.quote, it.by
+            continue
+        if it.number is not None:
+            have = numbered.get((it.kind, it.number))
+            if have is not None:
+                if have.attrs.get("stance") is None and it.stance:
+                    have.attrs["stance"], have.attrs["stance_at"], have.attrs["by"] = it.stance, it.quote, it.by
+                continue
+            m = _item_mention(text, it)
+            m.attrs["text"] = ""
+            if it.kind == "recommendation" and "." in it.number:     # recommendation 2.1 of conclusion 2
+                m.attrs["finding"], m.attrs["finding_kind"] = it.number.split(".")[0], "conclusie"
+            numbered[(it.kind, it.number)] = m
+            continue
+        yield _item_mention(text, it)
+    yield from stated
+    yield from numbered.values()
+    yield from lists
+    for n, c in enumerate(commitments, start=len(lists) + 1):
+        start, end = _trimmed(text, c.start, min(c.end, c.start + MAX_TEXT * 2))
+        yield Mention("commitment", str(n), start, end, text[start:end],
+                      attrs={"text": fold(text[start:end]), "by": c.by, "when": c.when, "how": c.how})

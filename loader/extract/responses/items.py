@@ -1,0 +1,340 @@
+"""Items (recommendations and findings) named in running text, one sentence at a time.
+
+- ``verb_items``: a report states them: "De Inspectie concludeert dat …", "pleit de AIV voor …", "Uit het onderzoek
+  blijkt dat …", "Ook werd geconstateerd dat …" (``report_verbs`` of items.yaml, said by a report or its author);
+- ``noun_items``: an item noun names them: "de aanbeveling (van de WRR) om …", "de conclusie dat …" (with their
+  content); "aanbeveling 3", "aanbevelingen 2.1 en 3.2" (numbered); "de aanbevelingen ‘A’ en ‘B’" (titles);
+  "de aanbevelingen", "het advies" (a group); "deze aanbeveling", "beide conclusies" (anaphors);
+- ``attributed_items``: "…, aldus de Inspectie", "volgens de commissie …", "Dat is de conclusie van …" (the
+  sentence before), "… en daarom pleit de AIV voor …" (the reason is a finding), "de door de WRR ontwikkelde …";
+- ``endorsed_items``: what the government says it endorses or rejects, in a document that answers a report:
+  "Het kabinet erkent dat …", "Met de AIV is het kabinet van mening dat …", "…, erkent de premier", "ziet, in
+  tegenstelling tot de AIV, geen noodzaak om …" (stance rows with ``content``).
+
+An item's content runs from the word after its link ("om", "dat") to the end of its segment, or to the comma that
+closes a subordinate clause the sentence opens with, or (after "om") to the first comma after its infinitive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .layout import expand_numbers
+from .lexicon import item_lexicon, stance_lexicon
+from .reading import Positions, Sentence
+from .stance import SUBORDINATORS, Said, is_agent
+
+MODALS = frozenset({"moet", "moeten", "dient", "dienen", "belang", "noodzakelijk", "nodig", "wenselijk"})
+PASSIVE = frozenset({"werd", "wordt", "is", "werden", "worden", "zijn", "was"})
+NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?[a-z]?$")
+RANGE = re.compile(r"\d{1,2}(?:\.\d{1,2})?-\d{1,2}(?:\.\d{1,2})?$")          # "3-7", a range in one word
+MAX_CONTENT = 80            # words of an item's content kept (its first words name it; a longer one is a list)
+GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", "was", "is", "luidt", "luidde", "ook"})
+COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
+                     "achten"})
+QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
+
+
+@dataclass(slots=True)
+class Item:
+    """An item as a sentence names it. ``start``/``end`` is its text: its content, or for a group or an anaphor the
+    whole sentence."""
+
+    kind: str                                   # recommendation | finding
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    how: str                                    # the rule: verb, noun, numbered, quoted, group, anaphor, ...
+    noun_at: int = -1                           # word index of the noun or verb that names it
+    content: tuple[int, int] = (-1, -2)         # word indexes of its content in the sentence
+    number: str | None = None
+    collective: bool = False
+    stance: str | None = None
+    by: str | None = None                       # who took the stance
+    quote: tuple[int, int] | None = None        # the sentence that states the stance
+    appraised: bool = False
+    needs_stance: bool = False                  # named only in passing ("het advies over X"): listed with a stance
+    numbers_at: tuple[int, int] | None = None   # a numbered item: the word indexes [from, to) of its number list
+
+    @property
+    def group(self) -> bool:
+        return self.how in ("group", "anaphor")
+
+
+def content_end(s: Sentence, first: int, link: str) -> int:
+    """The last word of an item's content that starts at word ``first`` (see the module docstring); at most
+    ``MAX_CONTENT`` words."""
+    lo, hi = s.segment(first)
+    last = min(hi - 1, first + MAX_CONTENT - 1)
+    if s.low[0] in SUBORDINATORS and s.next_comma[first] < last:
+        return s.next_comma[first]
+    if link == "om":
+        for i in range(first, last):
+            if s.low[i] == "te":
+                return s.next_comma[i + 1] if s.next_comma[i + 1] < last else min(i + 1, last)
+    return last
+
+
+def _with_content(s: Sentence, kind: str, link_at: int, how: str, noun_at: int) -> Item | None:
+    first = link_at + 1
+    if first >= len(s.low):
+        return None
+    last = content_end(s, first, s.low[link_at])
+    a, b = s.span(first, last)
+    return Item(kind, a, b, (s.start, s.end), how, noun_at=noun_at, content=(first, last))
+
+
+def _link_after(s: Sentence, i: int, links: tuple[str, ...], within: int = 8) -> int:
+    for j in range(i + 1, min(len(s.low), i + 1 + within)):
+        if s.seg[j] != s.seg[i]:
+            break
+        if s.low[j] in links:
+            return j
+    return -1
+
+
+def verb_items(said: Said) -> list[Item]:
+    s = said.s
+    out = []
+    for h in item_lexicon().verbs.find(s.low, breaks=s.comma, where=s.where):
+        before = s.low[max(0, h.first - 7):h.first]
+        passive = h.first > 0 and s.low[h.first - 1] in PASSIVE and s.low[h.first].startswith("ge")
+        impersonal = h.row == "blijkt" and "uit" in before
+        if not (passive or impersonal or said.subject(h.first, h.last) == "agent"):
+            continue
+        if h.phrase.words[-1] in ("voor", "ervoor", "op"):
+            link = h.last + 1 if h.last + 1 < len(s.low) and s.low[h.last + 1] == "om" else h.last
+        else:
+            link = _link_after(s, h.last, ("dat", "om") if h.value == "recommendation" else ("dat",))
+            if link < 0 and h.value == "recommendation" and h.phrase.words[-1] in ("aan", "op") and \
+                    len(s.low) - h.last > 3:
+                link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen."
+            if link < 0:
+                continue
+        item = _with_content(s, h.value, link, "verb", h.first)
+        if item:
+            out.append(item)
+    return out
+
+
+def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
+    """Spans of the titles in a quotation right after word ``i`` ("De aanbevelingen ‘sturen op meerdere functies en
+    functies volgen bodem’"), split at commas and "en"."""
+    pos = s.ends[i]
+    while pos < s.end and s.text[pos] == " ":
+        pos += 1
+    if pos >= s.end or s.text[pos] not in QUOTES:
+        return []
+    close = s.text.find(QUOTES[s.text[pos]], pos + 1, min(s.end, pos + 300))
+    if close < 0:
+        return []
+    out = []
+    for m in re.finditer(r"[^,]+?(?=,|\s+en\s+|$)", s.text[pos + 1:close]):
+        part = re.sub(r"^\s*en\s+", "", m.group()).strip()
+        if len(part) > 3:
+            a = s.text.index(part, pos + 1 + m.start())
+            out.append((a, a + len(part)))
+    return out
+
+
+def _is_number(word: str) -> bool:
+    return NUMBER.match(word) is not None or RANGE.match(word) is not None
+
+
+def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
+    """The numbers listed from word ``first`` ("2.2, 3.1 en 5.2", "3 t/m 7", "10 tot en met 12", "3-7"):
+    (first word, word after the list, the numbers with the ranges expanded), or None when no number stands there.
+    At most 40 words."""
+    n = len(s)
+    if first >= n or not _is_number(s.low[first]):
+        return None
+    j, numbers, last_number = first, [], first
+    while j < n and j - first < 40 and s.seg[j] == s.seg[first]:
+        w = s.low[j]
+        if _is_number(w):
+            numbers.append(w)
+            last_number = j
+            j += 1
+        elif w == "en" or (w == "t" and j + 1 < n and s.low[j + 1] == "m"):
+            if w == "t":
+                numbers.append("t/m")
+                j += 1
+            j += 1
+        elif w == "tot" and s.low[j + 1:j + 3] == ["en", "met"]:
+            numbers.append("t/m")
+            j += 3
+        else:
+            break
+    return first, last_number + 1, expand_numbers(" ".join(numbers))
+
+
+def _bare_group_after(s: Sentence, end: int) -> tuple[int, int, list[str]] | None:
+    """A bare list of numbers within six words after a group, with a word between ("… 1 en 2 deels en 3 t/m 7")."""
+    nouns = item_lexicon().nouns
+    for j in range(end + 1, min(len(s.low), end + 7)):
+        if s.seg[j] != s.seg[end - 1] or s.low[j] in nouns:
+            return None                          # a number after a noun is that noun's group, not a bare one
+        if _is_number(s.low[j]):
+            return number_group(s, j)
+    return None
+
+
+def noun_items(said: Said) -> list[Item]:
+    s, lex = said.s, item_lexicon()
+    out: list[Item] = []
+    n = len(s)
+    where = s.where
+    found = where.keys() & lex.nouns.keys()
+    if "-" in s.text[s.start:s.end]:                                  # compounds: "OVV-rapport"
+        found |= {w for w in where if "-" in w}
+    at = sorted(i for w in found for i in where[w])
+    for i in at:
+        w = s.low[i]
+        noun = lex.nouns.get(w)
+        if noun is None and "-" in w:                  # "OVV-rapport", "Rli-advies"
+            noun = lex.nouns.get(w.rsplit("-", 1)[1])
+            if noun is not None and not noun.report:
+                noun = None
+        if noun is None:
+            continue
+        prev = s.low[i - 1] if i else ""
+        if w == "mening" and prev not in ("de", "die", "deze"):      # "van mening": the speaker's own
+            continue
+        if i + 1 < n and NUMBER.match(s.low[i + 1]) and not noun.report:
+            # "aanbevelingen 2.2, 3.1 en 5.2", then bare lists after it in the same segment ("bevindingen 1 en 2
+            # deels en 3 t/m 7 volledig"): each group takes the stance word after it (``group_stance``)
+            group = number_group(s, i + 1)
+            while group is not None:
+                first, end, numbers = group
+                a, b = s.span(i if first == i + 1 else first, end - 1)
+                out.extend(Item(noun.kind, a, b, (s.start, s.end), "numbered", noun_at=i, number=num,
+                                numbers_at=(first, end), needs_stance=True) for num in numbers)
+                group = _bare_group_after(s, end)
+            continue
+        titles = [] if noun.report else _titles_after(s, i)
+        if titles:
+            out.extend(Item(noun.kind, a, b, (s.start, s.end), "quoted", noun_at=i) for a, b in titles)
+            continue
+        j = i + 1
+        while j < n and j - i <= 6 and s.low[j] not in lex.links and \
+                (s.low[j] in GLUE or is_agent(s.low[j]) or s.capital(j)):
+            j += 1
+        links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")
+        if j < n and s.low[j] in links and s.seg[j] == s.seg[i]:
+            item = _with_content(s, noun.kind, j, "noun", i)
+            if item:
+                item.needs_stance = s.low[j] in ("over", "inzake", "tot")
+                out.append(item)
+                continue
+        if noun.specific:
+            continue
+        dets = s.low[max(0, i - 3):i]
+        if prev in lex.anaphors or (i >= 2 and s.low[i - 2] in lex.anaphors and prev not in ("de", "het")):
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
+                            collective=noun.plural))
+        elif noun.group and any(d in lex.determiners for d in dets):
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
+        elif not noun.plural and any(d in ("de", "het", "een") for d in dets):
+            # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
+    return out
+
+
+class Appraisals:
+    """Where a sentence appraises: to tell whether an appraisal describes an item noun."""
+
+    def __init__(self, s: Sentence):
+        self.s = s
+        hits = stance_lexicon().appraisals.find(s.low, where=s.where)
+        self.firsts = Positions([h.first for h in hits])
+        self.lasts = Positions(sorted(h.last for h in hits))
+
+    def describe(self, noun_at: int) -> bool:
+        """Right before the noun ("de waardevolle aanbevelingen"), or after it with a copula between ("De
+        bevindingen … zijn heel ernstig", "noemt de aanbevelingen … nuttig")."""
+        s = self.s
+        if self.lasts.any_in(noun_at - 3, noun_at + 1) or self.firsts.any_in(noun_at, noun_at + 1):
+            return True
+        copula = any(w in COPULAS for w in s.low[max(0, noun_at - 3):noun_at + 11])
+        lo, hi = s.segment(noun_at)
+        return copula and self.firsts.any_in(noun_at + 1, min(hi, noun_at + 11))
+
+
+def _kind_by_mood(modals: Positions, first: int, last: int) -> str:
+    """A recommendation when the words ``first..last`` say what must be (moet, dient, van belang), else a finding."""
+    return "recommendation" if modals.any_in(first, last + 1) else "finding"
+
+
+def modal_positions(s: Sentence) -> Positions:
+    return Positions([i for i, w in enumerate(s.low) if w in MODALS])
+
+
+def attributed_items(said: Said, modals: Positions, before: tuple[int, int] | None) -> list[Item]:
+    """See the module docstring; ``before`` is the span of the sentence before."""
+    s, lex = said.s, item_lexicon()
+    out = []
+    n = len(s)
+    sentence_text = min(n - 1, MAX_CONTENT * 2)
+    for i, w in enumerate(s.low):
+        if w == "aldus" and 3 < i <= MAX_CONTENT and any(is_agent(x) for x in s.low[i + 1:i + 4]):
+            a, b = s.span(0, i - 1)
+            out.append(Item(_kind_by_mood(modals, 0, i - 1), a, b, (s.start, s.end), "aldus", noun_at=i,
+                            content=(0, i - 1)))
+        elif w == "volgens" and i + 1 < n and any(is_agent(x) for x in s.low[i + 1:i + 4]) and \
+                not any(said.actor(k) == "gov" for k in range(i + 1, min(n, i + 4))):
+            a, b = s.span(0, sentence_text)         # the whole sentence: "…; Balkenende zou te weinig …"
+            out.append(Item(_kind_by_mood(modals, 0, sentence_text), a, b, (s.start, s.end), "volgens", noun_at=i,
+                            content=(0, sentence_text)))
+        elif w == "daarom" and i > 3 and s.low[i - 1] == "en":
+            verbs = lex.verbs.find(s.low, i + 1, min(n, i + 8))
+            if i - 2 > MAX_CONTENT:
+                verbs = []
+            if verbs and verbs[0].first <= i + 2 and verbs[0].value == "recommendation" and \
+                    any(is_agent(x) for x in s.low[verbs[0].first:verbs[0].last + 4]):
+                a, b = s.span(0, i - 2)
+                out.append(Item("finding", a, b, (s.start, s.end), "reason", noun_at=i - 1, content=(0, i - 2)))
+        elif w == "door" and i + 2 < n:
+            for k in range(i + 2, min(n, i + 5)):
+                if s.low[k] in lex.proposals and any(is_agent(x) for x in s.low[i + 1:k]):
+                    lo = i - 1
+                    while lo > 0 and s.low[lo - 1] not in ("de", "het") and i - lo < 4:
+                        lo -= 1
+                    lo = max(0, lo - 1)
+                    _, hi = s.clause(k)
+                    a, b = s.span(lo, hi - 1)
+                    out.append(Item("recommendation", a, b, (s.start, s.end), "proposal", noun_at=k,
+                                    content=(lo, hi - 1), needs_stance=True))
+                    break
+    if before is not None and s.low[:2] in (["dat", "is"], ["dit", "is"], ["dat", "zijn"]) and \
+            any(w in ("conclusie", "conclusies", "bevinding", "boodschap") for w in s.low[2:5]):
+        out.append(Item("finding", before[0], before[1], before, "that-is"))
+    return out
+
+
+def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
+    if not responds:
+        return []
+    s, rows = said.s, stance_lexicon().content
+    out = []
+    n = len(s)
+    names_author = said.names_author
+    for h in said.hits:
+        what = rows.get(h.row)
+        if what is None or (what.endswith("-with-author") and not names_author):
+            continue
+        j = h.last + 1
+        if j < n and s.low[j] in ("dat", "om") and s.seg[j] == s.seg[h.first]:
+            item = _with_content(s, "finding", j, "endorsed", h.first)
+            if item is None:
+                continue
+            if what.startswith("recommendation") or (what.startswith("by-modal") and (
+                    s.low[j] == "om" or _kind_by_mood(modals, *item.content) == "recommendation")):
+                item.kind = "recommendation"
+            out.append(item)
+        elif what == "finding" and 2 < h.first <= MAX_CONTENT and s.comma[h.first - 1] and n - h.last <= 4 and \
+                any(said.actor(k) == "gov" for k in range(h.last + 1, n)):
+            a, b = s.span(0, h.first - 1)           # "Daarmee is er sprake van een ereschuld, erkent de premier."
+            out.append(Item("finding", a, b, (s.start, s.end), "endorsed", noun_at=h.first,
+                            content=(0, h.first - 1)))
+    return out

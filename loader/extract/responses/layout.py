@@ -1,0 +1,390 @@
+"""Items in the layouts of reports and responses: numbered and labelled lists, stance lists, commitment lists.
+
+- ``findings`` and ``recommendations``: numbered conclusions/findings ("1. De missie sloot aan ...",
+  "Bevinding 10: ...") and recommendations ("2.1. Pas het format ... aan"), with their text.
+- ``stances``: "Het kabinet onderschrijft aanbevelingen 2.2, 3.1 en 5.2 volledig, en de aanbevelingen 2.1 en 4.1
+  ten dele", "bevindingen 1, 2, 8 en 9 deels en 3 t/m 7 en 10 t/m 12 volledig"; merged into the finding and
+  recommendation mentions by ``findings_and_recommendations``.
+- ``commitment_lists``: "Het kabinet doet de volgende toezeggingen: - Bevinding 1: ...".
+  A list runs to the first line that is neither blank nor a bullet, or is a bullet less indented than its first
+  item; labels inside it are commitments, not findings, and a label on the line after it is a finding again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from ...model import Mention
+from ...scan import line_starts, lowered, matches_at, occurrences
+from ..text import fold
+
+# --- cheap tests before full scans ---------------------------------------------------------------------------------
+# Most documents contain no findings, stances, commitments or evaluations. A pattern that starts with a
+# case-insensitive word (or with \b or a look-behind) has no literal start, so ``re`` tries it at every position of
+# the text; instead the rules look up a word every match must contain with ``str.find`` (on a lower-case copy of the
+# text for a case-insensitive pattern) and try the pattern only where a match can start. The output is the same as
+# a full scan: every match starts at one of the positions tried.
+
+# --- layout helpers ----------------------------------------------------------------------------------------------
+
+
+def undouble(text: str) -> str:
+    """Same-length copy where PDF double spacing (a blank line after every line) becomes single spacing.
+
+    In double-spaced text every line break is "\\n\\n" and paragraphs are separated by lines of white space;
+    turning each "\\n\\n" into " \\n" keeps offsets and leaves paragraph breaks as blank lines.
+    """
+    newlines = text.count("\n")
+    if newlines and text.count("\n\n") * 2 >= 0.6 * newlines:
+        return text.replace("\n\n", " \n")
+    return text
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_NEW_PAGE_PARAGRAPH = re.compile(r"[.;]\s*\n (?=[A-Z])")
+_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
+
+
+def _item_end(layout: str, start: int, limit: int, next_item: re.Pattern[str]) -> int:
+    """Where a numbered item that starts at ``start`` ends: a paragraph break, the next item, or a new page
+    paragraph (a line that starts with a space after a line that ends a sentence)."""
+    end = min(limit, start + 1500)
+    m = _PARA_BREAK.search(layout, start, end)
+    if m:
+        end = m.start()
+    m = next_item.search(layout, start + 1, end)
+    if m:
+        end = m.start()
+    m = _NEW_PAGE_PARAGRAPH.search(layout, start, end)
+    if m:
+        end = m.start() + 1
+    return end
+
+
+# --- findings and recommendations ----------------------------------------------------------------------------------
+
+_SECTION = re.compile(r"^[ \t#*]*(?:Conclusies(?: en aanbevelingen)?|Bevindingen(?: en aanbevelingen)?|"
+                      r"Hoofdconclusies|Aanbevelingen)[ \t*]*$", re.IGNORECASE | re.MULTILINE)
+_CLOSING_HEADING = re.compile(r"^[ \t#*]*(?:Ter afsluiting|Tot slot|Afsluitend|Slot|Bijlage[n]?)[ \t*:]*$",
+                              re.IGNORECASE | re.MULTILINE)
+_CONCLUSION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=[A-Z])", re.MULTILINE)
+_RECOMMENDATION = re.compile(r"(?:^|\n)[ \t]*(?P<n>\d{1,2}\.\d{1,2})\.?[ \t]+(?=[A-Z])", re.MULTILINE)
+_ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})?\.[ \t]+[A-Z]|\d{1,2}\.\d{1,2}[ \t]+[A-Z]|"
+                       r"Aanbeveling(?:en)?:|Geen aanbeveling)", re.IGNORECASE)
+_LABELLED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•#][ \t#]*)?\**(?P<main>Hoofd)?(?P<kind>bevinding|conclusie|aanbeveling)[ \t]+"
+                       r"(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?\**(?:[ \t]*:[ \t]*\**|[ \t]+-[ \t]+|[ \t]*\n[ \t]*(?=[A-Z\"“‘]))"
+                       r"(?P<text>[^\n]{5,1500})", re.IGNORECASE)
+
+
+def _clean_item(s: str) -> str:
+    return fold(s).strip(" \"“”").rstrip(";")
+
+
+_SECTION_WORDS = ("conclusies", "bevindingen", "aanbevelingen")  # one of them is in every _SECTION heading
+
+
+def _first_section(layout: str, words_at: list[int]) -> re.Match[str] | None:
+    """The first conclusions section heading of ``layout`` (the text or ``undouble(text)``), given where the
+    heading words occur. A heading is a whole line, so only the lines that contain a heading word are tried."""
+    return next(matches_at(_SECTION, layout, line_starts(layout, words_at)), None)
+
+
+def numbered_items(text: str) -> Iterator[Mention]:
+    """Numbered conclusions (``1.``) and recommendations (``2.1.``) inside a conclusions section.
+
+    A line of ``undouble(text)`` is the same line of the text, at most with a space added, so a heading is first
+    looked for in the text: the layout is made only for a document that has one."""
+    words_at = occurrences(lowered(text), _SECTION_WORDS)
+    if not words_at or _first_section(text, words_at) is None:
+        return
+    layout = undouble(text)
+    section = _first_section(layout, words_at)
+    if section is None:
+        return
+    start = section.end()
+    end_heading = _CLOSING_HEADING.search(layout, start)
+    limit = end_heading.start() if end_heading else len(layout)
+    conclusion = None
+    seen: set[str] = set()
+    for m in sorted([*_CONCLUSION.finditer(layout, start, limit), *_RECOMMENDATION.finditer(layout, start, limit)],
+                    key=lambda m: m.start("n")):
+        number = m.group("n")
+        if number in seen:
+            continue
+        body_start = m.end()
+        body_end = _item_end(layout, body_start, limit, _ANY_ITEM)
+        body = _clean_item(text[body_start:body_end])
+        if "." in number:
+            if conclusion is None or not number.startswith(conclusion + "."):
+                continue
+            seen.add(number)
+            yield Mention("recommendation", number, m.start("n"), body_end, text[m.start("n"):body_end],
+                          attrs={"text": body, "finding": conclusion, "finding_kind": "conclusie"})
+        else:
+            if conclusion is not None and int(number) != int(conclusion) + 1:
+                continue
+            if conclusion is None and number != "1":
+                continue
+            conclusion = number
+            seen.add(number)
+            yield Mention("finding", number, m.start("n"), body_end, text[m.start("n"):body_end],
+                          attrs={"kind": "conclusie", "text": body})
+
+
+_NOUNS = ("aanbeveling", "bevinding", "conclusie")  # in every label, stance target and anaphor ("hoofdbevinding")
+
+
+@lru_cache(maxsize=4)
+def _nouns_at(text: str) -> list[tuple[int, str]]:
+    """(position, noun) of every _NOUNS word in ``text``, any case, in text order (cached: three rules use it)."""
+    low = lowered(text)
+    return sorted((p, word) for word in _NOUNS for p in occurrences(low, (word,)))
+
+
+def labelled_items(text: str) -> Iterator[Mention]:
+    """Items stated with a label: "Hoofdbevinding 1: \"...\"", "Bevinding 10: ...", "Aanbeveling 3 - ...", or the
+    label alone on its line ("Aanbeveling 2", "**Conclusie 4**") with the item on the next, outside commitment
+    lists.
+
+    A label starts a line, so a match is tried only at the line break before a label word. A label whose line lies
+    in a commitment list (the lines ``commitments`` reads, from the announcement to ``_list_end``) is a commitment
+    on that finding, not the finding; the line after the list is not in it."""
+    breaks = [max(start - 1, 0) for start in line_starts(text, (p for p, _ in _nouns_at(text)))]
+    lists: _Spans | None = None
+    for m in matches_at(_LABELLED, text, breaks):
+        if lists is None:
+            lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
+        line = m.start() + 1 if text[m.start()] == "\n" else m.start()   # the match starts at the break before
+        if lists.covers(line):
+            continue
+        kind = m.group("kind").lower()
+        if kind == "aanbeveling":
+            yield Mention("recommendation", m.group("n"), m.start("kind"), m.end("text"),
+                          text[m.start("kind"):m.end("text")],
+                          attrs={"text": _clean_item(m.group("text"))})
+        else:
+            yield Mention("finding", m.group("n"), m.start("kind"), m.end("text"), text[m.start("kind"):m.end("text")],
+                          attrs={"kind": kind, "text": _clean_item(m.group("text")), "main": bool(m.group("main"))})
+
+
+class _Spans:
+    """A set of ``[start, end)`` spans (they may overlap), to ask whether a position lies in one of them without
+    going through every span for every position."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, pos: int) -> bool:
+        """Whether ``pos`` lies in one of the spans."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+# --- numbers ------------------------------------------------------------------------------------------------------
+
+
+def expand_numbers(spec: str) -> list[str]:
+    """"2.2, 3.1 en 5.2" → [2.2, 3.1, 5.2]; "3 t/m 7" → [3..7]; "2.1 t/m 2.3" → [2.1, 2.2, 2.3]."""
+    if spec.isdigit():
+        return [spec]
+    out: list[str] = []
+    tokens = re.findall(r"\d{1,2}(?:\.\d{1,2})?|t/m|tot en met|-", spec)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("t/m", "tot en met", "-") and out and i + 1 < len(tokens):
+            a, b = out[-1], tokens[i + 1]
+            if "." in a and "." in b and a.split(".")[0] == b.split(".")[0]:
+                major = a.split(".")[0]
+                out += [f"{major}.{k}" for k in range(int(a.split(".")[1]) + 1, int(b.split(".")[1]) + 1)][:50]
+            elif "." not in a and "." not in b and int(a) < int(b) <= int(a) + 50:
+                out += [str(k) for k in range(int(a) + 1, int(b) + 1)]
+            else:
+                out.append(b)
+            i += 2
+            continue
+        if tok not in ("t/m", "tot en met", "-"):
+            out.append(tok)
+        i += 1
+    return list(dict.fromkeys(out))
+
+
+# --- commitments ---------------------------------------------------------------------------------------------------
+
+_COMMITMENT_LIST = re.compile(r"\b(?:doet|doen|deed) (?:het kabinet |de regering )?(?:de )?volgende toezeggingen\b[^\n]*",
+                              re.IGNORECASE)
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?P<body>[^\n]+)", re.MULTILINE)
+_COMMIT_TARGET = re.compile(r"^(?P<kind>Hoofdbevinding|Bevinding|Conclusie|Aanbeveling)[ \t]+"
+                            r"(?P<n>\d{1,2}(?:\.\d{1,2})?)[ \t]*:[ \t]*", re.IGNORECASE)
+
+
+_LIST_BULLET = re.compile(r"[ \t]*[-*•]")   # a line that starts with a bullet; its end - 1 is the indentation
+
+
+def _list_end(text: str, start: int) -> int:
+    """End of the bullet list whose first line starts at ``start`` (the line after "... de volgende toezeggingen:"):
+    the start of the first later line that is not blank and either is not a bullet or is a bullet less indented
+    than the list's first bullet; the end of the text if there is none. The first line belongs to the list
+    whatever it holds. The nota form nests the items under the announcement, itself a bullet, so the next bullet
+    of that level ("- Voor BZ belangrijke bevindingen zijn:") ends the list; blank lines do not. Reads line by
+    line from ``start``: each list costs its own length."""
+    pos, indent = start, -1
+    while pos < len(text):
+        newline = text.find("\n", pos)
+        after = len(text) if newline < 0 else newline + 1
+        line = text[pos:after]
+        if line.strip():
+            bullet = _LIST_BULLET.match(line)
+            if bullet and indent < 0:
+                indent = bullet.end() - 1
+            elif pos > start and (bullet is None or bullet.end() - 1 < indent):
+                return pos
+        pos = after
+    return pos
+
+
+@lru_cache(maxsize=4)
+def announced_lists(text: str) -> list[tuple[re.Match[str], int]]:
+    """The announcements of commitment lists (_COMMITMENT_LIST: "Het kabinet doet de volgende toezeggingen:"),
+    each with the end of its list (``_list_end`` from the next line); scanned for only when the words "volgende
+    toezeggingen" occur."""
+    if "volgende toezeggingen" not in lowered(text):
+        return []
+    return [(m, _list_end(text, m.end() + 1)) for m in _COMMITMENT_LIST.finditer(text)]
+
+
+def commitment_lists(text: str) -> Iterator[Mention]:
+    """The items of bulleted commitment lists ("Het kabinet doet de volgende toezeggingen: - Bevinding 1: …"), each
+    with the finding or recommendation its label names."""
+    n = 0
+    for m, end in announced_lists(text):
+        for b in _BULLET.finditer(text, m.end(), end):
+            body = b.group("body")
+            n += 1
+            attrs: dict = {"text": fold(body)}
+            t = _COMMIT_TARGET.match(body)
+            if t:
+                attrs["text"] = fold(body[t.end():])
+                kind = t.group("kind").lower().replace("hoofd", "")
+                key = "finding" if kind != "aanbeveling" else "recommendation"
+                attrs[key] = t.group("n")
+                attrs["finding_kind"] = kind
+            yield Mention("commitment", str(n), b.start("body"), b.end("body"), body, attrs=attrs)
+
+
+# --- introduced lists and tables -------------------------------------------------------------------------------
+
+_INTRO_NOUNS = {"aanbeveling": "recommendation", "aanbevelingen": "recommendation", "conclusie": "finding",
+                "conclusies": "finding", "bevinding": "finding", "bevindingen": "finding", "observatie": "finding",
+                "observaties": "finding", "hoofdconclusies": "finding", "hoofdbevindingen": "finding",
+                "constateringen": "finding", "hoofdaanbevelingen": "recommendation"}
+_INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
+                    r")\b[^\n]{0,200}:[ \t*]*$")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
+_LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\d", re.IGNORECASE)
+_MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")
+
+
+def introduced_lists(text: str) -> Iterator[Mention]:
+    """Items listed under a line that introduces them: "Belangrijke observaties van de OVV in deze evaluatie
+    zijn:", "De commissie doet de volgende aanbevelingen:", "Aanbevelingen:" followed by bulleted, numbered ("1)",
+    "2.", "(3)") or lettered ("a)", "b.") lines. The list ends at the first line that is neither blank nor marked;
+    an item's number is its label's, if any. Not the commitment lists ("de volgende toezeggingen")."""
+    if ":" not in text:
+        return
+    low = lowered(text)
+    if not any(w in low for w in ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering")):
+        return
+    lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
+    seen: set[int] = set()
+    for m in _INTRO.finditer(text):
+        if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
+            continue
+        kind = _INTRO_NOUNS[m.group("noun").lower()]
+        pos = m.end() + 1
+        seen_item = False
+        while pos < len(text):
+            newline = text.find("\n", pos)
+            end = len(text) if newline < 0 else newline
+            line = text[pos:end]
+            if not line.strip():
+                pos = end + 1
+                if seen_item and pos < len(text) and not _MARKED.match(text, pos):
+                    break
+                continue
+            if not _MARKED.match(line) or line.rstrip(" \t*").endswith(":"):
+                break                          # a line that is no list item, or introduces a list of its own
+            item = _LIST_ITEM.match(text, pos, end)
+            body = item.group("body") if item else ""
+            if len(body.split()) >= 3 and not _LABEL_START.match(body) and not lists.covers(pos):
+                seen_item = True
+                if item.start("body") in seen:
+                    pos = end + 1
+                    continue
+                seen.add(item.start("body"))
+                number = item.group("n")
+                attrs = {"text": _clean_item(body), "listed": True}
+                if kind == "finding":
+                    attrs["kind"] = "bevinding"
+                yield Mention(kind, number or "", item.start("body"), item.end("body"), body, attrs=attrs)
+            pos = end + 1
+
+
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$")
+_TABLE_NOUNS = {"aanbeveling": "recommendation", "conclusie": "finding", "bevinding": "finding"}
+
+
+def table_items(text: str) -> Iterator[tuple[Mention, str | None]]:
+    """Items in a table whose header names them ("| Nr | Aanbeveling | Reactie kabinet |"): one per row with a
+    number, with the text of the item column and the row's answer column (for the caller to read a stance from:
+    "Overgenomen", "Niet overgenomen", "Deels")."""
+    if "|" not in text:
+        return
+    header: list[str] | None = None
+    kind = None
+    for m in _TABLE_ROW.finditer(text):
+        cells = [c.strip() for c in m.group("cells").split("|")]
+        low = [c.lower() for c in cells]
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            continue                                   # the separator line
+        nouns = [k for k, w in enumerate(low) if any(w.startswith(n) for n in _TABLE_NOUNS)]
+        if header is None or (nouns and not any(c[:1].isdigit() for c in cells)):
+            if nouns:
+                header, kind = low, _TABLE_NOUNS[next(n for n in _TABLE_NOUNS if low[nouns[0]].startswith(n))]
+            continue
+        number = next((c.rstrip(".") for c in cells if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)), None)
+        if number is None or kind is None:
+            continue
+        texts = [c for c in cells if c and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)]
+        if not texts:
+            continue
+        body, answer = texts[0], (texts[-1] if len(texts) > 1 else None)
+        start = m.start("cells") + m.group("cells").index(body)
+        yield Mention(kind, number, start, start + len(body), body, attrs={"text": fold(body)}), answer
+
+
+# --- putting it together -------------------------------------------------------------------------------------------
+
+
+def findings_and_recommendations(text: str) -> Iterator[Mention]:
+    """Numbered and labelled items (one per kind and number, the numbered item's text where the label gives
+    none)."""
+    items: dict[tuple[str, str], Mention] = {}
+    for m in [*numbered_items(text), *labelled_items(text)]:
+        key = (m.kind, m.value)
+        have = items.get(key)
+        if have is None:
+            items[key] = m
+        elif not have.attrs.get("text") and m.attrs.get("text"):
+            have.attrs["text"] = m.attrs["text"]
+    yield from sorted(items.values(), key=lambda m: (m.kind, [int(x) for x in m.value.split(".")]))

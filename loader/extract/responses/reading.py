@@ -1,0 +1,183 @@
+"""A sentence as the response rules read it: its words (lower case, with offsets), its segments and clauses, and
+which words stand inside quotation marks.
+
+Segments: a sentence is cut at semicolons and before contrast words ("maar", "echter"); a stance phrasing applies to
+the items of its own segment. Clauses: a segment cut at commas (and colons, brackets, dashes). Sentences are those of
+``text.sentences_of``, cut further at a heading line (short, no closing punctuation, before a line that starts with
+a capital), at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
+accented capital ("Één van de …"), which the general splitter keeps together.
+
+Everything a rule asks of a sentence more than once is computed once, in one pass over its words (segment and
+clause bounds, the next comma, running counts), so that the rules stay linear in the length of one enormous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..text import sentences_of
+from .lexicon import stance_lexicon
+
+# A word: letters and digits, with inner hyphens, apostrophes and full stops between digits ("OVV-rapport",
+# "thema’s", "2.1").
+WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|(?<=\d)\.(?=\d))[^\W_]+)*")
+_HEADING_BREAK = re.compile(r"(?m)^[^\n.!?;:,]{1,70}(?<![,;(\-])\n(?=[ \t]*[A-Z0-9\u00c0-\u00dd\"“‘'(•])")
+_FOOTNOTE_STOP = re.compile(r"[.!?][»”\"')]?\d{1,2}\s+(?=[A-Z])")
+_ACCENTED_START = re.compile(r"[a-z][.!?]\s+(?=[\u00c0-\u00dd])")       # "… Kamer. Één van de conclusies"
+_DIGIT_AFTER_STOP = re.compile(r"[.!?][»”\"')]?\d")
+_OPENING, _CLOSING = "“„«", "”»"
+_BREAKS = ",:()-"
+_PUNCT = re.compile(r"[,:()\-;\"“”„«»]")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text`` as ``text.sentences_of`` has them (cut further by ``split``)."""
+    bounds = [*sentences_of(text).starts, len(text)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` cut where the general splitter keeps sentences together: after a heading
+    line, at a full stop with a footnote number glued to it, before an accented capital."""
+    piece = text[start:end]
+    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
+                                   (_ACCENTED_START, not piece.isascii())) if needed]
+    cuts = {m.end() for pattern in patterns for m in pattern.finditer(text, start, end)}
+    bounds = [start, *sorted(c for c in cuts if start < c < end), end]
+    return list(zip(bounds, bounds[1:]))
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str                                          # the whole document's text
+    start: int
+    end: int
+    low: list[str] = field(default_factory=list)       # the words, lower case
+    starts: list[int] = field(default_factory=list)    # their offsets in ``text``
+    ends: list[int] = field(default_factory=list)
+    seg: list[int] = field(default_factory=list)       # segment number of each word
+    quoted: list[bool] = field(default_factory=list)   # the word stands inside quotation marks
+    comma: list[bool] = field(default_factory=list)    # a comma, colon, bracket or dash follows the word
+    seg_bounds: list[tuple[int, int]] = field(default_factory=list)   # [lo, hi) of each segment
+    where: dict[str, list[int]] = field(default_factory=dict)        # each word's positions (for PhraseIndex.find)
+    _next_comma: list[int] | None = None
+    _prev_comma: list[int] | None = None
+
+    @classmethod
+    def read(cls, text: str, start: int, end: int) -> Sentence:
+        s = cls(text, start, end)
+        spans = [m.span() for m in WORD.finditer(text, start, end)]
+        count = len(spans)
+        if not count:
+            return s
+        starts, ends = zip(*spans)
+        s.starts, s.ends = list(starts), list(ends)
+        s.low = [text[a:b].casefold() for a, b in spans]      # casefold: "ſ" is an "s"
+        s.where = where = {}
+        for i, w in enumerate(s.low):
+            if w in where:
+                where[w].append(i)
+            else:
+                where[w] = [i]
+        # what stands between the words: breaks (a comma after word i), semicolons, quotation marks
+        s.comma = comma = [False] * count
+        new_segment = [False] * count
+        quote_events: list[tuple[int, str]] = []
+        for m in _PUNCT.finditer(text, start, end):
+            i = bisect_right(s.starts, m.start()) - 1            # the word before it
+            ch = m.group()
+            if ch in _BREAKS:
+                if i >= 0:
+                    comma[i] = True
+            elif ch == ";":
+                if i + 1 < count:
+                    new_segment[i + 1] = True
+            else:
+                quote_events.append((i + 1, ch))
+        contrasts = stance_lexicon().contrasts
+        s.seg = seg = [0] * count
+        n = 0
+        if any(new_segment) or not contrasts.isdisjoint(s.low):
+            for i in range(1, count):     # "niet alleen …, maar ook …" is one segment
+                if new_segment[i] or (s.low[i] in contrasts and s.low[i + 1:i + 2] != ["ook"]):
+                    n += 1
+                seg[i] = n
+        s.quoted = quoted = [False] * count
+        if quote_events:
+            open_quote, k = False, 0
+            for i in range(count):
+                while k < len(quote_events) and quote_events[k][0] <= i:
+                    ch = quote_events[k][1]
+                    open_quote = (not open_quote) if ch == '"' else ch in _OPENING
+                    k += 1
+                quoted[i] = open_quote
+        if n == 0:
+            s.seg_bounds = [(0, count)]
+        else:
+            lo = 0
+            for i in range(1, count + 1):
+                if i == count or seg[i] != seg[i - 1]:
+                    s.seg_bounds.append((lo, i))
+                    lo = i
+        return s
+
+    @property
+    def next_comma(self) -> list[int]:
+        """For each word, the first j >= i with a comma after word j (else the word count); made on first use."""
+        nxt = self._next_comma
+        if nxt is None:
+            count = len(self.low)
+            nxt = self._next_comma = [count] * count
+            at = count
+            for i in range(count - 1, -1, -1):
+                if self.comma[i]:
+                    at = i
+                nxt[i] = at
+        return nxt
+
+    @property
+    def prev_comma(self) -> list[int]:
+        """For each word, the last j < i with a comma after word j (else -1); made on first use."""
+        prv = self._prev_comma
+        if prv is None:
+            count = len(self.low)
+            prv = self._prev_comma = [-1] * count
+            at = -1
+            for i in range(count):
+                prv[i] = at
+                if self.comma[i]:
+                    at = i
+        return prv
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets in the text of words ``first`` to ``last`` (inclusive)."""
+        return self.starts[first], self.ends[last]
+
+    def capital(self, i: int) -> bool:
+        return self.text[self.starts[i]].isupper()
+
+    def segment(self, i: int) -> tuple[int, int]:
+        """[lo, hi) word indexes of the segment of word ``i``."""
+        return self.seg_bounds[self.seg[i]]
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """[lo, hi) word indexes of the clause of word ``i``: its segment, cut at commas."""
+        lo, hi = self.segment(i)
+        return max(lo, self.prev_comma[i] + 1), min(hi, self.next_comma[i] + 1)
+
+
+class Positions:
+    """Sorted word indexes (of hits, of words of a kind) with the questions the rules ask of them in O(log n)."""
+
+    def __init__(self, positions: list[int]):
+        self.at = positions
+
+    def any_in(self, lo: int, hi: int) -> bool:
+        """Whether a position lies in [lo, hi)."""
+        i = bisect_left(self.at, lo)
+        return i < len(self.at) and self.at[i] < hi

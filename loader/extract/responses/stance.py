@@ -1,0 +1,338 @@
+"""Who says what about an item: the subject of a phrasing, and the stance a sentence takes on an item.
+
+A stance is a phrasing of ``stances.yaml`` in the item's segment (outside the item's own content), said by the
+government or by no one (a passive), and then:
+
+- rejected when a negation stands right before or after it, in its gap, or right after a short item that follows
+  it ("neemt … niet over", "onderschrijft de conclusie niet", "dat hij de conclusies niet onderschreef");
+- partial when a scope word narrows it in the segment ("ten dele", "in grote lijnen", "veel van");
+- partial when a contrast ("maar", "echter") follows its segment and names no item of its own
+  ("accepteert de beschrijving, maar laat de kwalificaties voor rekening van de commissie");
+- none when it stands in a purpose clause ("tijd om gevolg te geven aan de aanbevelingen"), an indirect question
+  ("in hoeverre de aanbevelingen zijn opgevolgd"), or is used as a noun ("het overnemen van de aanbevelingen").
+
+:class:`Said` holds what a sentence's rules ask about it more than once (who each word names, the stance phrasings
+and scope words per segment), computed once per sentence, so that each question costs O(1) or O(log n).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from .lexicon import Hit, item_lexicon, stance_lexicon
+from .reading import Positions, Sentence
+
+SUBORDINATORS = frozenset({"waar", "als", "hoewel", "nu", "omdat", "terwijl", "zoals", "wanneer", "indien",
+                           "doordat"})
+PREPOSITIONS = frozenset({"tot", "met", "van", "zoals", "volgens", "naar", "aan", "op", "over", "bij", "voor", "uit",
+                          "in", "tegen", "namens", "aldus"})
+PRONOUNS = frozenset({"zij", "hij", "ze"})
+INDIRECT = frozenset({"hoeverre", "waarop", "hoe"})
+# Words that start a sentence without being a name.
+NOT_NAMES = frozenset({"de", "het", "een", "in", "op", "ook", "daarnaast", "tot", "dat", "dit", "die", "deze", "wel",
+                       "niet", "zo", "met", "uit", "bij", "naar", "voor", "als", "waar", "hoewel", "daarom", "volgens",
+                       "vervolgens", "gezien", "door", "om", "nu", "minister", "premier", "staatssecretaris", "date",
+                       "hierbij", "tevens", "bovendien", "daarmee", "hiermee", "maar", "echter", "en", "of", "want"})
+NAME_PARTICLES = frozenset({"de", "van", "der", "den", "minister", "premier", "staatssecretaris", "minister-president",
+                            "vicepremier"})
+_AFTER_NEGATION = frozenset({"alleen", "volledig", "geheel", "helemaal"})
+
+
+class Speakers:
+    """Whether the report's author spoke in the sentence before (a "zij" then is the author: "Mevrouw Sorgdrager
+    constateert dat … Ook stelt zij …")."""
+
+    def __init__(self) -> None:
+        self.author_recent = False
+
+
+@lru_cache(maxsize=4096)
+def is_agent(word: str) -> bool:
+    """Whether a word names a report or its author: "de commissie", "het rapport", "AIV", "OVV-rapport"."""
+    lex = item_lexicon()
+    if word in lex.agents or word in lex.bodies:
+        return True
+    head, _, tail = word.partition("-")
+    return bool(tail) and (head in lex.agents or head in lex.bodies or tail in lex.agents)
+
+
+class _once:
+    """A property worked out on first use and kept in the instance (``functools.cached_property`` without its lock:
+    a sentence's facts are asked thousands of times per document)."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+@lru_cache(maxsize=1)
+def _actor_words() -> frozenset[str]:
+    """The words that may name a subject (besides hyphenated ones: "OVV-rapport", "commissie-Davids")."""
+    lex = item_lexicon()
+    return frozenset(lex.government | lex.others | lex.agents | lex.bodies | PRONOUNS | {"kamer"})
+
+
+class Said:
+    """A sentence with what its rules ask about it: who a word names (``actor``), who says a phrasing
+    (``subject``), its stance phrasings, scope and "complete" words per segment. Each is worked out on first use
+    and kept: most sentences need few of them (a sentence read only for its commitment needs the actors near its
+    markers), none costs more than one pass over the sentence."""
+
+    def __init__(self, s: Sentence, speakers: Speakers):
+        self.s = s
+        self.speakers = speakers
+        self._actors: dict[int, str | None] = {}
+        self._first_actor: dict[int, int] = {}
+
+    def actor(self, i: int) -> str | None:
+        """What word ``i`` names as a possible subject (see ``_actor``)."""
+        try:
+            return self._actors[i]
+        except KeyError:
+            w = self.s.low[i]
+            a = self._actors[i] = self._actor(i) if w in _actor_words() or "-" in w else None
+            return a
+
+    @_once
+    def sub_comma(self) -> int:
+        """The comma that closes a subordinate clause the sentence opens with ("Waar de AIV aanbeveelt …,"), or -1."""
+        s = self.s
+        if s.low and s.low[0] in SUBORDINATORS and s.next_comma[0] < s.seg_bounds[0][1]:
+            return s.next_comma[0]
+        return -1
+
+    def first_actor(self, seg: int, after: int = -1) -> int:
+        """The first word of segment ``seg`` (after word ``after``) that names an actor, or -1."""
+        key = seg * 1_000_003 + after
+        if key not in self._first_actor:
+            lo, hi = self.s.seg_bounds[seg]
+            self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi) if self.actor(i)), -1)
+        return self._first_actor[key]
+
+    @_once
+    def name_first(self) -> bool:
+        return self._name_at_start()
+
+    @_once
+    def names_author(self) -> bool:
+        """Whether the sentence names a report or its author anywhere, in a prepositional phrase too ("met de
+        AIV")."""
+        candidates = _actor_words()
+        return any(is_agent(w) for w in self.s.where if w in candidates or "-" in w)
+
+    @_once
+    def hits(self) -> list[Hit]:
+        s = self.s
+        return [h for h in stance_lexicon().stances.find(s.low, breaks=s.comma, where=s.where) if self._counts(h)]
+
+    @_once
+    def hits_by_seg(self) -> dict[int, list[Hit]]:
+        out: dict[int, list[Hit]] = {}
+        for h in self.hits:
+            out.setdefault(self.s.seg[h.first], []).append(h)
+        return out
+
+    @_once
+    def firsts_by_seg(self) -> dict[int, list[int]]:
+        return {seg: [h.first for h in hits] for seg, hits in self.hits_by_seg.items()}
+
+    @_once
+    def scope(self) -> Positions:
+        s = self.s
+        return Positions([h.first for h in stance_lexicon().scope.find(s.low, where=s.where)])
+
+    @_once
+    def complete(self) -> Positions:
+        s, lex = self.s, stance_lexicon()
+        return Positions([h.first for h in lex.complete.find(s.low, where=s.where)
+                          if not (h.first and s.low[h.first - 1] in lex.negations)])  # "niet volledig" narrows
+
+    def _actor(self, i: int) -> str | None:
+        """What word ``i`` names as a possible subject: "gov", "agent" (a report or its author), "other"
+        (parliament, a motion) or None. A word in a prepositional phrase names no subject ("in tegenstelling tot de
+        AIV", "de mening van de AIV"); "door het kabinet" does (the agent of a passive)."""
+        s, lex = self.s, item_lexicon()
+        w = s.low[i]
+        for k in (i - 1, i - 2):
+            if k >= 0 and s.low[k] in PREPOSITIONS and (k == i - 1 or s.low[i - 1] in ("de", "het", "een", "uw",
+                                                                                        "mijn")):
+                return None
+        if w in PRONOUNS and self.speakers.author_recent:
+            return "agent"
+        if w == "kamer" and i > 0 and s.low[i - 1] == "uw":        # the addressee, not a speaker
+            return None
+        if w in lex.government:
+            return "gov"
+        if w in lex.others:
+            return "other"
+        if is_agent(w):
+            return "agent"
+        return None
+
+    def _name_at_start(self) -> bool:
+        """Whether the sentence opens with a name in no list ("Yesilgöz noemt", "De Jonge verzet zich")."""
+        s = self.s
+        for i in range(min(3, len(s.low))):
+            if s.capital(i) and s.low[i] not in NOT_NAMES and not s.low[i][:1].isdigit():
+                return True
+            if s.low[i] not in NAME_PARTICLES:
+                break
+        return False
+
+    def subject(self, first: int, last: int, names: bool = True) -> str | None:
+        """Who says the phrase at words ``first..last``: the first actor of its segment before it (skipping a clause
+        the sentence opens with a subordinator, for a phrase after that clause's comma), else one in the phrase's gap
+        or in the three words after it (inversion, "door het kabinet"); a sentence that opens with a name in no list
+        is the government's, a minister's (unless ``names`` is false)."""
+        s = self.s
+        seg = s.seg[first]
+        after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
+        before = self.first_actor(seg, after)
+        if 0 <= before < first:
+            return self.actor(before)
+        for i in range(first + 1, min(len(s.low), last + 4)):
+            if self.actor(i):
+                return self.actor(i)
+        return "gov" if names and self.name_first else None
+
+    def _counts(self, h: Hit) -> bool:
+        """Whether a stance phrasing is said by the government or no one, and not as a noun, in a purpose clause or
+        in an indirect question."""
+        s = self.s
+        before = s.low[h.first - 1] if h.first else ""
+        if before == "een" or (before in ("het", "de") and (s.low[h.first].endswith("en") or s.low[h.first] == "deel")):
+            return False                            # a noun: "het overnemen van de aanbevelingen", "een deel"
+        if ((h.first and s.low[h.first - 1] == "te") or "te" in s.low[h.first:h.first + 2]) and \
+                self._purpose(h.first) and "vast" not in s.low[h.first:h.last + 1]:
+            return False                                        # "tijd om gevolg te geven aan"
+        if h.value != "rejected" and any(w in INDIRECT for w in s.low[max(0, h.first - 8):h.first]):
+            return False                                        # "in hoeverre de aanbevelingen zijn opgevolgd"
+        return self.subject(h.first, h.last) not in ("agent", "other")
+
+    def _purpose(self, first: int) -> bool:
+        """Whether the phrase at ``first`` stands in a purpose clause: an "om" shortly before it that is no item's
+        content link ("de aanbeveling om … niet op te volgen")."""
+        s, nouns = self.s, item_lexicon().nouns
+        for i in range(first - 1, max(-1, first - 7), -1):
+            if s.low[i] == "om":
+                return not any(w in nouns for w in s.low[max(0, i - 5):i])
+        return False
+
+    def negated(self, hit: Hit, content: tuple[int, int], noun_at: int) -> bool:
+        """Whether a negation applies to ``hit``: right before or after it, in its gap, or right after a short item
+        (at ``noun_at``, without content) that follows it; never inside the item's content, never "niet alleen"."""
+        s, lex = self.s, stance_lexicon()
+        if hit.value == "rejected":
+            return False
+        idx = [*range(max(0, hit.first - 2), hit.first), hit.last + 1]
+        if hit.gap:
+            idx.extend(range(*hit.gap))
+        if content[0] < 0 and noun_at > hit.last:
+            idx.extend((noun_at + 1, noun_at + 2))
+        for i in idx:
+            if 0 <= i < len(s.low) and s.low[i] in lex.negations and not content[0] <= i <= content[1]:
+                if i + 1 < len(s.low) and s.low[i + 1] in _AFTER_NEGATION:
+                    continue
+                return True
+        return False
+
+    def nearest_hit(self, noun_at: int, content: tuple[int, int]) -> Hit | None:
+        """The stance phrasing of the item's segment nearest to ``noun_at``, outside the item's content."""
+        s = self.s
+        hits = self.hits_by_seg.get(s.seg[noun_at] if noun_at >= 0 else 0)
+        if not hits:
+            return None
+        firsts = self.firsts_by_seg[s.seg[noun_at] if noun_at >= 0 else 0]
+        i = bisect_left(firsts, noun_at)
+        best, dist = None, None
+        j = i - 1                     # to the left, skipping the content
+        while j >= 0 and content[0] <= firsts[j] <= content[1]:
+            j = bisect_left(firsts, content[0]) - 1
+        if j >= 0:
+            best, dist = hits[j], noun_at - firsts[j]
+        k = i                         # to the right, skipping the content
+        if k < len(firsts) and content[0] <= firsts[k] <= content[1]:
+            k = bisect_left(firsts, content[1] + 1)
+        if k < len(firsts) and (dist is None or firsts[k] - noun_at < dist):
+            best = hits[k]
+        return best
+
+    def stance_of(self, noun_at: int, content: tuple[int, int]) -> str | None:
+        """The stance the sentence takes on the item named at word ``noun_at`` whose own content is the words
+        ``content`` (or (-1, -2)): the nearest stance phrasing of its segment outside the content, then negated or
+        narrowed; "contrast" when an unqualified full stance is followed by a contrast (the caller decides: partial
+        unless the contrast names an item of its own)."""
+        hit = self.nearest_hit(noun_at, content)
+        if hit is None:
+            return None
+        if self.negated(hit, content, noun_at):
+            return "rejected"
+        if hit.value != "full":
+            return hit.value
+        s = self.s
+        lo, hi = s.segment(hit.first)
+
+        def outside(positions: Positions) -> bool:
+            if content[0] < 0:
+                return positions.any_in(lo, hi)
+            return positions.any_in(lo, min(hi, content[0])) or positions.any_in(max(lo, content[1] + 1), hi)
+
+        complete = outside(self.complete)
+        if outside(self.scope) and not complete:
+            return "partial"
+        if not complete and hi < len(s.low) and s.low[hi] in stance_lexicon().contrasts:
+            return "contrast"
+        return "full"
+
+
+    def group_stance(self, group: tuple[int, int], next_group: int) -> str | None:
+        """The stance of a group of numbers ("aanbevelingen 2.2 en 3.1 volledig, en 2.1 ten dele"): that of the
+        first stance word after it, before the next group (``next_group``) or its segment's end: a negation
+        (rejected), a scope word (partial), a "complete" word (full) or a stance phrasing; None when there is none
+        or its segment takes no stance at all."""
+        s = self.s
+        seg = s.seg[group[0]]
+        if seg not in self.hits_by_seg:
+            return None
+        lo, hi = group[1], min(next_group, s.segment(group[0])[1])
+        negations, candidates = stance_lexicon().negations, []
+        neg = next((i for i in range(lo, min(hi, lo + 12)) if s.low[i] in negations
+                    and not (i + 1 < len(s.low) and s.low[i + 1] in _AFTER_NEGATION)), None)
+        if neg is not None:
+            candidates.append((neg, "rejected"))
+        for positions, stance in ((self.scope, "partial"), (self.complete, "full")):
+            k = bisect_left(positions.at, lo)
+            if k < len(positions.at) and positions.at[k] < hi:
+                candidates.append((positions.at[k], stance))
+        firsts = self.firsts_by_seg[seg]
+        k = bisect_left(firsts, lo)
+        if k < len(firsts) and firsts[k] < hi:
+            hit = self.hits_by_seg[seg][k]
+            candidates.append((hit.first, "rejected" if self.negated(hit, (-1, -2), -1) else hit.value))
+        return min(candidates)[1] if candidates else None
+
+
+ANSWERS = {"ja": "full", "nee": "rejected", "neen": "rejected", "deels": "partial", "gedeeltelijk": "partial"}
+
+
+def stance_in(text: str, start: int, end: int, fragment: str | None) -> str | None:
+    """The stance a short answer states ("Overgenomen", "Niet overgenomen", "Deels overgenomen", "Ja"), where
+    ``fragment`` is found in ``text`` from ``start``; None when it states none."""
+    if not fragment:
+        return None
+    at = text.find(fragment, start, end)
+    if at < 0:
+        return None
+    s = Sentence.read(text, at, at + len(fragment))
+    if not s.low:
+        return None
+    if s.low[0] in ANSWERS:
+        return ANSWERS[s.low[0]]
+    said = Said(s, Speakers())
+    return said.stance_of(said.hits[0].first, (-1, -2)) if said.hits else None

@@ -1,0 +1,192 @@
+"""Specification of the responses extractor on sentences of our own (not from the corpus): items in running text
+and in layouts, the stance on each, near misses that must give nothing; commitments and their near misses; the
+report answered. Each row: Dutch input and what must be found."""
+
+from __future__ import annotations
+
+import pytest
+
+from missiongraph.extract import extract, summarise
+from missiongraph.extract.text import fold
+
+
+def found(text: str) -> dict:
+    return summarise(extract(text))
+
+
+def items(text: str) -> list[tuple[str, str | None, str | None, bool, str]]:
+    """(kind, number, stance, collective, text) of every item, recommendations first."""
+    d = found(text)
+    return [(kind[:3], i["number"], i["stance"], i["collective"], fold(i["text"]).lower())
+            for kind in ("recommendations", "findings") for i in d[kind]]
+
+
+# text -> [(kind, number, stance, collective, a fragment of the item's text)]
+ITEMS = [
+    # specific items with their content, every subject and stance
+    ("Het kabinet onderschrijft de aanbeveling van de AIV om de samenwerking met Duitsland te verdiepen.",
+     [("rec", None, "full", False, "de samenwerking met duitsland te verdiepen")]),
+    ("De minister neemt de aanbeveling om een kennisbank op te richten niet over.",
+     [("rec", None, "rejected", False, "een kennisbank op te richten")]),
+    ("Ik deel de conclusie van de Inspectie dat de informatie-uitwisseling tekortschoot.",
+     [("fin", None, "full", False, "de informatie-uitwisseling tekortschoot")]),
+    ("Het kabinet legt de aanbeveling om de wet in te trekken naast zich neer.",
+     [("rec", None, "rejected", False, "de wet in te trekken")]),
+    ("De staatssecretaris onderschrijft de aanbeveling om de termijnen te verkorten, maar acht een wettelijke "
+     "termijn niet wenselijk.", [("rec", None, "partial", False, "de termijnen te verkorten")]),
+    ("Het kabinet deelt de mening van de AIV dat de NAVO haar afschrikking moet versterken.",
+     [("fin", None, "full", False, "de navo haar afschrikking moet versterken")]),
+    ("Het kabinet ziet, anders dan de commissie, geen aanleiding om de organisatie te splitsen.",
+     [("rec", None, "rejected", False, "de organisatie te splitsen")]),
+    ("De regering verwerpt de conclusie dat het toezicht heeft gefaald.",
+     [("fin", None, "rejected", False, "het toezicht heeft gefaald")]),
+    ("De aanbeveling om de rapportage te vereenvoudigen wordt overgenomen.",        # a passive, no subject
+     [("rec", None, "full", False, "de rapportage te vereenvoudigen")]),
+    # acknowledging a finding
+    ("De commissie heeft haar rapport uitgebracht. Het kabinet erkent dat de Kamer onvolledig is geïnformeerd.",
+     [("fin", None, "full", False, "de kamer onvolledig is geïnformeerd")]),
+    ("Het rapport is verschenen. Daarmee is er sprake van een ereschuld, erkent de premier.",
+     [("fin", None, "full", False, "sprake van een ereschuld")]),
+    # what the report states, no stance
+    ("De Onderzoeksraad concludeert dat de risico's onvoldoende in beeld waren.",
+     [("fin", None, None, False, "de risico's onvoldoende in beeld waren")]),
+    ("Uit het rapport blijkt dat de helft van de meldingen niet werd onderzocht.",
+     [("fin", None, None, False, "de helft van de meldingen niet werd onderzocht")]),
+    ("De Raad beveelt aan de regelgeving te vereenvoudigen.",
+     [("rec", None, None, False, "de regelgeving te vereenvoudigen")]),
+    ("Volgens de evaluatie heeft de missie haar doelen grotendeels bereikt.",
+     [("fin", None, None, False, "de missie haar doelen grotendeels bereikt")]),
+    ("Niet alleen de Inspectie maar ook de Rekenkamer constateert dat de kosten stijgen.",
+     [("fin", None, None, False, "de kosten stijgen")]),
+    # the items as a whole
+    ("Defensie herkent zich in de bevindingen van de commissie.", [("fin", None, "full", True, "herkent zich")]),
+    ("Wij omarmen de aanbevelingen van de Raad.", [("rec", None, "full", True, "wij omarmen")]),
+    ("Het kabinet neemt de aanbevelingen van de Onderwijsraad met kanttekeningen over.",
+     [("rec", None, "partial", True, "met kanttekeningen")]),
+    ("Het kabinet heeft in zijn reactie van 3 maart 2021 de aanbevelingen van de commissie onderschreven.",
+     [("rec", None, "full", True, "in zijn reactie")]),                           # a stance restated
+    ("Het kabinet onderschrijft niet alleen de conclusies, maar ook de aanbevelingen van de commissie.",
+     [("rec", None, "full", True, "niet alleen"), ("fin", None, "full", True, "niet alleen")]),
+    ("De waardevolle aanbevelingen van de commissie bieden een goede basis.",       # appraised: no stance
+     [("rec", None, None, True, "waardevolle")]),
+    ("De bevindingen van de Inspectie zijn ernstig.", [("fin", None, None, True, "ernstig")]),
+    ("Veel van de aanbevelingen zijn zeer behartenswaardig.", [("rec", None, "partial", True, "veel van")]),
+    # numbered items: each group of numbers takes the stance word after it
+    ("Aanbeveling 2 is inmiddels opgevolgd.", [("rec", "2", "full", False, "")]),
+    ("Aanbeveling 4 wordt deels overgenomen.", [("rec", "4", "partial", False, "")]),
+    ("Het kabinet neemt aanbevelingen 1 en 3 over en aanbeveling 2 niet.",
+     [("rec", "1", "full", False, ""), ("rec", "3", "full", False, ""), ("rec", "2", "rejected", False, "")]),
+    ("Het kabinet onderschrijft bevinding 5 volledig en bevinding 6 ten dele.",
+     [("fin", "5", "full", False, ""), ("fin", "6", "partial", False, "")]),
+    ("Het kabinet onderschrijft bevindingen 1 tot en met 3 volledig.",
+     [("fin", "1", "full", False, ""), ("fin", "2", "full", False, ""), ("fin", "3", "full", False, "")]),
+    # anaphors: the items named just before
+    ("De AIV beveelt aan de inzet in de Sahel te heroverwegen. Het kabinet neemt deze aanbeveling over.",
+     [("rec", None, "full", False, "de inzet in de sahel te heroverwegen")]),
+    ("De commissie beveelt aan om de regie te versterken. Ook beveelt zij aan om de financiering te herzien. "
+     "Het kabinet onderschrijft beide aanbevelingen.",
+     [("rec", None, "full", False, "de regie te versterken"), ("rec", None, "full", False, "de financiering")]),
+    # questions and answers
+    ("Bent u bereid aanbeveling 3 over te nemen?\n\nAntwoord 3\nJa, het kabinet neemt deze aanbeveling over.",
+     [("rec", "3", "full", False, "")]),
+    ("Bent u bereid aanbeveling 4 over te nemen?\nNee.", [("rec", "4", "rejected", False, "")]),
+    ("Neemt u aanbeveling 5 over?\nGedeeltelijk.", [("rec", "5", "partial", False, "")]),
+    # layouts
+    ("Aanbeveling 5 (meer personeel): niet overgenomen.", [("rec", "5", "rejected", False, "")]),
+    ("| Nr | Aanbeveling | Reactie kabinet |\n|----|----|----|\n| 1 | Versterk de regie | Overgenomen |\n"
+     "| 2 | Richt een fonds op | Niet overgenomen |\n| 3 | Evalueer jaarlijks | Deels overgenomen |\n",
+     [("rec", "1", "full", False, "versterk de regie"), ("rec", "2", "rejected", False, "richt een fonds op"),
+      ("rec", "3", "partial", False, "evalueer jaarlijks")]),
+    ("De commissie doet de volgende aanbevelingen:\na) Versterk de samenwerking tussen de diensten.\n"
+     "b) Investeer in de opleiding van personeel.\n",
+     [("rec", "a", None, False, "versterk de samenwerking"), ("rec", "b", None, False, "investeer in de opleiding")]),
+    ("Belangrijke conclusies van het rapport zijn:\n- De informatievoorziening was onvolledig.\n"
+     "- Het toezicht schoot tekort.\n",
+     [("fin", None, None, False, "de informatievoorziening was onvolledig"),
+      ("fin", None, None, False, "het toezicht schoot tekort")]),
+    ("Aanbeveling 2\nZorg voor een centrale registratie van incidenten.\n",
+     [("rec", "2", None, False, "zorg voor een centrale registratie")]),
+    # near misses: thanks, reading guides, mentions in passing, the government's own conclusions, questions,
+    # nouns used by others
+    ("Het kabinet dankt de commissie voor het zorgvuldige onderzoek.", []),
+    ("Ik ben de Inspectie erkentelijk voor deze analyse.", []),
+    ("In deze brief ga ik in op de aanbevelingen van de Raad.", []),
+    ("De Kamer nam een motie aan over het overnemen van de aanbevelingen.", []),
+    ("In hoeverre de aanbevelingen zijn opgevolgd, wordt volgend jaar geëvalueerd.", []),
+    ("Het kabinet concludeert dat de inzet succesvol was.", []),
+    ("Het kabinet komt tot de conclusie dat de missie moet worden verlengd.", []),
+    ("Bent u bereid de aanbevelingen over te nemen?", []),
+    ("De Raad verwijst naar een advies over de inzet van drones.", []),
+    ("Volgens bevinding 3 is de inzet effectief.", []),
+    ("Tijd om gevolg te geven aan de aanbevelingen was er niet.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ITEMS, ids=[t[:50] for t, _ in ITEMS])
+def test_items_and_stances(text, expected):
+    got = items(text)
+    assert len(got) == len(expected), got
+    for (kind, number, stance, collective, fragment), have in zip(expected, got):
+        assert have[:4] == (kind, number, stance, collective), (have, expected)
+        assert fragment in have[4], (fragment, have[4])
+
+
+# text -> number of commitments (one per sentence at most), and for the first (who, when) where given
+COMMITMENTS = [
+    ("Ik zal uw Kamer voor de zomer van 2024 informeren over de voortgang.", 1, ("ik", "voor de zomer van 2024")),
+    ("Het kabinet zegt toe de evaluatie uiterlijk 1 juli aan de Kamer te sturen.", 1, ("kabinet", "uiterlijk 1 juli")),
+    ("De minister gaat onderzoeken of de regels kunnen worden vereenvoudigd.", 1, ("minister", None)),
+    ("Het kabinet belooft de Kamer jaarlijks te rapporteren.", 1, ("kabinet", "jaarlijks")),
+    ("U ontvangt in het voorjaar een brief over de uitkomsten.", 1, (None, "in het voorjaar")),
+    ("Het kabinet streeft ernaar de wet in 2025 in te dienen.", 1, ("kabinet", "in 2025")),
+    ("Er komt een onafhankelijk meldpunt.", 1, None),
+    ("De resultaten worden in het najaar gepubliceerd.", 1, (None, "in het najaar")),
+    ("In de brief van 4 april is toegezegd dat de Kamer jaarlijks wordt geïnformeerd.", 1, None),
+    ("Ik zal deze bezien. Ik zal de Kamer daarna informeren.", 2, None),
+    # near misses
+    ("In deze brief ga ik in op de aanbevelingen.", 0, None),
+    ("Hierbij informeer ik u over de stand van zaken.", 0, None),
+    ("Vorig jaar heeft het kabinet de regels aangepast.", 0, None),
+    ("Ik hoop dat de partijen snel tot overeenstemming komen.", 0, None),
+    ("De gemeenten zullen de regels moeten toepassen.", 0, None),
+    ("Als de middelen beschikbaar komen, zou het kabinet het programma kunnen uitbreiden.", 0, None),
+    ("Ik wil dat de Inspectie haar toezicht verscherpt.", 0, None),
+    ("De Raad zal in 2025 een nieuw advies uitbrengen.", 0, None),
+    ("De evaluatie werd in 2019 gepubliceerd.", 0, None),
+    ("Het kabinet acht het waarschijnlijk dat de kosten zullen stijgen.", 0, None),
+    ("\"We komen echt met een respons\", aldus de minister.", 0, None),              # a quotation
+    ("In verband met de kabinetswisseling ontvangt u deze brief nu.", 0, None),
+]
+
+
+@pytest.mark.parametrize("text,count,first", COMMITMENTS, ids=[t[:50] for t, _, _ in COMMITMENTS])
+def test_commitments(text, count, first):
+    got = found(text)["commitments"]
+    assert len(got) == count, got
+    if first:
+        assert (got[0]["by"], got[0]["when"]) == first
+
+
+# text -> (author, title) of the report the document answers
+REPORTS = [
+    ("Hierbij bied ik u het rapport «Grip op de grens» van de Algemene Rekenkamer aan.",
+     ("Algemene Rekenkamer", "Grip op de grens")),
+    ("Het kabinet heeft kennisgenomen van het WRR-rapport ‘Opgave AI’.", ("WRR", "Opgave AI")),
+    ("Met deze brief reageer ik op het rapport van de commissie-Van der Veer.", ("commissie-Van der Veer", None)),
+    ("De kabinetsreactie op het advies van de Adviesraad Migratie volgt in mei.", ("Adviesraad Migratie", None)),
+    ("Het onderzoek is uitgevoerd door Andersson Elffers Felix.", ("Andersson Elffers Felix", None)),
+    ("Het kabinet reageert op het stuk van Johan Remkes over de stikstofproblematiek.", ("Johan Remkes", None)),
+    ("De beleidsreactie op het rapport van de Inspectie voor de Gezondheidszorg volgt.", ("IGJ", None)),  # former name
+    # near misses: the subject of a report is not its author; no report named
+    ("Ik heb twee onderzoeken naar de Inspectie voor de Gezondheidszorg aangekondigd.", None),
+    ("Het kabinet heeft de Kamer geïnformeerd over de inzet in Irak.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", REPORTS, ids=[t[:50] for t, _ in REPORTS])
+def test_the_report_answered(text, expected):
+    got = found(text)["responds_to"]
+    if expected is None:
+        assert got is None or got["author"] is None, got
+    else:
+        assert (got["author"], got["title"]) == expected
