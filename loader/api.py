@@ -228,6 +228,15 @@ class Graph:
             result = store.run(text, params or {}, write=write)
         return Rows(result.columns, result.rows)
 
+    def people(self, name: str = "", *, limit: int = 100, flagged: bool = False) -> Rows:
+        """The persons (the most named first, names containing ``name``, at most ``limit``; with ``flagged`` only
+        those with a flag) with their roles, party, posts with terms, documents and the flags of the identities to
+        check (``missiongraph people``; docs/extraction-entities.md)."""
+        from .outputs.people import COLUMNS, review
+
+        with self.store() as store:
+            return Rows(COLUMNS, [p.as_row() for p in review(store, name=name, limit=limit, flagged_only=flagged)])
+
     def stats(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type (zeros included): ``{"nodes": {...}, "relationships": {...}}``."""
         with self.store() as store:

@@ -423,6 +423,39 @@ def query(name, list_, params, cypher, write, fmt, store, neo4j):
 
 
 @main.command()
+@click.option("--name", default="", metavar="TEXT", help="Only persons whose name contains TEXT (any case).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True,
+              help="At most this many persons, the most named first.")
+@click.option("--flagged", is_flag=True, help="Only persons with a flag to check.")
+@click.option("--format", "fmt", type=click.Choice(ui.FORMATS), default="table", show_default=True,
+              help="table, or csv, json, jsonl with the posts and flags as lists.")
+@store_options
+def people(name, limit, flagged, fmt, store, neo4j):
+    """List the persons in the graph with their roles, party, posts (with terms) and documents, and flag the
+    identities to check: unresolved (a surname alone in one document), weak (documents that name a person by the
+    surname alone, nothing else to go on) and split? (a person the text names differently, or an unresolved
+    surname, with the same surname as another).
+
+    The saved queries people and person-documents show the same without flags, and one person's documents with the
+    words that name the person there and what the identity rests on.
+
+    \b
+    Example:
+      missiongraph people --flagged
+      missiongraph people --name "van dijk" --format json
+      missiongraph query person-documents -p person="jasper van dijk"
+    """
+    graph = graph_at(store, neo4j)
+    try:
+        rows = graph.people(name, limit=limit, flagged=flagged)
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        graph.close()
+    ui.print_rows(rows.columns, rows.values(), fmt)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(ui.FORMATS), default="table", show_default=True,
               help="table: two tables; csv, json, jsonl: one row per label or type (kind, name, count).")
 @store_options

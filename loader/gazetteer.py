@@ -221,7 +221,8 @@ def _read(name: str) -> list[dict[str, Any]]:
         if entry["id"] in seen:
             raise ValueError(f"{name}.yaml: duplicate id {entry['id']!r}")
         seen.add(entry["id"])
-        for field in ("aliases", "names", "abbreviations", "prefixed", "english", "compounds", "former"):
+        for field in ("aliases", "names", "abbreviations", "prefixed", "english", "compounds", "former",
+                      "descriptions", "ambiguous"):
             value = entry.get(field)
             if value is None:
                 entry[field] = []

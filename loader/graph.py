@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from .extract.cabinet import bare_key
+from .extract.identity import resolve_persons, strength
 from .extract.ministries import ministry_at
 from .extract.persons import parse_name
 from .extract.resolution_years import year_of
@@ -42,8 +44,61 @@ def _node_ref(label: str, key: str) -> NodeRef:
     return tuple.__new__(NodeRef, (label, key))
 
 
-def person_key(name: str) -> str:
+def person_key(value: str, doc_id: str) -> str:
+    """The Person node key of a person mention's value: the value, except that an unresolved surname ('van dijk#')
+    stands for one person in this document only ('van dijk#025')."""
+    return value + doc_id if value.endswith("#") else value
+
+
+def _person(b: _Builder, d: NodeRef, doc_id: str, m: Mention, seen: set[tuple],
+            official_issuers: set[str] = frozenset()) -> None:
+    """A person mention: the Person node, SIGNED_BY (a signature block) or MENTIONS, and HOLDS_POST for each post
+    or seat the resolver gives (a ministry, or the chamber as an Organisation), with the identity's evidence.
+    ``seen``: the mentions already handled that say the same (the resolver gives them one result): a repeat only
+    counts its links. ``official_issuers``: the ministries the official metadata names, the only ones a signature
+    makes issuers of the document (none named: any)."""
+    a = m.attrs
+    key = person_ref_key(m, doc_id)
+    posts = a.get("posts")
+    repeat = (key, a.get("given"), a.get("initials"), id(posts), id(a.get("evidence")))
+    if repeat in seen:
+        p = b.refs[("Person", key)]
+        b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
+        for post in posts or ():
+            target = b.refs[("Ministry", post["ministry"]) if post.get("ministry") else
+                            ("Organisation", post["chamber"])]
+            b.rel("HOLDS_POST", p, target, m)
+        return
+    seen.add(repeat)
+    p = b.node(
+        "Person", key, name=a.get("full") or a.get("name"), surname=a.get("surname") or a.get("name"),
+        given=a.get("given"), initials=a.get("initials"), party=a.get("party"), role=a.get("role"),
+        resolved=a.get("resolved"), candidates="; ".join(a.get("candidates", ())))
+    b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
+    if not posts:
+        return
+    evidence = ", ".join(a.get("evidence", ())) or None
+    for post in posts:
+        if post.get("ministry"):
+            target = b.known("Ministry", post["ministry"]) or b.node("Ministry", post["ministry"])
+        else:
+            target = b.node("Organisation", post["chamber"], name=post["chamber"])
+        b.rel("HOLDS_POST", p, target, m, role=post["role"], party=post.get("party") or None,
+              acting=post.get("acting"), source=post.get("source"), evidence=evidence,
+              term_from=post.get("from"), term_to=post.get("to"))
+    ministry = a.get("ministry")
+    if m.role == "signatory" and ministry and (not official_issuers or ministry in official_issuers):
+        b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)
+
+
+def person_key_of_name(name: str) -> str:
+    """The key of a person mention that was not resolved (a surname as written, lower case)."""
     return " ".join(name.lower().split())
+
+
+def person_ref_key(m: Mention, doc_id: str) -> str:
+    """The Person node key of a (resolved) person mention."""
+    return person_key(m.value or person_key_of_name(m.attrs.get("name", "")), doc_id)
 
 
 class _Builder:
@@ -80,7 +135,7 @@ class _Builder:
         prov = self._provenance.get(span)
         if prov is None:
             prov = self._provenance[span] = Provenance(
-                doc=self.doc.id, start=m.start, end=m.end, text=fold(m.text),
+                doc=self.doc.id, start=m.start, end=m.end, text=fold(self.doc.text[m.start:m.end]),
                 sentence=self._sentence(m.start, m.end), page=self.doc.page_at(m.start) if self.doc.pages else 0)
         return prov
 
@@ -120,23 +175,32 @@ OFFICIAL_WINS = ("title", "date", "kind")
 _MINISTERIE = re.compile(r"^(?:het\s+)?ministerie\s+van\s+", re.I)
 
 
-def official_mentions(official: dict[str, Any], mentions: list[Mention]) -> list[Mention]:
+def official_mentions(official: dict[str, Any], mentions: list[Mention], text: str = "") -> list[Mention]:
     """``mentions`` with the official metadata's signatories and ministry in charge (``SourceDocument.meta``'s
     ``official``, read from the publication's ``metadata.xml``): a signatory the text rules found keeps its role
     (and the post and ministry its signature block gave) only when the metadata names that person; the others
-    become plain mentions, and a named signatory the text does not show is added. A ministry the metadata names
-    is the issuer; issuers the text suggested become plain mentions (and a signatory's post at another ministry
-    no longer makes that ministry an issuer: ``to_graph``). Without such metadata, nothing changes."""
+    become plain mentions, and a named signatory the text does not show is added, resolved like a name in the text
+    (``identity.resolve_persons``, on the official date or else the text's). A ministry the metadata names is the
+    issuer; issuers the text suggested become plain mentions (and a signatory's post at another ministry no longer
+    makes that ministry an issuer: ``to_graph``). Without such metadata, nothing changes."""
     out = list(mentions)
-    names = {person_key(n.display): n.display for n in
-             (parse_name(text, 0) for text in official.get("signatories", ())) if n is not None}
-    if names:
-        text_signed = {m.value for m in out if m.kind == "person" and m.role == "signatory"}
-        out = [replace(m, role="") if m.kind == "person" and m.role == "signatory" and m.value not in names else m
+    listed = official_signatories(official, mentions, text)
+    if listed:
+        keys = {m.value for m in listed}
+        surnames = {bare_key(m.attrs["name"]) for m in listed}
+
+        def named(m: Mention) -> bool:
+            """The metadata names the person of a text signatory: the same person, or (a name the gazetteer does
+            not know) the same surname."""
+            return m.value in keys or (m.attrs.get("resolved") != "gazetteer"
+                                       and bare_key(m.attrs.get("name") or "") in surnames)
+
+        kept = [m for m in out if m.kind == "person" and m.role == "signatory" and named(m)]
+        out = [replace(m, role="") if m.kind == "person" and m.role == "signatory" and not named(m) else m
                for m in out]
-        out += [Mention("person", key, 0, 0, "", role="signatory",
-                        attrs={"name": name, "from_metadata": "OVERHEIDop.indiener"})
-                for key, name in names.items() if key not in text_signed]
+        have = {m.value for m in kept} | {bare_key(m.attrs.get("name") or "") for m in kept
+                                           if m.attrs.get("resolved") != "gazetteer"}
+        out += [m for m in listed if m.value not in have and bare_key(m.attrs["name"]) not in have]
     ministries = []
     for text in official.get("authorities", ()):
         name = _MINISTERIE.sub("", text)
@@ -150,6 +214,30 @@ def official_mentions(official: dict[str, Any], mentions: list[Mention]) -> list
     return out
 
 
+def official_signatories(official: dict[str, Any], mentions: list[Mention], text: str) -> list[Mention]:
+    """The signatories the official metadata names (``OVERHEIDop.indiener``: 'K.H. Ollongren'), as person
+    mentions resolved to persons (with the posts they held on the official date, else the text's date)."""
+    names = [n for n in (parse_name(t, 0) for t in official.get("signatories", ())) if n is not None]
+    if not names:
+        return []
+    dates = [Mention("date", official["date"], 0, 0, "")] if official.get("date") else \
+        [m for m in mentions if m.kind == "date"]
+    found = []
+    for n in names:
+        attrs: dict[str, Any] = {"name": n.display, "role": "", "context": "metadata",
+                                 "from_metadata": "OVERHEIDop.indiener"}
+        if n.given:
+            attrs["given"] = " ".join(n.given)
+        if n.initials:
+            attrs["initials"] = n.initials
+        found.append(Mention("person", n.display.lower(), 0, 0, "", role="signatory", attrs=attrs))
+    one: dict[str, Mention] = {}
+    for m in resolve_persons(text, [*dates, *found]):
+        if m.kind == "person":
+            one.setdefault(m.value, m)      # a name given twice: once
+    return list(one.values())
+
+
 def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     """Nodes and relationships for one document; every relationship's provenance is a span of ``doc.text``."""
     b = _Builder(doc)
@@ -161,9 +249,10 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
                                    attrs={"from_metadata": "kamerstuk"}))
     official = doc.meta.get("official") or {}
     if official:
-        mentions = official_mentions(official, mentions)
+        mentions = official_mentions(official, mentions, doc.text)
     official_issuers = {m.value for m in mentions if m.kind == "ministry" and m.role == "issuer"
                         and m.attrs.get("from_metadata")}
+    persons: list[Mention] = []
     first = {}
     for m in mentions:
         first.setdefault((m.kind, m.role if m.kind == "kamerstuk" else ""), m)
@@ -184,6 +273,7 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         "sha256": doc.sha256, "chars": len(doc.text)}.items() if v is not None})
     d = document.ref
 
+    described: dict[tuple[str, str], NodeRef] = {}   # gazetteer entities already given their properties
     reports = [m for m in mentions if m.kind in ("evaluation", "report")]
     main_report = next((m.value for m in reports if m.attrs.get("main")), None)
     scope = main_report or doc.id
@@ -199,26 +289,24 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
         elif m.kind == "resolution":
             b.rel("MENTIONS", d, resolution_node(b, m), m)
         elif m.kind == "mission":
-            b.rel("MENTIONS", d, b.node("Mission", m.value, name=m.attrs.get("name"),
-                                         organisation=m.attrs.get("organisation"), area=m.attrs.get("area")), m)
+            # (a gazetteer entity's properties follow from its id: a repeat only counts its link)
+            mission = described.get(("Mission", m.value)) or described.setdefault(("Mission", m.value), b.node(
+                "Mission", m.value, name=m.attrs.get("name"), organisation=m.attrs.get("organisation"),
+                area=m.attrs.get("area")))
+            b.rel("MENTIONS", d, mission, m)
         elif m.kind == "ministry":
-            mi = b.node("Ministry", m.value, abbreviation=m.attrs.get("abbreviation"))
+            mi = described.get(("Ministry", m.value)) or described.setdefault(("Ministry", m.value), b.node(
+                "Ministry", m.value, abbreviation=m.attrs.get("abbreviation")))
             b.rel("MENTIONS", d, mi, m)
             if m.role == "issuer":
                 b.rel("ISSUED_BY", d, mi, m)
         elif m.kind == "person":
-            name = m.attrs.get("name") or m.value
-            p = b.node("Person", person_key(name), name=name)
-            b.rel("SIGNED_BY" if m.role == "signatory" else "MENTIONS", d, p, m)
-            ministry = m.attrs.get("ministry")
-            if ministry:
-                b.rel("HOLDS_POST", p, b.node("Ministry", ministry), m, role=m.attrs.get("role") or "minister")
-            if m.role == "signatory" and ministry and (not official_issuers or ministry in official_issuers):
-                b.rel("ISSUED_BY", d, b.node("Ministry", ministry), m)
+            persons.append(m)
         elif m.kind == "organisation":
-            b.rel("MENTIONS", d, b.node("Organisation", m.value, name=m.attrs.get("name")), m)
+            b.rel("MENTIONS", d, described.get(("Organisation", m.value)) or described.setdefault(
+                ("Organisation", m.value), b.node("Organisation", m.value, name=m.attrs.get("name"))), m)
         elif m.kind == "country":
-            b.rel("MENTIONS", d, b.node("Country", m.value), m)
+            b.rel("MENTIONS", d, b.known("Country", m.value) or b.node("Country", m.value), m)
         elif m.kind == "mandate":
             b.rel("MANDATES", resolution_node(b, m), b.node("Mission", m.attrs["mission"]), m)
         elif m.kind in ("evaluation", "report"):
@@ -227,6 +315,12 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
             _item(b, d, m, scope, main_report)
         elif m.kind == "commitment":
             _commitment(b, d, doc, m, scope, signatories, issuers)
+    # Persons last, the best-supported mention of each first: a relationship keeps the first provenance, so the span
+    # it shows is the one that says most about who the person is ('Van Dijk (SP)' rather than 'De heer Van Dijk:').
+    persons.sort(key=lambda m: -strength(m))
+    seen: set[tuple] = set()
+    for m in persons:
+        _person(b, d, doc.id, m, seen, official_issuers)
     # Every relationship endpoint must be a node of this graph (HAS_FINDING from the main evaluation).
     for rel in list(b.rels.values()):
         for end in (rel.start, rel.end):
@@ -316,9 +410,7 @@ def _commitment(b: _Builder, d: NodeRef, doc: SourceDocument, m: Mention, scope:
                made_by=a.get("by"), due=a.get("when"))
     b.rel("COMMITS", d, c, m)
     if a.get("by") in _SPEAKER_WORDS and signatories:
-        s = signatories[0]
-        name = s.attrs.get("name") or s.value
-        b.rel("COMMITTED_BY", c, b.node("Person", person_key(name), name=name), m)
+        b.rel("COMMITTED_BY", c, b.node("Person", person_ref_key(signatories[0], doc.id)), m)   # (its properties: _person)
     elif issuers:
         b.rel("COMMITTED_BY", c, b.node("Ministry", issuers[0].value), m)
     for key, label in (("finding", "Finding"), ("recommendation", "Recommendation")):

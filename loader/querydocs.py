@@ -5,6 +5,7 @@ the bundled sample corpus.  Regenerate with:  python -m missiongraph.querydocs >
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -40,7 +41,7 @@ def generate(store: EmbeddedStore) -> str:
             out.append("Parameters: " + ", ".join(f"`{k}` (default `{json.dumps(v, ensure_ascii=False)}`)"
                                                  for k, v in q.params.items()))
             out.append("")
-        args = " ".join(f"-p {k}={v}" for k, v in q.params.items())
+        args = " ".join(f"-p {shlex.quote(f'{k}={v}')}" for k, v in q.params.items())
         out += ["```sh", f"missiongraph query {q.name}{' ' + args if args else ''}", "```", "",
                 "```cypher", q.cypher, "```", ""]
         result = store.run(q.cypher, q.params)

@@ -71,6 +71,14 @@ def test_stats_are_the_command_lines(g):
     assert counts["nodes"]["Document"] == 19
 
 
+def test_people_are_the_command_lines(g):
+    rows = g.people("van dijk")
+    assert rows == cli_json(g, "people", "--name", "van dijk")
+    assert [r["person"] for r in rows] == ["Jasper van Dijk"] and rows[0]["posts"]
+    flagged = g.people(flagged=True, limit=500)
+    assert flagged == cli_json(g, "people", "--flagged", "--limit", "500") and all(r["flags"] for r in flagged)
+
+
 def test_bad_names_and_parameters_are_refused_with_the_closest(g):
     with pytest.raises(QueryError, match="did you mean missions-overview"):
         g.query("mision-overview")

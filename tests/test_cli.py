@@ -66,6 +66,11 @@ def test_extract_json_lines_has_the_gold_keys(run):
         for m in record["mentions"]:
             assert {"kind", "value", "start", "end", "text"} <= set(m)
     assert records[1]["reference"] == "Min-BuZa.2022.240"
+    # persons stay strings (the name as fully as known); roles, party and posts are in person_details
+    assert records[0]["persons"] == ["Hanke Bruins Slot", "Kajsa Ollongren", "Geoffrey van Leeuwen"]
+    details = {d["name"]: d for d in records[0]["person_details"]}
+    assert details["Kajsa Ollongren"]["roles"] == ["minister"] and details["Kajsa Ollongren"]["party"] == "D66"
+    assert details["Kajsa Ollongren"]["posts"][0]["ministry"] == "Defensie"
 
 
 def test_query_list_and_formats(run):
@@ -137,6 +142,6 @@ def test_viz_around_an_unknown_node_names_close_matches(run):
 
 
 def test_every_command_has_help_with_an_example(run):
-    for command in ("load", "extract", "query", "viz", "stats", "eval", "forget", "push"):
+    for command in ("load", "extract", "query", "viz", "stats", "eval", "forget", "push", "people"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Example" in result.output, command

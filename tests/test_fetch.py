@@ -118,7 +118,10 @@ def test_the_official_metadata_wins_and_the_sidecar_is_no_document(tmp_path, koo
     assert props["date"] == "2021-05-12" and props["kind"] == "brief"
     assert props["url"] == "https://zoek.officielebekendmakingen.nl/kst-29521-451.html"
     signed = {r.end.key for r in graph.relationships if r.type == "SIGNED_BY"}
-    assert signed == {"ollongren"}                          # OVERHEIDop.indiener, not the text's signature
+    assert signed == {"kajsa ollongren"}                    # OVERHEIDop.indiener, not the text's signature,
+    posts = {(r.end.key, r.props.get("role"), r.props.get("term_from")) for r in graph.relationships   # resolved
+             if r.type == "HOLDS_POST" and r.start.key == "kajsa ollongren"}                          # on its date
+    assert posts == {("Binnenlandse Zaken en Koninkrijksrelaties", "minister", "2017-10-26")}
     assert ("CITES", "29521-452") in {(r.type, r.end.key) for r in graph.relationships}
     store = EmbeddedStore(tmp_path / "g.lbug")
     try:

@@ -71,14 +71,14 @@ FORGET = [
      {"Kamerstuk:35570-V-9", "Dossier:35570", "Resolution:2584", "Report:iob-minusma-2014-2019",
       "Recommendation:iob-minusma-2014-2019/aanbeveling-2.1", "Finding:iob-minusma-2014-2019/conclusie-2",
       "Organisation:IOB"},
-     {"Kamerstuk:29521-420", "Dossier:29521", "Mission:MINUSMA", "Ministry:Buitenlandse Zaken", "Person:blok",
+     {"Kamerstuk:29521-420", "Dossier:29521", "Mission:MINUSMA", "Ministry:Buitenlandse Zaken", "Person:stef blok",
       "Organisation:VN-Veiligheidsraad"}),
     ("ander",
      {"Country:Mali"},
-     {"Kamerstuk:29521-420", "Dossier:29521", "Mission:MINUSMA", "Ministry:Buitenlandse Zaken", "Person:blok"}),
+     {"Kamerstuk:29521-420", "Dossier:29521", "Mission:MINUSMA", "Ministry:Buitenlandse Zaken", "Person:stef blok"}),
     ("defensie",
      {"Kamerstuk:29521-421", "Resolution:2543", "Mission:UNAMA", "Mission:RSM", "Country:Afghanistan",
-      "Ministry:Defensie", "Person:bijleveld-schouten"},
+      "Ministry:Defensie", "Person:ank bijleveld"},
      {"Dossier:29521", "Organisation:VN-Veiligheidsraad"}),
 ]
 

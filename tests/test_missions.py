@@ -7,8 +7,10 @@ rule must report for it. Near-misses report nothing or only the right mission.
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 
 import pytest
+import yaml
 
 from missiongraph.extract.missions import find_missions
 from missiongraph.extract.text import normalise
@@ -16,7 +18,13 @@ from missiongraph.gazetteer import key, load
 
 
 def missions(text: str) -> set[str]:
-    return {m.value for m in find_missions(normalise(text))}
+    """The missions named (not only described) in ``text``: what the gold counts."""
+    return {m.value for m in find_missions(normalise(text)) if m.attrs.get("via") != "description"}
+
+
+def described(text: str) -> set[str]:
+    """The missions ``text`` describes without naming them."""
+    return {m.value for m in find_missions(normalise(text)) if m.attrs.get("via") == "description"}
 
 
 NAMED = [
@@ -102,6 +110,82 @@ NOT_MISSIONS = [
 ]
 
 
+# The ways letters write and describe missions: (text, named, described). Near-misses name and describe nothing,
+# or only what they really name.
+SPELLINGS = [
+    # one operation, many spellings
+    ("de bijdrage aan EUFOR Althea", {"EUFOR Althea"}, set()),
+    ("de bijdrage aan EUFOR-Althea", {"EUFOR Althea"}, set()),
+    ("de bijdrage aan EUFOR/Althea", {"EUFOR Althea"}, set()),
+    ("de verlenging van operatie Althea", {"EUFOR Althea"}, set()),
+    ("de primaire doelstelling van operatie EUFOR Althea", {"EUFOR Althea"}, set()),
+    ("de EU-operatie Althea in Bosnië", {"EUFOR Althea"}, set()),
+    ("Nederland levert militairen aan Althea in Bosnië", {"EUFOR Althea"}, set()),
+    ("het mandaat van de Resolute Support Mission", {"RSM"}, set()),
+    ("de Resolute Support-missie en de RS-missie", {"RSM"}, set()),
+    ("de Nederlandse bijdrage aan RSM", {"RSM"}, set()),
+    ("Task Force Uruzgan (TF-U) in Tarin Kowt", {"TFU"}, set()),
+    ("het fregat in operatie Atalanta", {"EUNAVFOR Atalanta"}, set()),
+    ("de EUNAVFOR-operatie Atalanta voor de kust van Somalië", {"EUNAVFOR Atalanta"}, set()),
+    ("de Atalanta-operatie van de EU", {"EUNAVFOR Atalanta"}, set()),
+    ("Nederland draagt met 2 stafofficieren bij aan Takuba.", {"Takuba"}, set()),
+    # descriptions: the mission the letters mean, reported as described
+    ("de missie in Uruzgan", set(), {"TFU"}),
+    ("de Uruzgan-missie was omstreden", set(), {"TFU"}),
+    ("na afloop van de Uruzganmissie", set(), {"TFU"}),
+    ("de anti-piraterijmissie bij Somalië", set(), {"EUNAVFOR Atalanta"}),
+    ("de antipiraterijmissie voor de kust van Somalië", set(), {"EUNAVFOR Atalanta"}),
+    ("een anti-piraterijmissie in de Golf van Aden", set(), {"EUNAVFOR Atalanta"}),
+    ("de Nederlandse bijdrage aan de missie in Mali", set(), {"MINUSMA"}),
+    ("de inlichtingenmissie in Mali", set(), {"MINUSMA"}),
+    ("de Eu-geleide troepenmacht in Bosnië-Herzegovina", set(), {"EUFOR Althea"}),
+    ("Nederland draagt opnieuw bij aan vredesmissie in Bosnië en Herzegovina", set(), {"EUFOR Althea"}),
+    ("de nieuwe NAVO-capaciteitsopbouwmissie in Irak", set(), {"NMI"}),
+    ("de NAVO-missie in Kosovo", set(), {"KFOR"}),
+    ("de NAVO-battlegroup in Litouwen", set(), {"eFP"}),
+    ("een maritieme missie in de Straat van Hormuz", set(), {"EMASoH"}),
+    ("de luchtcampagne tegen ISIS", set(), {"Counter-Daesh"}),
+    # the strijd tegen ISIS is a literal rendering: named
+    ("de bijdrage aan de strijd tegen ISIS", {"Counter-Daesh"}, set()),
+    # named and described in one text: named
+    ("De missie in Uruzgan: Task Force Uruzgan", {"TFU"}, {"TFU"}),
+    # near-misses: ordinary words, first names, other organisations' names, other places
+    ("Het accountantskantoor RSM controleerde de jaarrekening.", set(), set()),
+    ("De MRC financiert medisch onderzoek in Londen.", set(), set()),
+    ("Atalanta won gisteren van Ajax.", set(), set()),
+    ("Mevrouw Althea Jansen woont in Utrecht.", set(), set()),
+    ("Een takuba is het zwaard van de Toearegs.", set(), set()),
+    ("EFP-aanvallen op konvooien", set(), set()),
+    ("het NMI in Delft ijkt meetinstrumenten", set(), set()),
+    ("de missie van de stichting in Mali-Ville", set(), set()),
+    ("de missie in Uruguay", set(), set()),
+    ("de piraterij in de Straat van Malakka", set(), set()),
+    ("de Franse militaire activiteiten in Mali", set(), set()),
+]
+
+
+@pytest.mark.parametrize("text, named, desc", SPELLINGS)
+def test_spellings_and_descriptions(text: str, named: set[str], desc: set[str]) -> None:
+    assert missions(text) == named
+    assert described(text) == desc
+
+
+WORDS = yaml.safe_load(files("missiongraph").joinpath("data/mission_words.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", WORDS["examples"], ids=lambda e: e["text"][:40])
+def test_mission_words_examples(example: dict) -> None:
+    assert missions(example["text"]) == set(example["missions"])
+
+
+def test_described_only_missions_in_the_summary() -> None:
+    from missiongraph.extract import extract, summarise
+    found = summarise(extract("De missie in Uruzgan was zwaar. Nu draagt Nederland bij aan MINUSMA en de missie in "
+                              "Mali."))
+    assert found["missions"] == ["MINUSMA"]
+    assert found["missions_described"] == ["TFU"]     # Mali's description is MINUSMA, named already
+
+
 @pytest.mark.parametrize("text, expected", NAMED)
 def test_named_missions(text: str, expected: set[str]) -> None:
     assert missions(text) == expected
@@ -163,9 +247,18 @@ def test_gazetteer_entry(entry: dict) -> None:
     assert entry.get("area")
     aliases = [entry["id"]] if entry.get("match_id", True) else []
     aliases += [a for a in [entry.get("name"), entry.get("name_nl"), *entry["aliases"]] if a]
+    ambiguous = {key(a) for a in entry["ambiguous"]}
+    assert ambiguous <= {key(a) for a in aliases}, "an ambiguous name is one of the mission's names"
     for alias in aliases:
-        # every alias, written as in the gazetteer, is found as this mission and nothing else
-        assert {m.value for m in find_missions(f"zie {alias}.")} == {entry["id"]}, alias
+        # every alias, written as in the gazetteer, is found as this mission and nothing else; an ambiguous one
+        # only with a mission word near it
+        if key(alias) in ambiguous:
+            assert missions(f"zie {alias}.") == set(), alias
+            assert missions(f"zie de missie {alias}.") == {entry["id"]}, alias
+        else:
+            assert missions(f"zie {alias}.") == {entry["id"]}, alias
+    for phrase in entry["descriptions"]:
+        assert described(f"zie {phrase}.") == {entry["id"]} and missions(f"zie {phrase}.") == set(), phrase
     for ctx in entry.get("context") or []:
         assert ctx["alias"] and ctx["near"]
 
@@ -173,7 +266,7 @@ def test_gazetteer_entry(entry: dict) -> None:
 def test_aliases_do_not_clash() -> None:
     owner: dict[str, str] = {}
     for e in ENTRIES:
-        for alias in [e["id"], e.get("name") or "", e.get("name_nl") or "", *e["aliases"]]:
+        for alias in [e["id"], e.get("name") or "", e.get("name_nl") or "", *e["aliases"], *e["descriptions"]]:
             if alias:
                 assert owner.setdefault(key(alias), e["id"]) == e["id"], alias
 

@@ -24,7 +24,8 @@ def run(store, name, **params):
 
 REQUIRED = ["missions-overview", "most-cited-kamerstukken", "document-references", "citing-documents",
             "recommendations-stance", "commitments", "co-citation", "mission-timeline", "signatories",
-            "resolutions-per-mission", "shortest-connection", "unresolved-references", "dossier", "what-connects", "report"]
+            "resolutions-per-mission", "shortest-connection", "unresolved-references", "dossier", "what-connects",
+            "report", "people", "person-documents"]
 
 
 def test_every_question_has_a_saved_query_with_a_description():
@@ -34,6 +35,12 @@ def test_every_question_has_a_saved_query_with_a_description():
         assert q.description and q.cypher
         for name in q.params:
             assert f"${name}" in q.cypher
+
+
+def test_each_saved_query_file_has_its_own_number():
+    """``missiongraph query 15`` names one query: the files' numbers are unique and follow on from 01."""
+    numbers = [q.filename.split("-", 1)[0] for q in saved_queries().values()]
+    assert numbers == [f"{i:02d}" for i in range(1, len(numbers) + 1)]
 
 
 def test_header_parsing():
@@ -306,10 +313,50 @@ def test_mission_timeline_in_order(loaded_store):
 
 def test_signatories_per_ministry(loaded_store):
     rows = run(loaded_store, "signatories")
-    assert {"ministry": "Defensie", "person": "Ollongren", "documents": 1, "first": None, "last": None} in rows
-    assert {"ministry": "(not stated)", "person": "Van Dijk", "documents": 1, "first": "2013-01-17",
-            "last": "2013-01-17"} in rows                        # 025, a motion
+    # the founding letter (undated): the post each signatory held in the letter's time
+    assert {"ministry": "Defensie", "person": "Kajsa Ollongren", "role": "minister", "term_from": "2022-01-10",
+            "term_to": "2024-07-02", "documents": 1, "first": None, "last": None} in rows
+    assert {"ministry": "(not stated)", "person": "Jasper van Dijk", "role": "kamerlid", "term_from": None,
+            "term_to": None, "documents": 1, "first": "2013-01-17", "last": "2013-01-17"} in rows   # 025, a motion
+    # letters whose header names the posts: whoever held them that day (005 and 043: Koenders; 045: Timmermans)
+    assert {"ministry": "Buitenlandse Zaken", "person": "Bert Koenders", "role": "minister",
+            "term_from": "2014-10-17", "term_to": "2017-10-26", "documents": 2, "first": "2015-12-18",
+            "last": "2017-09-11"} in rows
+    assert {"ministry": "Buitenlandse Zaken", "person": "Frans Timmermans", "role": "minister",
+            "term_from": "2012-11-05", "term_to": "2014-10-17", "documents": 1, "first": "2014-10-13",
+            "last": "2014-10-13"} in rows
+    # one department, three names: the post as it was named then
+    justice = {(r["ministry"], r["person"]) for r in rows if "Justitie" in r["ministry"]}
+    assert justice == {("Veiligheid en Justitie", "Ivo Opstelten"), ("Veiligheid en Justitie", "Ard van der Steur"),
+                       ("Veiligheid en Justitie", "Stef Blok"), ("Justitie en Veiligheid", "Ferd Grapperhaus")}
     assert [r["ministry"] for r in rows] == sorted(r["ministry"] for r in rows)
+
+
+def test_people_with_roles_posts_and_documents(loaded_store):
+    rows = {r["key"]: r for r in run(loaded_store, "people", limit=500)}
+    koenders = rows["bert koenders"]
+    assert (koenders["person"], koenders["resolved"], koenders["role"], koenders["party"]) == \
+        ("Bert Koenders", "gazetteer", "minister", "PvdA")
+    assert koenders["posts"] == ["minister Buitenlandse Zaken 2014-10-17..2017-10-26"]
+    assert (koenders["documents"], koenders["first"], koenders["last"]) == (4, "2014-12-22", "2017-09-11")
+    # 'Van Middelkoop' (010) and 'Middelkoop' (038): one person
+    assert rows["eimert van middelkoop"]["documents"] == 2
+    # a surname alone, unknown to the gazetteer: one person per document, never merged on the surname
+    assert rows["vuijk#007"]["resolved"] == "unresolved" and rows["vuijk#007"]["person"] == "Vuijk"
+    # officials and officers have their role
+    assert rows["kees matthijssen"]["role"] == "commander"
+    ordered = list(rows.values())
+    assert [r["documents"] for r in ordered] == sorted((r["documents"] for r in ordered), reverse=True)
+    assert [r["person"] for r in run(loaded_store, "people", person="dijk")] == ["Jasper van Dijk", "Pia Dijkstra"]
+
+
+def test_person_documents(loaded_store):
+    rows = run(loaded_store, "person-documents", person="middelkoop")
+    assert [(r["document"], r["written"], r["evidence"]) for r in rows] == [
+        ("038", "Middelkoop", ["particle dropped, post held"]), ("010", "Van Middelkoop", ["post on date"])]
+    assert all(r["posts"] == ["minister Defensie 2007-02-22..2010-10-14"] for r in rows)
+    signed = run(loaded_store, "person-documents", person="geoffrey van leeuwen")
+    assert [(r["document"], r["link"]) for r in signed] == [(BRIEF, "SIGNED_BY")]
 
 
 def test_resolutions_per_mission(loaded_store):
@@ -383,6 +430,8 @@ MORE_PARAMS = [
     ("what-connects", {"a": "008", "b": "043"}),
     ("report", {"report": "missie in een missie"}),
     ("report", {"report": "IOB"}),
+    ("people", {"person": "van", "limit": 5}),
+    ("person-documents", {"person": "koenders", "limit": 2}),
 ]
 
 

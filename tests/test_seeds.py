@@ -54,9 +54,39 @@ def test_brief_conclusions_1_to_5(brief):
     assert conclusions[0]["text"].startswith("De missie sloot aan bij het bredere Sahel-beleid")
 
 
+# The founding letter is undated; its three signatories' posts give its time: the days all three held the post
+# they sign under (Van Leeuwen stood in for Schreinemacher from 4 December 2023 to 15 April 2024).
+SIGNATORIES_BRIEF = {
+    "Hanke Bruins Slot": ("Buitenlandse Zaken", "2023-09-05", "2024-07-02", ["given name", "post in the letter's time"]),
+    "Kajsa Ollongren": ("Defensie", "2022-01-10", "2024-07-02", ["initials", "post in the letter's time"]),
+    "Geoffrey van Leeuwen": ("Buitenlandse Handel en Ontwikkelingssamenwerking", "2023-12-04", "2024-04-15",
+                             ["given name", "post in the letter's time"]),
+}
+
+
 def test_brief_signatories(brief):
-    signed = {p.lower() for p in brief["persons"]}
-    assert {"bruins slot", "ollongren", "van leeuwen"} <= signed
+    assert brief["persons"] == list(SIGNATORIES_BRIEF)
+    signed = {d["name"]: d for d in brief["person_details"] if d["signatory"]}
+    assert set(signed) == set(SIGNATORIES_BRIEF)
+    for name, (ministry, start, end, evidence) in SIGNATORIES_BRIEF.items():
+        d = signed[name]
+        assert d["resolved"] == "gazetteer" and d["roles"] == ["minister"] and not d["weak"], name
+        assert d["evidence"] == evidence, name
+        assert [(p["ministry"], p["from"], p["to"]) for p in d["posts"]] == [(ministry, start, end)], name
+    # the posts overlap: there were days on which all three signed as what they sign as
+    assert max(v[1] for v in SIGNATORIES_BRIEF.values()) < min(v[2] for v in SIGNATORIES_BRIEF.values())
+
+
+def test_nota_persons_are_members_of_parliament(nota):
+    """The memo (2022) cites motions of members who had left the Kamer by then: resolved, with their seat, flagged
+    weak (the surname alone, in another year)."""
+    details = {d["name"]: d for d in nota["person_details"]}
+    for name, party in (("John Kerstens", "PvdA"), ("André Bosman", "VVD"), ("Bram van Ojik", "GroenLinks")):
+        d = details[name]
+        assert d["roles"] == ["kamerlid"] and d["party"] == party and d["weak"], name
+        assert d["posts"][0]["chamber"] == "Tweede Kamer" and d["evidence"] == ["seat in another year"], name
+    assert details["Kees Matthijssen"]["roles"] == ["commander"]
+    assert "Kees Matthijssen" not in nota["persons"]
 
 
 def test_nota_metadata(nota):
@@ -122,9 +152,9 @@ def test_nota_responds_to_the_same_evaluation_the_brief_cites(seeds_store):
 def test_signatories_hold_their_posts(seeds_store):
     found = rows(seeds_store, """
         MATCH (d:Document {id: $doc})-[:SIGNED_BY]->(p:Person)-[h:HOLDS_POST]->(m:Ministry)
-        WHERE h.doc = d.id RETURN p.name, m.id ORDER BY p.name""", doc=BRIEF)
-    assert found == [["Bruins Slot", "Buitenlandse Zaken"], ["Ollongren", "Defensie"],
-                     ["Van Leeuwen", "Buitenlandse Handel en Ontwikkelingssamenwerking"]]
+        WHERE h.doc = d.id RETURN p.name, p.id, m.id, h.role, h.term_from, h.term_to ORDER BY p.name""", doc=BRIEF)
+    assert found == [[name, name.lower(), ministry, "minister", start, end]
+                     for name, (ministry, start, end, _) in sorted(SIGNATORIES_BRIEF.items())]
 
 
 def test_nota_commitments_in_the_graph(seeds_store):

@@ -3,8 +3,11 @@ linkers, each ``(text, mentions) -> Iterable[Mention]``, registered in ``LINKERS
 connect what the rules found (an evaluation and its mission, a resolution and the mission it mandates).
 
 Rule modules (references, dates, entities, metadata, responses) each export a ``RULES`` list; this module
-concatenates them in a fixed order. ``extract`` runs every rule over a text; ``summarise`` turns the mentions
-into the gold-schema record that ``missiongraph extract --json`` prints and ``missiongraph eval`` scores.
+concatenates them in a fixed order. ``extract`` runs every rule over a text, then the linkers, then the
+resolvers, each ``(text, mentions) -> mentions`` (the whole list, changed): they decide what the mentions stand
+for across the document (``identity.resolve_persons``: which person a name is, which post a signature is).
+``summarise`` turns the mentions into the gold-schema record that ``missiongraph extract --json`` prints and
+``missiongraph eval`` scores.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ from operator import attrgetter
 from typing import Any
 
 from ..model import Mention
-from . import dates, entities, mandates, metadata, references, responses
+from . import dates, entities, identity, mandates, metadata, references, responses
 from .text import normalise
 
 Rule = Callable[[str], Iterable[Mention]]
 Linker = Callable[[str, list[Mention]], Iterable[Mention]]
+Resolver = Callable[[str, list[Mention]], list[Mention]]
 
 RULES: list[Rule] = [*references.RULES, *dates.RULES, *entities.RULES, *metadata.RULES, *responses.RULES]
 LINKERS: list[Linker] = [*responses.LINKERS, *mandates.LINKERS]
+RESOLVERS: list[Resolver] = [identity.resolve_persons]
 
 
 def extract(text: str) -> list[Mention]:
@@ -34,6 +39,8 @@ def extract(text: str) -> list[Mention]:
     for linker in LINKERS:
         linked.extend(linker(clean, found))
     found.extend(linked)
+    for resolver in RESOLVERS:
+        found = resolver(clean, found)
     found.sort(key=_POSITION)
     return found
 
@@ -64,9 +71,14 @@ def summarise(mentions: list[Mention]) -> dict[str, Any]:
         "kamerstukken": _unique(m.value for m in by_kind.get("kamerstuk", []) if m.role != "self"
                                 and m.value != own),
         "resolutions": _unique(m.value for m in by_kind.get("resolution", [])),
-        "missions": _unique(m.value for m in by_kind.get("mission", [])),
+        "missions": _unique(m.value for m in by_kind.get("mission", []) if m.attrs.get("via") != "description"),
+        "missions_described": _unique(m.value for m in by_kind.get("mission", []) if m.attrs.get("via") == "description"
+                                      and not any(n.value == m.value and n.attrs.get("via") != "description"
+                                                  for n in by_kind["mission"])),
         "ministries": _unique(m.value for m in by_kind.get("ministry", [])),
-        "persons": _unique(m.attrs.get("name", m.value) for m in by_kind.get("person", [])),
+        "persons": _unique(m.attrs.get("full") or m.attrs.get("name") or m.value
+                           for m in by_kind.get("person", []) if identity.is_named_politician(m)),
+        "person_details": identity.person_details(by_kind.get("person", [])),
         "date": first("date"),
         "title": first("title"),
         "kind": first("kind"),

@@ -1,9 +1,13 @@
-"""Person rule: Dutch ministers, state secretaries and members of parliament named in the text.
+"""Person rule: the persons named in the text, with what the text says about them, and the posts that sign or send
+a document without a name.
 
 value = the surname key (lower case, tussenvoegsel included: ``van ojik``); attrs ``name`` = the surname as it
 is written when it stands alone (``Van Ojik``, ``De Roon``, ``Van der Staaij``, ``Ten Broeke``, ``Bruins Slot``,
-``Hennis-Plasschaert``), ``role`` (minister, staatssecretaris, kamerlid, or empty when the text does not say),
-``ministry`` when stated, ``party`` when stated. Role ``signatory`` for a name in a signature block.
+``Hennis-Plasschaert``), ``role`` (minister, staatssecretaris, minister-president, kamerlid; ambassador,
+commander, official, foreign politician, expert from ``data/person_roles.yaml``; empty when the text does not
+say), and when stated ``ministry``, ``party``, ``chamber``, ``given`` (given names), ``initials``, ``title``,
+``gender`` (from 'de heer'/'mevrouw'). ``Mention.role`` ``signatory`` for a name in a signature block or below a
+motion. ``identity.resolve_persons`` then decides who each name is (see there).
 
 Where names are found (each a context followed by one name or a list of names):
 
@@ -12,27 +16,35 @@ Where names are found (each a context followed by one name or a list of names):
   over tot de orde van de dag.`` in a motion;
 * post words: ``minister Verhagen``, ``Minister Opstelten van Veiligheid en Justitie``, ``staatssecretaris X``,
   ``de ministers Verhagen (Buitenlandse Zaken), Middelkoop (Defensie) en Hirsch Ballin (...)``, ``Kamerlid X``;
+  after a foreign adjective or body (``de Franse minister X``) the person is a foreign politician;
 * honorifics: ``de heer X``, ``mevrouw X, Minister van Defensie``, ``Mijnheer X``, speaker lines
   ``De heer Van der Staaij (SGP):``;
 * committee reports: chairs (``De voorzitter van de vaste commissie voor Defensie, Ten Broeke``,
-  ``Voorzitter: Ten Broeke``) and member lists (``Aanwezig zijn acht leden der Kamer, te weten: ...``);
+  ``Voorzitter: Ten Broeke``), clerks (``De griffier van ...``, ``Griffier: Van Leiden``: officials) and member
+  lists (``Aanwezig zijn acht leden der Kamer, te weten: ...``);
 * motions: ``MOTIE VAN HET LID JASPER VAN DIJK``, ``het lid X``, ``de leden X en Y``, ``de motie Kerstens en
   Van Ojik``, ``motie-Van Dijk``;
 * tkconv/openkamer metadata lines: ``Indiener(s): Hans van Baalen (VVD), Waalkens , Henk Jan Ormel (CDA)``,
-  ``Eerste ondertekenaar: G. Wilders, Tweede Kamerlid (PVV)``, ``Indiener: H.P.M. Knapen, minister van ...``.
+  ``Eerste ondertekenaar: G. Wilders, Tweede Kamerlid (PVV)``, ``Indiener: H.P.M. Knapen, minister van ...``;
+* role words before a name (``generaal Kees Matthijssen``, ``ambassadeur X``, ``president Keïta``, ``de
+  speciale vertegenwoordiger van de VN in Mali, X``) and after it behind a comma (``X, directeur IOB``,
+  ``T.J.E. van Toor, griffier``).
 
-Names: titles (drs., mr., dr., prof., ir.) and initials are dropped; given names are the capitalised words before
-a lower-case tussenvoegsel (``Jasper van Dijk`` -> Van Dijk, ``R. de Roon`` -> De Roon); without a tussenvoegsel
-the last capitalised word is the surname (``Pia Dijkstra`` -> Dijkstra, ``Henk Jan Ormel`` -> Ormel) unless the
-name ends in a known two-word surname (``Hanke Bruins Slot`` -> Bruins Slot, ``Hirsch Ballin``). A name stays on
-one line, has at most two words after its tussenvoegsel and ends at punctuation, a lower-case word, a party,
-role, calendar or function word, a ministry or a country. Names written in capitals (motion headers) are
-converted (``JASPER VAN DIJK`` -> Van Dijk). A footnote number or possessive glued to a name is dropped.
+Posts without a name (value '', attrs ``unnamed``, the post words as span): a signature heading with no name
+below it (then a blank line and another heading, or the end of the text), and the posts in a letter's header
+(``BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE``).
 
-Not persons: griffiers (``Griffier: Van Toor``, ``T.J.E. van Toor, griffier``), civil servants and officers
-(``de heer X, directeur ...``, ``generaal ...``), foreign politicians (``de Franse minister X``, ``president
-Keïta``), ``De voorzitter`` itself, names cut off at the very end of an excerpt inside a list (``..., Ploum``),
-party, place, ministry and country names.
+Names: titles (drs., mr., dr., prof., ir.) and initials are kept apart from the name; given names are the
+capitalised words before a lower-case tussenvoegsel (``Jasper van Dijk`` -> Van Dijk, ``R. de Roon`` -> De Roon);
+without a tussenvoegsel the last capitalised word is the surname (``Pia Dijkstra`` -> Dijkstra, ``Henk Jan Ormel``
+-> Ormel) unless the name ends in a known two-word surname (``Hanke Bruins Slot`` -> Bruins Slot, ``Hirsch
+Ballin``, and those of the cabinet gazetteer). A name stays on one line, has at most two words after its
+tussenvoegsel and ends at punctuation, a lower-case word, a party, role, calendar or function word, a ministry or
+a country. Names written in capitals (motion headers) are converted (``JASPER VAN DIJK`` -> Van Dijk). A footnote
+number or possessive glued to a name is dropped.
+
+Not reported: ``De voorzitter`` itself, names cut off at the very end of an excerpt inside a list (``...,
+Ploum``), party, place, ministry and country names.
 
 Speed: each context regex is tried only near the words its matches contain (``_Context.anchors``; see
 ``ministries.anchored``), which finds what running it over the whole text finds.
@@ -43,9 +55,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 
-from ..gazetteer import lead
+import yaml
+
+from ..gazetteer import lead, load
 from ..model import Mention
+from ..scan import leading_word, matches_at, word_starts
+from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
 
@@ -81,16 +99,52 @@ _STOP = {
     "navo", "eu", "nato", "un", "mali", "irak", "afghanistan", "syrië", "soedan", "libanon", "kosovo", "bosnië",
 }
 _STOP |= _PARTIES
-# Roles after 'X, ...' that mean the person is not a minister, state secretary or MP.
-_NOT_POLITICAL = re.compile(
-    r"(?i:griffier|adjunct-griffier|directeur|ambtenaar|ambassadeur|generaal|luitenant|kolonel|majoor|kapitein|"
-    r"commandant|secretaris-generaal|hoofd|plaatsvervangend|gezant|adviseur|medewerker|woordvoerder van|"
-    r"force commander|raadadviseur|beleidsmedewerker|inspecteur|onderzoeker|chef|attaché)")
+
+# The roles of Dutch politicians; every other role (data/person_roles.yaml) is someone else: an officer, a
+# diplomat, an official, a foreign politician, an expert. '' is a person the text gives no role.
+POLITICAL_ROLES = frozenset({"minister", "staatssecretaris", "minister-president", "kamerlid", ""})
+
+
+def _role_words() -> dict[str, dict[str, list[str]]]:
+    """data/person_roles.yaml: role -> {'before': words, 'after': words, 'examples': [...]}, checked."""
+    raw = files("missiongraph").joinpath("data/person_roles.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw) or {}
+    for role, entry in data.items():
+        if role in POLITICAL_ROLES or not isinstance(entry, dict):
+            raise ValueError(f"person_roles.yaml: {role!r}: not a role of its own")
+        for where in ("before", "after"):
+            words = entry.get(where) or []
+            if not all(isinstance(w, str) and w.strip() and w.isascii() or where == "after" for w in words):
+                raise ValueError(f"person_roles.yaml: {role}: {where} words must be ASCII (they are anchors)")
+            entry[where] = [w.lower() for w in words]
+        if not entry.get("examples"):
+            raise ValueError(f"person_roles.yaml: {role}: every role needs examples")
+    return data
+
+
+ROLE_WORDS = _role_words()
+# Role words behind a comma after a name ('Van der Zwan, directeur IOB'): word -> role.
+_ROLE_AFTER_WORDS = {w: role for role, e in ROLE_WORDS.items() for w in e["after"]}
+_ROLE_BEFORE_WORDS = {w: role for role, e in ROLE_WORDS.items() for w in e["before"]}
+
+
+def _word_alternation(words) -> str:
+    """Words (longest first), a space matching spaces and tabs."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+
+
+_NOT_POLITICAL = re.compile(r"(?i:" + _word_alternation(_ROLE_AFTER_WORDS) + ")")
 
 # Surnames of two capitalised words without a hyphen, known from Dutch politics. Otherwise, of several
 # capitalised words without a tussenvoegsel the last is the surname ('Pia Dijkstra', 'Henk Jan Ormel').
 _COMPOUND = {("bruins", "slot"), ("hirsch", "ballin"), ("haersma", "buma"), ("koşer", "kaya"), ("koser", "kaya"),
              ("klein", "molekamp"), ("van", "haersma", "buma")}
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> frozenset[tuple[str, ...]]:
+    """_COMPOUND and the two-word surnames of the cabinet gazetteer (Gmelich Meijling)."""
+    return frozenset(_COMPOUND) | cabinet().compound_surnames
 
 
 # --------------------------------------------------------------------------------------------- name parser
@@ -109,8 +163,9 @@ class Name:
     display: str                # Van Ojik
     start: int                  # first written word (initials and given names included)
     end: int                    # end of the surname
-    initials: bool = False
+    initials: str = ""          # as written, without the title: 'K.H.', 'A.Th.B.'
     given: list[str] = field(default_factory=list)
+    title: str = ""             # 'drs.', 'mr. dr.'
 
 
 def _is_upper_word(tok: str) -> bool:
@@ -154,6 +209,9 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     start: int | None = None
     end = cur
     has_initials = False
+    written_initials: list[str] = []
+    titles: list[str] = []
+    paren_given: list[str] = []
     before: list[str] = []      # capitalised words before a tussenvoegsel (given names, or the surname)
     tv: list[str] = []
     after: list[str] = []       # capitalised words after the tussenvoegsel
@@ -177,9 +235,12 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
         initials = lead and _INITIALS.fullmatch(tok) is not None
         if lead and (low in _TITLES or initials):
             has_initials = has_initials or initials
+            (written_initials if initials else titles).append(tok)
             start = t.start() if start is None else start
         elif lead and has_initials and raw.startswith("(") and raw.endswith(")"):
-            pass                                            # 'A. (Aukje) de Vries'
+            paren_given = raw[1:-1].split()                 # 'A. (Aukje) de Vries'
+        elif before and not tv and _INITIALS.fullmatch(tok):
+            written_initials.append(tok)                    # 'Sigrid A.M. Kaag': initials after the given name
         elif low in _TV_WORDS and (low not in _TV_NEEDS_NEXT or tv or _ARTICLE_NEXT.match(text, t.end())):
             if after and _open_double(after[-1]):
                 after[-1] += " " + low                      # 'Van Ardenne-van der Hoeven': second part's tv
@@ -202,7 +263,7 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
             lead = False
             start = t.start() if start is None else start
         elif _is_capword(tok):
-            if ministry_at(text, t.start()) is not None or _gazetteer_at(text, t.start()):
+            if _named_thing_at(text, t.start(), tok):
                 break                                       # 'Koenders van de Verenigde Naties'
 
             if tv:
@@ -235,30 +296,55 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     else:
         if not before:
             return None
-        keep = 2 if tuple(w.lower() for w in before[-2:]) in _COMPOUND else 1
+        keep = 2 if tuple(w.lower() for w in before[-2:]) in _compounds() else 1
         given, words, tv = before[:-keep], before[-keep:], []
     surname = " ".join([*tv, *words])
     display = surname[:1].upper() + surname[1:]
     if display.lower() in _STOP or start is None:
         return None
-    return Name(display, start, end, has_initials, given)
+    return Name(display, start, end, "".join(written_initials), [*paren_given, *given], " ".join(titles))
 
 
-def _gazetteer_at(text: str, pos: int) -> bool:
-    """Whether a country or organisation name starts at ``pos`` (then it is not part of a person's name)."""
-    return country_at(text, pos) is not None or organisation_at(text, pos) is not None
+def _named_thing_at(text: str, pos: int, word: str) -> bool:
+    """Whether a ministry, country or organisation name starts at ``pos``, where ``word`` stands (then it is not
+    part of a person's name). Their regexes are run only when ``word`` begins as one of those names does (most
+    words of a person's name begin as none)."""
+    runs, run = _thing_runs(), _ASCII_RUN.match(word)
+    if runs is not None and run is not None and run.group().lower() not in runs:
+        return False
+    return ministry_at(text, pos) is not None or country_at(text, pos) is not None or \
+        organisation_at(text, pos) is not None
+
+
+# The run ``scan.leading_word`` gives for a word that starts with an ASCII letter or digit (that function goes
+# through the cached ``scan.lowered``, whose few places the rules keep for whole texts).
+_ASCII_RUN = re.compile(r"[A-Za-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _thing_runs() -> frozenset[str] | None:
+    """The letter or digit runs that ministry, country and organisation names begin with (``scan.leading_word``):
+    a name that begins otherwise is none of them. None when a name begins with another character (then every word
+    is tested)."""
+    runs = set()
+    for name in ("ministries", "countries", "organisations"):
+        for e in load(name):
+            for alias in [e["id"], e.get("name") or "", *e["names"], *e["aliases"]]:
+                if alias:
+                    runs.add(leading_word(alias))
+    return None if None in runs else frozenset(runs)
 
 
 # --------------------------------------------------------------------------------------------- contexts
 @dataclass(slots=True)
 class _After:
-    """What follows a name: party, ministry, role; whether the person is excluded; where the list goes on."""
+    """What follows a name: party, ministry, role, chamber; where the list goes on."""
 
     end: int
     party: str = ""
     ministry: str = ""
     role: str = ""
-    exclude: bool = False
+    chamber: str = ""
     stop: bool = False
 
 
@@ -269,8 +355,14 @@ _VAN_VOOR = re.compile(r"[ \t]+(?:van|voor|VAN|VOOR)[ \t]+")
 _ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+)?(?P<role>(?:(?:[Tt]weede|[Ee]erste)[ \t]+)?[Kk]amerlid|"
                          r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]oorzitter|[Ff]ractievoorzitter)"
                          r"(?![^\W\d_])")
-_EXCLUDED_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+|het[ \t]+)?" + _NOT_POLITICAL.pattern)
+_OTHER_ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+|het[ \t]+)?(?P<word>" + _NOT_POLITICAL.pattern + ")")
 _LIST_SEP = re.compile(r"[ \t]*,\s*(?:(?i:en)[ \t]+)?|[ \t]+(?i:en)[ \t]+|[ \t]*[/&][ \t]*")
+
+
+def _chamber_of(words: str) -> str:
+    """'Tweede Kamerlid' -> Tweede Kamer, 'Eerste Kamerlid' -> Eerste Kamer, else ''."""
+    low = words.lower()
+    return "Tweede Kamer" if low.startswith("tweede") else "Eerste Kamer" if low.startswith("eerste") else ""
 
 
 def _after(text: str, pos: int) -> _After:
@@ -295,16 +387,22 @@ def _after(text: str, pos: int) -> _After:
     r = _ROLE_AFTER.match(text, pos)
     if r:
         role = r.group("role").lower()
-        out.role = "minister" if role.startswith("minister") else "staatssecretaris" \
-            if role.startswith("staatssecretaris") else "kamerlid"
-        if out.role != "kamerlid":
+        out.role = "minister-president" if role == "minister-president" else "minister" \
+            if role.startswith("minister") else "staatssecretaris" if role.startswith("staatssecretaris") \
+            else "kamerlid"
+        out.chamber = _chamber_of(r.group("role"))
+        if out.role in ("minister", "staatssecretaris"):
             v = _VAN_VOOR.match(text, r.end())
             found = ministry_at(text, v.end()) if v else None
             if found is not None:
                 out.ministry = found[0]
         out.stop = True
-    elif _EXCLUDED_AFTER.match(text, pos):
-        out.exclude = out.stop = True
+    else:
+        o = _OTHER_ROLE_AFTER.match(text, pos)
+        if o:
+            out.role = _ROLE_AFTER_WORDS[" ".join(o.group("word").lower().split())]
+            out.ministry = ""
+            out.stop = True
     return out
 
 
@@ -318,6 +416,15 @@ class _Context:
     role: str = ""
     signatory: bool = False
     line: bool = False          # the name must fill the rest of its line
+    runs: frozenset[str] = frozenset()  # instead of anchors: the letter runs every match starts with
+    unnamed: bool = False       # a match without a name is a post that signs without a name
+
+
+def _matches(ctx: _Context, text: str) -> Iterator[re.Match[str]]:
+    """What ``ctx.regex.finditer(text)`` yields, the regex tried only near its anchors (or at its runs)."""
+    if ctx.runs:
+        return matches_at(ctx.regex, text, word_starts(text, ctx.runs))
+    return anchored(ctx.regex, text, *ctx.anchors)
 
 
 _NAME_START = rf"(?=[{_UPPER}'’])"
@@ -328,16 +435,24 @@ _NAME_START = rf"(?=[{_UPPER}'’])"
 _W = r"(?<![^\W\d_])"
 _POST = (r"(?:[Dd]efensie|[Bb]uitenland|[Ff]inanciën)?[Mm]inisters?|[Dd]efensiestaatssecretaris|"
          r"[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretarissen|[Ss]taatssecretaris|[Pp]remier|[Oo]ud-minister|"
-         r"[Oo]ud-staatssecretaris|(?:[Tt]weede[ \t]+)?[Kk]amerlid|[Kk]amerleden")
-_SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER|"
+         r"[Oo]ud-staatssecretaris|(?:(?:[Tt]weede|[Ee]erste)[ \t]+)?[Kk]amerlid|[Kk]amerleden")
+_SIGNATURE_POST = (r"(?m)^[ \t]*(?:De|de|DE)[ \t]+(?P<post>[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|"
                    r"[Ss]taatssecretaris|STAATSSECRETARIS)(?![^\W\d_])")
 _LID_ANCHORS = Anchors(("lid", "leden"), before=1)      # 'het lid', 'de Kamerleden', 'Tweede Kamerlid'
 _SIGNATURE_ANCHORS = Anchors(POST_ANCHORS, before=1, line=True)     # 'De minister' opening a line
+# 'generaal Kees Matthijssen', 'de NLse generaal, Kees Matthijssen', 'VN-gezant X', 'president Keïta'.
+# 'de speciale vertegenwoordiger van de VN in Mali, Koenders', 'ambassadeur in Bamako, Van der Zwan': where the
+# role is held, then a comma and the name. The role word may end a word with a hyphen ('VN-gezant'); the match
+# starts at the role word, so it is tried only where one of their first letter runs stands (``scan.word_starts``).
+_ROLE_BEFORE = re.compile(
+    _W + r"(?P<word>(?i:" + _word_alternation(_ROLE_BEFORE_WORDS) + r"))(?![^\W\d_])"
+    r"(?:[ \t]+(?:van|voor|in|bij|te)[ \t][^,\n]{1,60},|(?:[ \t]*,)?)[ \t]+" + _NAME_START)
+_ROLE_BEFORE_RUNS = frozenset(re.match(r"[a-z]+", w).group() for w in _ROLE_BEFORE_WORDS)
 _CONTEXTS: list[_Context] = [
-    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKk") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
+    _Context("post", re.compile(lead("DdBbFfMmSsPpOoTtKkEe") + _W + f"(?P<post>{_POST})[ \t]+" + _NAME_START),
              (POSTS, Anchors(("premier",)), _LID_ANCHORS)),
     _Context("honorific", re.compile(
-        lead("DdMm") + _W + r"(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]ijnheer|[Dd]hr\.|[Mm]w\.|[Mm]evr\.)[ \t]+"
+        lead("DdMm") + _W + r"(?:(?P<m>[Dd]e[ \t]+heer|[Mm]ijnheer|[Dd]hr\.)|[Mm]evrouw|[Mm]w\.|[Mm]evr\.)[ \t]+"
         + _NAME_START), (Anchors(("heer",), before=1), Anchors(("mevr", "dhr.", "mw.")))),
     _Context("chair", re.compile(
         lead("Dd") + _W + r"[Dd]e[ \t]+(?:(?:fungerend|waarnemend|plaatsvervangend)[ \t]+)?voorzitter[ \t]+van[ \t]+"
@@ -348,6 +463,13 @@ _CONTEXTS: list[_Context] = [
     _Context("chair", re.compile(lead("FfWwPp") + _W + r"(?:[Ff]ungerend|[Ww]aarnemend|[Pp]laatsvervangend)[ \t]+"
                                  r"voorzitter:[ \t]*" + _NAME_START), (Anchors(("voorzitter",), before=1),),
              role="kamerlid"),
+    # the committee's clerk: 'De griffier van de vaste commissie voor Defensie, Van Leiden', 'Griffier: Van Toor'
+    _Context("clerk", re.compile(
+        lead("Dd") + _W + r"[Dd]e[ \t]+(?:(?:adjunct|plaatsvervangend)[ \t-]+)?griffier[ \t]+van[ \t]+de[ \t]+"
+        r"(?:[a-z]+[ \t]+){0,2}(?:[Kk]amer)?commissie[^,\n]{0,120},\s*"), (Anchors(("griffier",), before=2),),
+        role="official"),
+    _Context("clerk", re.compile(r"G(?<![^\W\d_]G)riffier:[ \t]*" + _NAME_START), (Anchors(("griffier",)),),
+             role="official"),
     _Context("members", re.compile(
         lead("Aa") + _W + r"[Aa]anwezig[ \t]+(?:zijn|is)[^\n:]{0,80}?(?:te[ \t]+weten|leden|lid):\s*"),
         (Anchors(("aanwezig",)),), many=True, role="kamerlid"),
@@ -363,8 +485,10 @@ _CONTEXTS: list[_Context] = [
         lead("EeMmOoIi") + _W + r"(?:[Ee]erste[ \t]+ondertekenaar|[Mm]ede[ \t-]?ondertekenaar|[Oo]ndertekenaar|"
         r"[Mm]ede-?[Ii]ndiener|[Ii]ndiener)(?:s|\(s\))?:[ \t]*"),
         (Anchors(("ondertekenaar",), before=1), Anchors(("indiener",))), many=True),
-    _Context("signature", re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*\n(?:[ \t]*\n){0,8}[ \t]*"),
-             (_SIGNATURE_ANCHORS,), signatory=True, line=True),
+    # (a heading without a name below it is a post that signs without a name: see _unnamed_signature)
+    _Context("signature", re.compile(
+        _SIGNATURE_POST + r"[^\n]{0,160}(?P<comma>,)[ \t]*(?:\n(?:[ \t]*\n){0,8}[ \t]*|$)"),
+        (_SIGNATURE_ANCHORS,), signatory=True, line=True, unnamed=True),
     # 'De minister van Defensie, drs. K.H. Ollongren' on one line (collapsed signature block).
     _Context("signature", re.compile(
         _SIGNATURE_POST + r"[^\n,]{0,160},[ \t]+(?=(?:drs|mr|dr|prof|ir|ing)\.|[A-Z][a-z]?\.)"),
@@ -373,20 +497,27 @@ _CONTEXTS: list[_Context] = [
     _Context("post-after", re.compile(
         lead("MmSs") + _W + r"(?P<post>[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"),
         (POSTS,)),
+    # officers, diplomats, officials, foreign politicians, experts named after their role word
+    _Context("role", _ROLE_BEFORE, (), runs=_ROLE_BEFORE_RUNS),
 ]
 _MOTION_END = re.compile(r"[Ee](?i:n[ \t]+gaat[ \t]+over[ \t]+tot[ \t]+de[ \t]+orde[ \t]+van[ \t]+de[ \t]+dag)"
                          r"\.?[ \t]*\n")
 _MOTION_END_ANCHORS = Anchors(("gaat",), before=1, inside=True)     # 'en' may end a longer word
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 _LINE_REST = re.compile(r"[ \t]*(?:\n|$)")
+FOREIGN = "foreign politician"
 
 
+@lru_cache(maxsize=256)
 def _role_of_post(post: str) -> str:
     p = post.lower()
-    if p.startswith("staatssecretaris") or p.startswith("oud-staatssecretaris"):
+    if p.startswith("staatssecretaris") or p.startswith("oud-staatssecretaris") or \
+            p.startswith("defensiestaatssecretaris"):
         return "staatssecretaris"
     if "kamerlid" in p or "kamerleden" in p:
         return "kamerlid"
+    if p in ("premier", "minister-president"):
+        return "minister-president"
     return "minister"
 
 
@@ -399,62 +530,83 @@ def _post_ministry(text: str, start: int, end: int) -> str:
     return ""
 
 
-def _mention(name: Name, text: str, role: str, ministry: str, party: str, signatory: bool,
-             context: str) -> Mention:
+def _mention(name: Name, text: str, role: str, ministry: str, party: str, signatory: bool, context: str,
+             gender: str = "", chamber: str = "") -> Mention:
     attrs = {"name": name.display, "role": role, "context": context}
     if ministry:
         attrs["ministry"] = ministry
     if party:
         attrs["party"] = party
+    if name.given:
+        attrs["given"] = " ".join(name.given)
+    if name.initials:
+        attrs["initials"] = name.initials
+    if name.title:
+        attrs["title"] = name.title
+    if gender:
+        attrs["gender"] = gender
+    if chamber:
+        attrs["chamber"] = chamber
     return Mention("person", name.display.lower(), name.start, name.end, text[name.start:name.end],
                    role="signatory" if signatory else "", attrs=attrs)
 
 
 def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
-    for m in anchored(ctx.regex, text, *ctx.anchors):
-        role, ministry = ctx.role, ""
+    for m in _matches(ctx, text):
+        role, ministry, gender, chamber = ctx.role, "", "", ""
         many = ctx.many
         pos = m.end()
         if ctx.name == "post":
             post = m.group("post")
-            if foreign_before(text, m.start()):
-                continue
             role = _role_of_post(post)
+            chamber = _chamber_of(post) if role == "kamerlid" else ""
             many = post.lower().endswith(("ministers", "staatssecretarissen", "kamerleden"))
-            compound = compound_at(text, m.start())
-            if compound:
-                ministry = compound[0]
-        elif ctx.name == "post-after":
             if foreign_before(text, m.start()):
-                continue
+                role = FOREIGN                              # 'de Franse minister Le Drian'
+            else:
+                compound = compound_at(text, m.start())
+                if compound:
+                    ministry = compound[0]
+        elif ctx.name == "post-after":
             found = ministry_at(text, m.end())
             if found is None:
                 continue
-            role = _role_of_post(m.group("post"))
-            ministry, pos = found[0], found[1]
+            role = FOREIGN if foreign_before(text, m.start()) else _role_of_post(m.group("post"))
+            ministry, pos = (found[0] if role != FOREIGN else ""), found[1]
             if not _CAPITAL_NEXT.match(text, pos, pos + 3):
                 continue
         elif ctx.name == "signature":
             role = _role_of_post(m.group("post"))
             line_end = text.find("\n", m.start("post"))
-            ministry = _post_ministry(text, m.start("post"), line_end if line_end >= 0 else len(text))
+            ministry = "Algemene Zaken" if role == "minister-president" else \
+                _post_ministry(text, m.start("post"), line_end if line_end >= 0 else len(text))
+        elif ctx.name == "honorific":
+            gender = "m" if m.group("m") else "f"
+        elif ctx.name == "role":
+            role = _ROLE_BEFORE_WORDS[" ".join(m.group("word").lower().split())]
+        named = None
         for _ in range(40):
             name = parse_name(text, pos, ctx.upper)
             if name is None:
                 break
+            named = name
             info = _after(text, name.end)
             if ctx.line and not _LINE_REST.match(text, info.end):
                 break
             truncated = name.end >= len(text) and not ctx.line
-            if not info.exclude and not truncated:
-                yield _mention(name, text, info.role or role, info.ministry or ministry, info.party,
-                               ctx.signatory, ctx.name)
+            if not truncated:
+                # what follows the name wins, except for a foreign post ('de Franse minister X (Defensie)')
+                got = role if role == FOREIGN else info.role or role
+                yield _mention(name, text, got, "" if got not in POLITICAL_ROLES else info.ministry or ministry,
+                               info.party, ctx.signatory, ctx.name, gender, info.chamber or chamber)
             if not many or info.stop:
                 break
             s = _LIST_SEP.match(text, info.end)
             if not s:
                 break
             pos = s.end()
+        if ctx.unnamed and named is None and ministry and _unnamed_signature(text, m):
+            yield _unnamed(text, m.start("post"), m.start("comma"), role, ministry, "signature")
 
 
 def _motion_signatures(text: str) -> Iterator[Mention]:
@@ -472,13 +624,76 @@ def _motion_signatures(text: str) -> Iterator[Mention]:
             rest = _LINE_REST.match(text, info.end)
             if not rest:
                 break
-            if not info.exclude:
-                yield _mention(name, text, "kamerlid", info.ministry, info.party, True, "motion-signature")
+            yield _mention(name, text, info.role or "kamerlid", info.ministry, info.party, True, "motion-signature",
+                           chamber=info.chamber)
             pos = rest.end()
 
 
+# --------------------------------------------------------------------------------- posts without a name
+# A signature heading with no name below it ('De Minister van Defensie,' and then a blank line and another
+# heading, or the end of the text), and the posts in a letter's header ('BRIEF VAN DE MINISTERS VAN BUITENLANDSE
+# ZAKEN EN VAN DEFENSIE'): the text names the post, not the person. The resolver (``identity``) finds who held the
+# post on the document's date. Such mentions have value '' and attrs ``unnamed``; their span is the post.
+_SIGNATURE_HEAD = re.compile(_SIGNATURE_POST + r"[^\n]{0,160},[ \t]*(?=\n|$)")
+_HEADER_SENDER = re.compile(
+    r"[ \t]*(?:Nr\.[ \t]*\d+[ \t]+)?(?:BRIEF|Brief)[ \t]+(?:VAN|van)[ \t]+(?:DE|de)[ \t]+"
+    r"(?P<post>MINISTERS?|MINISTER-PRESIDENT|STAATSSECRETARISSEN|STAATSSECRETARIS|[Mm]inisters?|"
+    r"[Mm]inister-[Pp]resident|[Ss]taatssecretaris(?:sen)?)(?![^\W\d_])")
+_HEADER_LIST = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:EN|en)[ \t]+)?(?:VAN|VOOR|van|voor)[ \t]+")
+
+
+def _unnamed(text: str, start: int, end: int, role: str, ministry: str, context: str) -> Mention:
+    return Mention("person", "", start, end, text[start:end], role="signatory" if context == "signature" else "",
+                   attrs={"name": "", "role": role, "ministry": ministry, "context": context, "unnamed": True})
+
+
+def _unnamed_signature(text: str, m: re.Match[str]) -> bool:
+    """Whether a signature heading (a match of the first signature context) stands without a name: the text ends
+    after it, another heading follows, or a blank line and then a line that is no name (running text right below
+    the heading, 'De minister van Defensie,\nheeft besloten ...', is none)."""
+    pos = m.end()
+    if pos >= len(text):
+        return True
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _SIGNATURE_HEAD.match(text, line_start):
+        return True
+    return text.count("\n", m.end("comma"), pos) >= 2
+
+
+def _header_senders(text: str) -> Iterator[Mention]:
+    """The posts in a letter's header line ('Nr. 309 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE,
+    VOOR ... EN VAN VEILIGHEID EN JUSTITIE'). The regex is tried at the start of the lines that hold 'BRIEF' or
+    'Brief' (``str.find``: the header regex has no literal start)."""
+    lines = set()
+    for needle in ("BRIEF", "Brief"):
+        i = text.find(needle)
+        while i >= 0:
+            lines.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(needle, i + 1)
+    for line_start in sorted(lines):
+        m = _HEADER_SENDER.match(text, line_start)
+        if m is None:
+            continue
+        role = _role_of_post(m.group("post").rstrip("sS") if m.group("post").lower().endswith("ministers")
+                             else m.group("post"))
+        if role == "minister-president":
+            yield _unnamed(text, m.start("post"), m.end("post"), role, "Algemene Zaken", "header")
+            continue
+        pos = m.end()
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        for _ in range(12):
+            sep = _HEADER_LIST.match(text, pos, line_end)
+            found = ministry_at(text, sep.end()) if sep else None
+            if found is None:
+                break
+            yield _unnamed(text, sep.end(), found[1], role, found[0], "header")
+            pos = found[1]
+
+
 def find_persons(text: str) -> Iterator[Mention]:
-    """Dutch ministers, state secretaries and MPs named in ``text`` (kind "person", value = surname key)."""
+    """Persons named in ``text`` with the role the text gives them (kind "person", value = surname key), and the
+    posts that sign or send a document without a name (value '', attrs ``unnamed``)."""
     seen: set[tuple[int, int, str]] = set()
     for ctx in _CONTEXTS:
         for mention in _from_context(text, ctx):
@@ -486,7 +701,7 @@ def find_persons(text: str) -> Iterator[Mention]:
             if k not in seen:
                 seen.add(k)
                 yield mention
-    for mention in _motion_signatures(text):
+    for mention in (*_motion_signatures(text), *_header_senders(text)):
         k = (mention.start, mention.end, mention.role)
         if k not in seen:
             seen.add(k)
