@@ -202,7 +202,7 @@ def step_embedded(corpus: Path, work: Path, args) -> dict:
         store.close()
     out["nodes"] = sum(counts["nodes"].values())
     out["relationships"] = sum(counts["relationships"].values())
-    out["store_mb"] = round(sum(f.stat().st_size for f in work.rglob("graph.lbug*") if f.is_file()) / 1e6, 1)
+    out["store_mb"] = round(sum(f.stat().st_size for f in work.glob("graph.lbug*") if f.is_file()) / 1e6, 1)
     return out
 
 
