@@ -28,9 +28,11 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
+
+from trees import baseline_tree, package_dir
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -115,15 +117,8 @@ def _documents(corpus: Path):
             and not p.name.endswith(".metadata.xml") and p.name.lower() != "readme.md")
 
 
-def _package_dir(tree: Path) -> Path:
-    """A folder with ``missiongraph`` -> ``tree/loader``: importing it runs that tree's code."""
-    holder = Path(tempfile.mkdtemp(prefix="mg-pkg-"))
-    (holder / "missiongraph").symlink_to(tree / "loader")
-    return holder
-
-
 def _run(tree: Path, corpus: Path | None, limit: int | None, size: int = 0) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(_package_dir(tree)), PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, PYTHONPATH=str(package_dir(tree)), PYTHONDONTWRITEBYTECODE="1")
     if size:
         code = ("import json, sys; sys.path.insert(0, sys.argv[1]); import bench_extract; "
                 "print(json.dumps(bench_extract.measure_adversarial(int(sys.argv[2]))))")
@@ -159,24 +154,15 @@ def main(argv=None) -> int:
         ap.error("give a corpus folder or --adversarial MB")
     size = int(args.adversarial * 1_000_000) if args.adversarial else 0
     trees = {"this tree": ROOT}
-    worktree = None
-    if args.baseline:
-        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.baseline], check=True,
-                                capture_output=True, text=True).stdout.strip()
-        worktree = Path(tempfile.mkdtemp(prefix="mg-baseline-")) / "tree"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(worktree), commit], check=True,
-                       capture_output=True)
-        trees[f"baseline {args.baseline} ({commit})"] = worktree
-    try:
+    with ExitStack() as stack:
+        if args.baseline:
+            commit, worktree = stack.enter_context(baseline_tree(args.baseline))
+            trees[f"baseline {args.baseline} ({commit})"] = worktree
         runs: dict[str, list[dict]] = {name: [] for name in trees}
         for r in range(args.rounds):
             for name, tree in trees.items():
                 runs[name].append(_run(tree, args.corpus, args.docs, size))
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
-    finally:
-        if worktree is not None:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False,
-                           capture_output=True)
     if size:
         return _report_adversarial(runs, size, args)
     best = {name: _best(rs) for name, rs in runs.items()}

@@ -5,6 +5,8 @@
     .venv/bin/python bench/bench_load.py --docs 1000 --steps extract,embedded,reload
     NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=... .venv/bin/python bench/bench_load.py --docs 1000 \\
         --steps neo4j --neo4j-wipe                                         # WIPES that Neo4j database
+    .venv/bin/python bench/bench_load.py --corpus /tmp/c10k --steps write,copy,embedded --baseline main
+                                                                           # each step on main's code too, same run
 
 Steps (each in its own Python process, so that peak RSS is per step and one step's caches do not help the next):
 
@@ -50,11 +52,15 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
+
+from trees import baseline_tree, package_dir
 
 HERE = Path(__file__).resolve().parent
 STEPS = ["extract", "embedded", "reload", "update", "queries", "write", "copy", "neo4j-write", "neo4j"]
 CHANGE_EVERY = 100   # 1% of the documents change in the update step
+BASELINE_STEPS = ("extract", "embedded", "write", "copy", "neo4j-write")   # steps --baseline runs on both trees
 
 
 # ------------------------------------------------------------------------------------------------ step bodies
@@ -196,7 +202,7 @@ def step_embedded(corpus: Path, work: Path, args) -> dict:
         store.close()
     out["nodes"] = sum(counts["nodes"].values())
     out["relationships"] = sum(counts["relationships"].values())
-    out["store_mb"] = round(sum(f.stat().st_size for f in work.rglob("graph.lbug*") if f.is_file()) / 1e6, 1)
+    out["store_mb"] = round(sum(f.stat().st_size for f in work.glob("graph.lbug*") if f.is_file()) / 1e6, 1)
     return out
 
 
@@ -419,9 +425,10 @@ class TreeMemory(threading.Thread):
                 self.peak_kb, self.peak_procs = total, len(pids)
 
 
-def run_step(name: str, corpus: Path, work: Path, args) -> dict:
+def run_step(name: str, corpus: Path, work: Path, args, tree: Path | None = None) -> dict:
     """Run one step in a child process; wall time, that child's own peak RSS (os.wait4) and the peak memory of
-    the child with all its worker processes (sampled PSS)."""
+    the child with all its worker processes (sampled PSS). With ``tree`` (a baseline commit's worktree) the step
+    runs that tree's ``missiongraph``."""
     result_file = work / f"{name}.result.json"
     result_file.unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_step", name, "--_work", str(work),
@@ -429,8 +436,9 @@ def run_step(name: str, corpus: Path, work: Path, args) -> dict:
            "--rowwise-docs", str(args.rowwise_docs),
            "--query-timeout", str(args.query_timeout)] + (["--neo4j-wipe"] if args.neo4j_wipe else []) \
         + (["--workers", str(args.workers)] if args.workers else [])
+    env = dict(os.environ, PYTHONPATH=str(package_dir(tree)), PYTHONDONTWRITEBYTECODE="1") if tree else None
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd)
+    proc = subprocess.Popen(cmd, env=env)
     sampler = TreeMemory(proc.pid)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -454,6 +462,7 @@ def fmt_table(results: list[dict]) -> str:
             f"{'all procs MB':>13}  notes")
     lines = [head, "-" * len(head)]
     for r in results:
+        r = {**r, "step": r["step"] + "*"} if r.get("baseline") else r
         if "error" in r:
             lines.append(f"{r['step']:<11} {'':>7} {'':>9} {'':>7} {'':>8} {r['wall']:>8.2f} "
                          f"{r['peak_rss_mb']:>12.0f} {r.get('tree_mb', 0):>13.0f}  ERROR {r['error']}")
@@ -471,6 +480,22 @@ def fmt_table(results: list[dict]) -> str:
             notes.append(f"{len(ok)} queries, slowest {max(ok):.3f} s" if ok else "no queries")
         lines.append(f"{r['step']:<11} {r['docs']:>7} {rate:>9} {mbs:>7} {dt:>8.2f} {r['wall']:>8.2f} "
                      f"{r['peak_rss_mb']:>12.0f} {r.get('tree_mb', 0):>13.0f}  {' '.join(notes)}")
+    return "\n".join(lines)
+
+
+def fmt_ratios(results: list[dict], baseline: str) -> str:
+    """This tree against the baseline, step by step: rate, peak RSS and store size as ratios (this / baseline)."""
+    lines = [f"\nthis tree / baseline {baseline} (same run; rate above 1: faster):"]
+    base = {r["step"]: r for r in results if r.get("baseline")}
+    for r in results:
+        b = base.get(r["step"])
+        if r.get("baseline") or b is None or "error" in r or "error" in b or not r["docs"]:
+            continue
+        line = (f"  {r['step']:<11} {r['docs'] / r['seconds']:>8,.0f} vs {b['docs'] / b['seconds']:>8,.0f} docs/s "
+                f"= {b['seconds'] / r['seconds']:.2f}x; peak RSS {r['peak_rss_mb']:.0f} vs {b['peak_rss_mb']:.0f} MB")
+        if "store_mb" in r and "store_mb" in b:
+            line += f"; store {r['store_mb']} vs {b['store_mb']} MB"
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -506,6 +531,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--query-timeout", type=float, default=120, help="seconds before a Neo4j query is cancelled")
     ap.add_argument("--rowwise-docs", type=int, default=100, help="documents in the batched-vs-per-row comparison")
     ap.add_argument("--neo4j-wipe", action="store_true", help="let the neo4j step delete what is in the database")
+    ap.add_argument("--baseline", help="a git ref: also run the steps " + ",".join(BASELINE_STEPS) + " with that "
+                    "commit's code (a temporary worktree), each right after this tree's; rows marked * and a table "
+                    "of ratios")
     ap.add_argument("--keep", action="store_true", help="keep the work folder (store, generated corpus)")
     ap.add_argument("--json", type=Path, help="where to write the results (default bench/results/load-N.json)")
     ap.add_argument("--_step", help=argparse.SUPPRESS)
@@ -549,15 +577,26 @@ def main(argv: list[str] | None = None) -> None:
         print(f"corpus {corpus}: {n} documents, {sum(p.stat().st_size for p in _docs(corpus)) / 1e6:.1f} MB; "
               f"steps {', '.join(steps)}", file=sys.stderr)
         results = [run_step("baseline", corpus, work, args)]
-        for name in steps:
-            print(f"... {name}", file=sys.stderr, flush=True)
-            results.append(run_step(name, corpus, work, args))
+        with ExitStack() as stack:
+            old = None
+            if args.baseline:
+                commit, tree = stack.enter_context(baseline_tree(args.baseline))
+                old = work / "baseline"
+                old.mkdir()
+            for name in steps:
+                print(f"... {name}", file=sys.stderr, flush=True)
+                results.append(run_step(name, corpus, work, args))
+                if old is not None and name in BASELINE_STEPS:   # the same step on the baseline, right after
+                    print(f"... {name} on {args.baseline} ({commit})", file=sys.stderr, flush=True)
+                    results.append({**run_step(name, corpus, old, args, tree), "baseline": True})
         machine = (f"{platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
                    f"{platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}")
         print(f"\n{n} documents ({corpus}); {machine}")
         print(fmt_table(results))
         print(fmt_queries(results))
-        by = {r["step"]: r for r in results}
+        if args.baseline:
+            print(fmt_ratios(results, f"{args.baseline} ({commit})"))
+        by = {r["step"]: r for r in results if not r.get("baseline")}
         if "embedded" in by and "reload" in by and "seconds" in by.get("reload", {}):
             e, r = by["embedded"], by["reload"]
             print(f"\nre-load of the unchanged corpus: {e['seconds'] / r['seconds']:.1f}x faster than the first load "

@@ -3,59 +3,62 @@
 Default location: ``$MISSIONGRAPH_STORE`` or ``./.missiongraph/graph.lbug`` (``--store`` overrides both).
 
 Writing documents gives the graph of the shared upsert plan (``base.write_plan``, which Neo4j runs, one
-transaction per batch) but writes what is new with ``COPY … FROM`` CSV files, LadybugDB's bulk loader, instead of
-``UNWIND … MERGE``/``CREATE``. A transaction (``EmbeddedStore.transaction``, a ``StagedWrite``) takes one or more
+transaction per batch) but writes what is new with ``COPY … FROM`` Parquet files written from Arrow tables,
+LadybugDB's bulk loader, instead of ``UNWIND … MERGE``/``CREATE``. A transaction (``EmbeddedStore.transaction``, a ``StagedWrite``) takes one or more
 batches; for each batch ``StagedWrite.add``:
 
-1. looks up which of the batch's nodes already exist, with their properties: one primary-key lookup per label
+1. builds the batch's relationships as Arrow tables, one per type and endpoint pair, column by column
+   (``rel_tables``), and its nodes as one row per key;
+2. looks up which of the batch's nodes already exist, with their properties: one primary-key lookup per label
    (``UNWIND $keys … MATCH``);
-2. deletes the old relationships of documents already in the store (a re-load): per relationship type and
+3. deletes the old relationships of documents already in the store (a re-load): per relationship type and
    endpoint pair, ``DELETE r RETURN`` the endpoints, the only nodes that can become orphans;
-3. merges an existing node only when that changes it (a re-loaded Document is always replaced) and stages new
+4. merges an existing node only when that changes it (a re-loaded Document is always replaced) and stages new
    nodes in memory, one row per key; a new node that no relationship reaches is not written (the upsert would
    write it and delete it as an orphan in the same transaction);
-4. stages every relationship (COPY appends to a relationship table; only node tables refuse a duplicate key) in
-   CSV files once more than ``SPILL_ROWS`` wait; one whose endpoint exists nowhere is dropped, as
-   ``MATCH … CREATE`` drops it.
+5. stages the relationship tables (COPY appends to a relationship table; only node tables refuse a duplicate
+   key), appended to Parquet files once more than ``SPILL_ROWS`` wait; a relationship whose endpoint exists
+   nowhere is dropped (an Arrow filter), as ``MATCH … CREATE`` drops it.
 
-At the end of the transaction, ``StagedWrite.finish`` COPYs the staged nodes and relationships, writes what CSV
-cannot carry, and checks only the nodes that lost relationships in step 2 for orphans, by key (so a re-load does
-not scan every label; step 2 still scans each relationship table).
+At the end of the transaction, ``StagedWrite.finish`` COPYs the staged nodes (one Arrow table per label) and
+relationships (one file per type and endpoint pair), and checks only the nodes that lost relationships in step 3 for
+orphans, by key (so a re-load does not scan every label; step 3 still scans each relationship table). Arrow
+carries every value exactly (null apart from the empty string, NUL characters, newlines, NaN, infinities), so
+nothing is left for a second pass. The Parquet files live in a temporary folder next to the store, removed when
+the transaction ends (also when it fails) and, if the process was killed, on the next open of the store.
 
 COPY runs inside ``BEGIN TRANSACTION`` and ``ROLLBACK`` undoes it. It is not written to the WAL: LadybugDB
 checkpoints at the commit of a transaction that COPYed, and a process killed before that checkpoint ends leaves
-nothing of the transaction. That checkpoint costs more the larger the store (about 1.3 ms per document already
-stored, measured at 1k–10k synthetic documents), so ``write_batches``, which a load uses, lets a transaction grow
-to as many documents as the store holds: the total checkpoint cost of a load stays linear. A transaction with
-fewer than ``COPY_MIN_ROWS`` new rows is written with ``MERGE``/``CREATE`` instead (measured crossover: about 50
-synthetic documents). CSV carries every value exactly (``csv_field``) except strings with a NUL character and
-non-finite floats: such a value is set by ``MERGE`` after the COPYs, and a node whose key holds one is written by
-``MERGE`` with its relationships by ``CREATE``. The CSV files live in a temporary folder next to the store,
-removed when the transaction ends (also when it fails) and, if the process was killed, on the next open of the
-store. Measurements and LadybugDB 0.22 pitfalls: docs/cypher.md.
+nothing of the transaction. That checkpoint costs more the larger the store, so ``write_batches``, which a load
+uses, lets a transaction grow to as many documents as the store holds: the total checkpoint cost of a load stays
+linear. A transaction with fewer than ``COPY_MIN_ROWS`` new rows is written with ``MERGE``/``CREATE`` instead
+(measured crossover with CSV files: about 50 synthetic documents). Measurements and LadybugDB 0.22 pitfalls:
+docs/cypher.md and docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import ladybug
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
-from ..model import DocumentGraph
+from ..model import DocumentGraph, Relationship
 from ..saved import return_columns, to_ladybug
 from ..schema import Schema
 from .base import (KEY_CHUNK, GraphStore, QueryResult, Statement, StoreError, check_read_only, chunks,
                    delete_doc_rels_returning_cypher, delete_orphans_among_cypher, existing_nodes_cypher, node_rows,
-                   node_statements, orphan_candidates, plain, rel_rows, rel_statements)
+                   node_statements, orphan_candidates, plain, rel_statements)
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]   # (relationship type, start label, end label)
@@ -103,46 +106,68 @@ def cast_expr(prop: str, typ: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Bulk writes with COPY FROM CSV: pure helpers (no I/O).
+# Bulk writes with COPY FROM Parquet files of Arrow tables: pure helpers (no I/O).
 # --------------------------------------------------------------------------------------------------------------
 
-COPY_PREFIX = ".copy-"   # temporary CSV folders are named <store file name>.copy-XXXX, next to the store
+COPY_PREFIX = ".copy-"   # temporary Parquet folders are named <store file name>.copy-XXXX, next to the store
 COPY_MIN_ROWS = 5000     # fewer new rows than this are written with CREATE/MERGE (see write_documents)
+SPILL_ROWS = 20_000      # staged relationship rows held in memory before they are appended to the Parquet files
+
+# The Arrow type of each schema property type: COPY reads an Arrow column of it back exactly (null, the empty
+# string, NUL characters, newlines, NaN and infinities included).
+ARROW_TYPES: dict[str, pa.DataType] = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(),
+                                       "BOOLEAN": pa.bool_()}
+
+# Where each provenance property comes from on a Relationship (the rest of a row is the type's own properties):
+# attribute getters, which read a column of a list of relationships in C (``map``), not in a Python loop.
+_PROVENANCE = {"doc": attrgetter("provenance.doc"), "span_start": attrgetter("provenance.start"),
+               "span_end": attrgetter("provenance.end"), "text": attrgetter("provenance.text"),
+               "sentence": attrgetter("provenance.sentence"), "page": attrgetter("provenance.page"),
+               "occurrences": attrgetter("count")}
+_START_KEY, _END_KEY, _PROPS = attrgetter("start.key"), attrgetter("end.key"), attrgetter("props")
 
 
-def csv_field(value: Any) -> str:
-    """One value as a CSV field that LadybugDB's COPY reads back exactly.
-
-    Null is an unquoted empty field; a string is always quoted (COPY reads a quoted empty field as an empty
-    string, an unquoted one as null) with its quotes doubled. The quote is COPY's escape character, so
-    backslashes, commas, semicolons, tabs, newlines and any unicode need nothing (newlines inside quotes need
-    ``parallel=false``, see ``copy_cypher``)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    raise TypeError(f"no CSV form for a {type(value).__name__} value")
+def arrow_schema(columns: dict[str, str], keys: Sequence[str] = ()) -> pa.Schema:
+    """The Arrow schema of a table with STRING ``keys`` first (a relationship's src and dst), then ``columns``
+    (property -> schema type), in table order: COPY maps columns by position."""
+    return pa.schema([(k, pa.string()) for k in keys] + [(p, ARROW_TYPES[t]) for p, t in columns.items()])
 
 
-def csv_safe(row: Row) -> bool:
-    """Whether COPY reads every value of ``row`` back exactly: not a string with a NUL character (COPY's CSV
-    reader stops at it) nor a float that is not finite."""
-    for value in row.values():
-        if isinstance(value, str) and "\x00" in value:
-            return False
-        if isinstance(value, float) and not math.isfinite(value):
-            return False
-    return True
+def node_table(rows: Sequence[Row], columns: dict[str, str]) -> pa.Table:
+    """Node rows (dicts) as an Arrow table of the label's ``columns``: one list per column, no row objects."""
+    schema = arrow_schema(columns)
+    return pa.table([pa.array([row.get(p) for row in rows], type=schema.field(p).type) for p in columns],
+                    schema=schema)
 
 
-def csv_lines(rows: Iterable[Row], columns: Sequence[str]) -> Iterator[str]:
-    """CSV lines (no header) of ``rows``, columns in table order: COPY maps fields by position."""
-    for row in rows:
-        yield ",".join([csv_field(row[c]) for c in columns]) + "\n"
+def rel_tables(graphs: Sequence[DocumentGraph], schema: Schema) -> dict[RelKey, pa.Table]:
+    """The graphs' relationships as one Arrow table per (type, start label, end label): ``src``, ``dst`` and every
+    property of the type, built column by column from the Relationship objects (no row dicts)."""
+    grouped: dict[RelKey, list[Relationship]] = defaultdict(list)
+    for graph in graphs:
+        for rel in graph.relationships:
+            grouped[(rel.type, rel.start.label, rel.end.label)].append(rel)
+    out = {}
+    for rel_key, rels in grouped.items():
+        columns = schema.rel(rel_key[0]).properties
+        arrow = arrow_schema(columns, ("src", "dst"))
+        data = [pa.array(list(map(_START_KEY, rels)), pa.string()), pa.array(list(map(_END_KEY, rels)), pa.string())]
+        props = list(map(_PROPS, rels)) if any(map(_PROPS, rels)) else None   # most types have no own properties
+        for prop, typ in columns.items():
+            get = _PROVENANCE.get(prop)
+            if get is not None:
+                data.append(pa.array(list(map(get, rels)), ARROW_TYPES[typ]))
+            elif props is None:
+                data.append(pa.nulls(len(rels), ARROW_TYPES[typ]))
+            else:
+                data.append(pa.array([p.get(prop) for p in props], ARROW_TYPES[typ]))
+        out[rel_key] = pa.table(data, schema=arrow)
+    return out
+
+
+def unknown_endpoints(table: pa.Table, column: str, known: set[str]) -> list[str]:
+    """The distinct values of a key column that are not in ``known`` (one lookup per distinct key, not per row)."""
+    return [k for k in pc.unique(table[column]).to_pylist() if k not in known]
 
 
 def cypher_string(text: str) -> str:
@@ -151,22 +176,19 @@ def cypher_string(text: str) -> str:
 
 
 def copy_cypher(table: str, file: Path, pair: tuple[str, str] | None = None) -> str:
-    """COPY one CSV file into a node table, or into one endpoint pair of a relationship table."""
-    options = "header=false, parallel=false"
-    if pair:
-        options += f", from='{pair[0]}', to='{pair[1]}'"
-    return f"COPY {table} FROM {cypher_string(str(file))} ({options})"
+    """COPY one Parquet file into a node table, or into one endpoint pair of a relationship table."""
+    return f"COPY {table} FROM {cypher_string(str(file))}" + (f" (from='{pair[0]}', to='{pair[1]}')" if pair else "")
 
 
-def wanted_keys(nodes: dict[str, list[Row]], rels: dict[RelKey, list[Row]], schema: Schema) -> dict[str, list[str]]:
+def wanted_keys(nodes: dict[str, list[Row]], rels: dict[RelKey, pa.Table], schema: Schema) -> dict[str, list[str]]:
     """Per label, every key the batch names (its nodes and its relationships' endpoints), sorted."""
     keys: dict[str, set[str]] = defaultdict(set)
     for label, rows in nodes.items():
         key = schema.label(label).key
         keys[label].update(row[key] for row in rows)
-    for (_, start, end), rows in rels.items():
-        keys[start].update(row["src"] for row in rows)
-        keys[end].update(row["dst"] for row in rows)
+    for (_, start, end), table in rels.items():
+        keys[start].update(pc.unique(table["src"]).to_pylist())
+        keys[end].update(pc.unique(table["dst"]).to_pylist())
     return {label: sorted(k) for label, k in keys.items()}
 
 
@@ -174,16 +196,6 @@ def changes(row: Row, stored: Row) -> bool:
     """Whether merging ``row`` into a node with the ``stored`` properties changes it (``coalesce``: a null in
     the row keeps what is stored)."""
     return any(value is not None and value != stored.get(prop) for prop, value in row.items())
-
-
-def csv_safe_value(value: Any) -> bool:
-    """Whether COPY reads ``value`` back exactly (see ``csv_safe``)."""
-    if isinstance(value, str):
-        return "\x00" not in value
-    return not isinstance(value, float) or math.isfinite(value)
-
-
-SPILL_ROWS = 20_000   # staged relationship rows held in memory before they are appended to the CSV files
 
 
 class StagedWrite:
@@ -194,16 +206,16 @@ class StagedWrite:
     relationships of re-loaded documents, and merge an existing node when that changes it (a re-loaded Document
     is always replaced). What is new is staged: new nodes in memory, one row per key (a node named by many
     documents is one row; across batches a later non-null value wins, as ``MERGE … coalesce`` does), and
-    relationship rows in CSV files once more than ``SPILL_ROWS`` wait. A new node (other than a Document) that
+    relationships as Arrow tables, one per batch and endpoint pair, appended to a Parquet file per type and endpoint
+    pair once more than ``SPILL_ROWS`` wait (a COPY straight from an Arrow table in memory was as fast, but held
+    about twice the memory during the COPY: 450 against 250 MB for 1,000 synthetic documents). A new node (other than a Document) that
     no relationship reaches is left out, since the upsert's orphan clean-up would delete it; a relationship
     whose endpoint exists nowhere is dropped, as ``MATCH … CREATE`` drops it.
 
-    ``finish`` COPYs the new nodes, then the relationships (or, for fewer than ``copy_min_rows`` rows, MERGEs
-    and CREATEs them), then writes what CSV cannot carry (``csv_safe``), then deletes those of the nodes that
-    lost relationships that are now orphans. Values CSV cannot carry are nulled in the COPYed row and set after
-    the COPYs by MERGE (a "patch"); a node whose key CSV cannot carry is MERGEd after the COPYs, and its
-    relationships CREATEd. MERGE must come after COPY: on LadybugDB 0.22 a COPY into a node table after a MERGE
-    created a node in it in the same transaction corrupts that table's primary-key index."""
+    ``finish`` COPYs the new nodes, then the relationships, one COPY per table and endpoint pair (or, for fewer
+    than ``copy_min_rows`` rows, MERGEs and CREATEs them), then deletes those of the nodes that lost
+    relationships that are now orphans. The Parquet files live in a temporary folder next to the store, removed
+    when the transaction ends (also when it fails) and, if the process was killed, on the next open of the store."""
 
     def __init__(self, store: EmbeddedStore):
         self.store, self.schema = store, store.schema
@@ -211,13 +223,9 @@ class StagedWrite:
         self.seen: set[str] = set()
         self.new_docs = 0                  # of which not in the store before
         self.new: dict[str, dict[str, Row]] = defaultdict(dict)     # label -> key -> staged row
-        self.patched: dict[str, set[str]] = defaultdict(set)        # keys with patches (merged by MERGE later)
-        self.patches: dict[str, list[Row]] = defaultdict(list)
-        self.late: dict[str, dict[str, Row]] = defaultdict(dict)    # label -> key CSV cannot carry -> row
-        self.rels: dict[RelKey, list[Row]] = defaultdict(list)      # staged, not yet in a CSV file
+        self.rels: dict[RelKey, list[pa.Table]] = defaultdict(list)  # staged, not yet in a Parquet file
         self.rel_count = 0                                          # relationships staged (also those spilled)
-        self.late_rels: dict[RelKey, list[Row]] = defaultdict(list)
-        self.spilled: set[RelKey] = set()
+        self.writers: dict[RelKey, pq.ParquetWriter] = {}           # the Parquet file of each spilled pair
         self.orphans: dict[str, set[str]] = defaultdict(set)
         self.folder: Path | None = None
 
@@ -229,12 +237,12 @@ class StagedWrite:
         again = sorted({g.doc_id for g in graphs} & self.seen)
         if again:
             raise ValueError(f"document {again[0]!r} is already in this transaction: write it in the next one")
-        nodes, rels = node_rows(graphs, schema), rel_rows(graphs, schema)
+        nodes, rels = node_rows(graphs, schema), rel_tables(graphs, schema)
         self.docs += [g.doc_id for g in graphs]
         self.seen.update(g.doc_id for g in graphs)
         existing = {label: store._existing_nodes(label, unseen)
                     for label, keys in wanted_keys(nodes, rels, schema).items()
-                    if (unseen := [k for k in keys if k not in self.new[label] and k not in self.late[label]])}
+                    if (unseen := [k for k in keys if k not in self.new[label]])}
         reloaded = sorted(existing.get("Document", ()))
         self.new_docs += len(graphs) - len(reloaded)
         if reloaded:
@@ -243,114 +251,90 @@ class StagedWrite:
             for label, keys in orphan_candidates(endpoints).items():
                 self.orphans[label].update(keys)
         known = {label: set(existing.get(label, ())) | {row[schema.label(label).key] for row in rows}
-                 | self.new[label].keys() | self.late[label].keys() for label, rows in nodes.items()}
-        kept: list[tuple[RelKey, Row]] = []
+                 | self.new[label].keys() for label, rows in nodes.items()}
         linked: dict[str, set[str]] = defaultdict(set)
-        for rel_key, rows in rels.items():
+        for rel_key, table in rels.items():
             _, start, end = rel_key
-            for row in rows:
-                if row["src"] in known.get(start, ()) and row["dst"] in known.get(end, ()):
-                    kept.append((rel_key, row))
-                    linked[start].add(row["src"])
-                    linked[end].add(row["dst"])
+            have_start, have_end = known.get(start, set()), known.get(end, set())
+            missing_src = unknown_endpoints(table, "src", have_start)
+            missing_dst = unknown_endpoints(table, "dst", have_end)
+            if missing_src or missing_dst:   # as MATCH … CREATE: a relationship to a node that is nowhere is dropped
+                table = table.filter(pc.invert(pc.or_(pc.is_in(table["src"], pa.array(missing_src, pa.string())),
+                                                      pc.is_in(table["dst"], pa.array(missing_dst, pa.string())))))
+            if table.num_rows:
+                self.rels[rel_key].append(table)
+                self.rel_count += table.num_rows
+                linked[start].update(pc.unique(table["src"]).to_pylist())
+                linked[end].update(pc.unique(table["dst"]).to_pylist())
         merge: dict[str, list[Row]] = defaultdict(list)
         for label, rows in nodes.items():
-            key, have, staged, late = schema.label(label).key, existing.get(label, {}), self.new[label], self.late[label]
+            key, have, staged = schema.label(label).key, existing.get(label, {}), self.new[label]
             for row in rows:
                 k = row[key]
                 stored = have.get(k)
                 if stored is not None:
                     if label == "Document" or changes(row, stored):
                         merge[label].append(row)
-                elif k in staged:
-                    self._merge_staged(label, staged[k], row)
-                elif k in late:
-                    late[k].update((prop, value) for prop, value in row.items() if value is not None)
-                elif label != "Document" and k not in linked[label]:
-                    continue
-                elif not csv_safe_value(k):
-                    late[k] = row
-                else:
-                    self._stage(label, row)
+                elif k in staged:   # a later batch names a staged node again: its non-null values win (coalesce)
+                    staged[k].update((prop, value) for prop, value in row.items() if value is not None)
+                elif label == "Document" or k in linked[label]:
+                    staged[k] = row
         store._execute_all(node_statements(merge, schema, cast_expr))
-        for rel_key, row in kept:
-            _, start, end = rel_key
-            if csv_safe(row) and row["src"] not in self.late[start] and row["dst"] not in self.late[end]:
-                self.rels[rel_key].append(row)
-            else:
-                self.late_rels[rel_key].append(row)
-        self.rel_count += len(kept)
         if row_count(self.rels) >= SPILL_ROWS:
             self._spill()
 
-    def _stage(self, label: str, row: Row) -> None:
-        if not csv_safe(row):
-            self.patches[label].append(dict(row))
-            self.patched[label].add(row[self.schema.label(label).key])
-            row = {p: (v if csv_safe_value(v) else None) for p, v in row.items()}
-        self.new[label][row[self.schema.label(label).key]] = row
-
-    def _merge_staged(self, label: str, staged: Row, row: Row) -> None:
-        """A later batch names a staged node again: its non-null values win, as MERGE's coalesce would."""
-        if row[self.schema.label(label).key] in self.patched[label] or not csv_safe(row):
-            self.patches[label].append(row)     # applied in order after the COPYs: the later values still win
-            self.patched[label].add(row[self.schema.label(label).key])
-            return
-        for prop, value in row.items():
-            if value is not None:
-                staged[prop] = value
-
     def _spill(self) -> None:
-        """Append the staged relationship rows to their CSV files."""
+        """Append the staged relationship tables to their Parquet files."""
+        for rel_key, tables in self.rels.items():
+            for table in tables:
+                writer = self.writers.get(rel_key)
+                if writer is None:
+                    writer = self.writers[rel_key] = pq.ParquetWriter(self._file("-".join(rel_key)), table.schema)
+                writer.write_table(table)
+        self.rels.clear()
+
+    def _file(self, name: str) -> Path:
         if self.folder is None:
             path = self.store.path
             self.folder = Path(tempfile.mkdtemp(prefix=path.name + COPY_PREFIX, dir=path.parent))
-        for rel_key, rows in self.rels.items():
-            if rows:
-                columns = ["src", "dst", *self.schema.rel(rel_key[0]).properties]
-                with open(self._rel_file(rel_key), "a", encoding="utf-8", newline="") as fh:
-                    fh.writelines(csv_lines(rows, columns))
-                self.spilled.add(rel_key)
-        self.rels.clear()
-
-    def _rel_file(self, rel_key: RelKey) -> Path:
-        assert self.folder is not None
-        return self.folder / ("-".join(rel_key) + ".csv")
+        return self.folder / f"{name}.parquet"
 
     # --- writing ------------------------------------------------------------------------------------------------
     def finish(self) -> None:
         """Write everything staged (still inside the transaction: the caller commits)."""
         store, schema, conn = self.store, self.schema, self.store.conn
-        if self.spilled or row_count(self.new) + row_count(self.rels) >= store.copy_min_rows:
+        if self.writers or row_count(self.new) + self.rel_count >= store.copy_min_rows:
             self._spill()
             for label, by_key in self.new.items():
                 if by_key:
-                    file = self.folder / f"{label}.csv"   # type: ignore[operator]
-                    with open(file, "w", encoding="utf-8", newline="") as fh:
-                        fh.writelines(csv_lines(by_key.values(), list(schema.label(label).properties)))
+                    file = self._file(label)
+                    pq.write_table(node_table(list(by_key.values()), schema.label(label).properties), file)
                     conn.execute(copy_cypher(label, file))
-            for rel_key in sorted(self.spilled):
-                conn.execute(copy_cypher(rel_key[0], self._rel_file(rel_key), (rel_key[1], rel_key[2])))
+            for rel_key in sorted(self.writers):
+                self.writers.pop(rel_key).close()
+                conn.execute(copy_cypher(rel_key[0], self._file("-".join(rel_key)), (rel_key[1], rel_key[2])))
         else:
             store._execute_all(node_statements({label: list(rows.values()) for label, rows in self.new.items()},
                                                schema, cast_expr))
-            store._execute_all(rel_statements(self.rels, schema, cast_expr))
-        store._execute_all(node_statements({label: list(by_key.values()) for label, by_key in self.late.items()},
-                                           schema, cast_expr))
-        store._execute_all(node_statements(self.patches, schema, cast_expr))
-        store._execute_all(rel_statements(self.late_rels, schema, cast_expr))
+            store._execute_all(rel_statements({rel_key: [row for t in tables for row in t.to_pylist()]
+                                               for rel_key, tables in self.rels.items()}, schema, cast_expr))
         for label, keys in self.orphans.items():
             store._execute_all((delete_orphans_among_cypher(label, schema), {"keys": chunk})
                                for chunk in chunks(sorted(keys), KEY_CHUNK))
 
+
     def remove_files(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+        self.writers.clear()
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
 
 
-def row_count(rows: dict[Any, list[Row]]) -> int:
-    return sum(len(r) for r in rows.values())
+def row_count(rows: dict[Any, Any]) -> int:
+    """Rows in dicts of rows or in lists of Arrow tables."""
+    return sum(len(r) if isinstance(r, dict) else sum(len(t) for t in r) for r in rows.values())
 
 
 def buffer_pool_bytes() -> int:
@@ -418,13 +402,13 @@ class EmbeddedStore(GraphStore):
         self.conn.execute("BEGIN TRANSACTION")
         try:
             yield
+            self.conn.execute("COMMIT")
         except BaseException:
             try:
                 self.conn.execute("ROLLBACK")
             except RuntimeError:
                 pass  # LadybugDB already rolled back the failed transaction
             raise
-        self.conn.execute("COMMIT")
 
     def execute_many(self, statements: Sequence[Statement]) -> None:
         with self._transaction():
@@ -450,7 +434,7 @@ class EmbeddedStore(GraphStore):
     @contextmanager
     def transaction(self) -> Iterator[StagedWrite]:
         """A write transaction that batches are added to (``StagedWrite.add``); written and committed when the
-        block ends, rolled back (CSV files removed) when it raises."""
+        block ends, rolled back (Parquet files removed) when it raises."""
         tx = StagedWrite(self)
         try:
             with self._transaction():
@@ -477,11 +461,12 @@ class EmbeddedStore(GraphStore):
     def write_batches(self, batches: Iterable[Sequence[DocumentGraph]]) -> Iterator[list[str]]:
         """Write ``batches`` in growing transactions: one takes batches until it holds as many documents as the
         store held when it began (at least one batch), or ``max_transaction_rels()`` relationships (what a COPY
-        transaction needs of the page cache grows with it). Every COPY transaction
-        ends in a checkpoint whose cost grows with the store; growing transactions keep the total cost of a large
-        load about linear (docs/cypher.md), while memory stays bounded (new relationships wait in CSV files, not
-        in memory). Yields the ids of each committed transaction's documents. An interrupted load keeps every
-        committed transaction: at least half of what it had written, when the store was empty before."""
+        transaction needs of the page cache grows with it). Every COPY transaction ends in a checkpoint whose cost
+        grows with the store; growing transactions keep the total cost of a large load about linear
+        (docs/cypher.md), while memory stays bounded (new relationships wait as Arrow tables, not as objects, at
+        most ``max_transaction_rels()`` of them). Yields the ids of each committed transaction's documents. An
+        interrupted load keeps every committed transaction: at least half of what it had written, when the store
+        was empty before."""
         held = self.run("MATCH (d:Document) RETURN count(d)").rows[0][0]
         max_rels = self.max_transaction_rels or max_transaction_rels()
         pending = iter(batches)
@@ -513,7 +498,7 @@ class EmbeddedStore(GraphStore):
         return deleted
 
     def _remove_stale_copy_folders(self) -> None:
-        """CSV folders a killed load left next to the store (this process holds the store's write lock, so no
+        """Parquet folders a killed load left next to the store (this process holds the store's write lock, so no
         other writer is using them)."""
         prefix = self.path.name + COPY_PREFIX
         for entry in self.path.parent.iterdir():
