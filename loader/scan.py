@@ -5,6 +5,15 @@ A regular expression that starts with a case-insensitive word, ``\\b`` or a look
 gazetteer matchers instead look up a word every match must contain, on a lower-case ASCII copy of the text with
 the same offsets (``lowered``), and try the pattern only where a match can start (``matches_at``). The output is
 the same as a full scan, as long as the positions tried include every position where a match can start.
+
+Where the words are is found for all rules at once: one Aho-Corasick automaton (``pyahocorasick``, in C) holds
+every word the rules have asked for, and one pass of it over a text finds all their occurrences (``_Index``,
+cached per text), instead of one ``str.find`` scan of the whole text per word and rule (a scan for an absent word
+reads the whole text: 150 of them cost about 1 ms per 10 KB). The words are learnt as they are asked for: a word
+the automaton does not hold yet is found with ``str.find`` for that text and added for the next texts (so the
+vocabulary settles after the first document; it is bounded by ``_MAX_WORDS``). Two vocabularies: letter runs,
+found as whole runs (``run_positions``, ``word_starts``), and strings found anywhere in ``lowered`` text
+(``find_lowered``).
 """
 
 from __future__ import annotations
@@ -12,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+import ahocorasick
 
 # The only characters besides A-Z that ``re.IGNORECASE`` matches to an ASCII letter: made that letter first.
 _ODD_CASE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -29,14 +40,22 @@ def lowered(text: str) -> str:
 
 
 def occurrences(haystack: str, words: Iterable[str]) -> list[int]:
-    """Sorted start positions of every occurrence of any of ``words`` in ``haystack``."""
+    """Sorted start positions of every occurrence of any of ``words`` in ``haystack`` (``str.find``; for
+    ``lowered`` text, ``find_lowered`` finds them in the text's one pass)."""
     found: set[int] = set()
     for word in words:
-        i = haystack.find(word)
-        while i >= 0:
-            found.add(i)
-            i = haystack.find(word, i + 1)
+        found.update(_find_all(haystack, word))
     return sorted(found)
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    """Every position where ``needle`` occurs in ``haystack`` (overlapping occurrences included)."""
+    found = []
+    i = haystack.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = haystack.find(needle, i + 1)
+    return found
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -59,32 +78,123 @@ _LETTERS_ONLY = {c: " " for c in range(128) if not 97 <= c <= 122}
 _DIGITS_ONLY = {c: " " for c in range(128) if not 48 <= c <= 57}
 
 
+class _Vocabulary:
+    """Words asked for (see the module docstring), and one automaton that finds them all. A word is searched as
+    ``needle.format(word)`` (a run ``w`` as ``" w "`` in ``_Runs.letters``); its position is ``back`` before the
+    last character of a match."""
+
+    def __init__(self, needle: str, back: int):
+        self.needle, self.back = needle, back
+        self.words: frozenset[str] = frozenset()    # replaced, never changed: an index keeps the one it was made with
+        self.version = 0
+        self._sets: dict[frozenset[str], int] = {}  # sets of words learnt whole: the version that holds them
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def learn(self, words: Iterable[str]) -> None:
+        new = {w for w in words if w and w not in self.words}
+        if new and len(self.words) + len(new) <= _MAX_WORDS:
+            self.words = self.words.union(new)
+            self.version += 1
+            self._automaton = None
+
+    def learn_set(self, words: frozenset[str]) -> int | None:
+        """The first version that holds all of ``words`` (learning them), or None when they do not fit."""
+        version = self._sets.get(words)
+        if version is None:
+            self.learn(words)
+            if words <= self.words:
+                if len(self._sets) > _MAX_SETS:       # the rules ask for a few fixed sets; anything else is forgotten
+                    self._sets.clear()
+                version = self._sets[words] = self.version
+        return version
+
+    def find(self, haystack: str) -> dict[str, list[int]]:
+        """Where each word occurs in ``haystack``, in increasing order (one pass of the automaton)."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for w in self.words:
+                self._automaton.add_word(self.needle.format(w), (w, len(w) + self.back))
+            self._automaton.make_automaton()
+        at: dict[str, list[int]] = {}
+        if self.words:
+            for end, (word, back) in self._automaton.iter(haystack):
+                found = at.get(word)
+                if found is None:
+                    at[word] = [end - back]
+                else:
+                    found.append(end - back)
+        return at
+
+
+_MAX_WORDS, _MAX_SETS = 50_000, 1_000
+# Whole letter runs: " w " ends ``len(w) + 1`` after where ``w`` is in the text (``_Runs.letters`` is shifted by one).
+_RUN_WORDS = _Vocabulary(" {} ", 1)
+# Strings anywhere in ``lowered`` text: "w" ends ``len(w) - 1`` after it starts.
+_LOWERED_WORDS = _Vocabulary("{}", -1)
+
+
+class _Index:
+    """Where the words of a vocabulary occur in one haystack: one pass of its automaton; a word learnt after that
+    pass is found with ``str.find`` (and remembered)."""
+
+    def __init__(self, vocabulary: _Vocabulary, haystack: str):
+        self.vocabulary, self.haystack = vocabulary, haystack
+        self.covered, self.version = vocabulary.words, vocabulary.version
+        self.at = vocabulary.find(haystack)
+
+    def positions(self, word: str) -> list[int]:
+        found = self.at.get(word)
+        if found is None:
+            if word in self.covered:
+                return []
+            found = self.at[word] = _find_all(self.haystack, self.vocabulary.needle.format(word))
+            self.vocabulary.learn((word,))
+        return found
+
+    def present(self, words: frozenset[str]) -> list[str]:
+        """Those of ``words`` that occur, in no particular order."""
+        version = self.vocabulary.learn_set(words)
+        if version is not None and version <= self.version:
+            return [w for w in self.at if w in words]
+        return [w for w in words if self.positions(w)]
+
+
 class _Runs:
     """The letter and digit runs of one text, for finding whole runs quickly.
 
     ``letters`` (``digits``) is ``lowered(text)`` with every character but the ASCII letters (digits) made a space
     and a space added before and after: a run ``w`` starts at ``i`` in the text exactly where ``" w "`` starts at
     ``i`` in one of them. (``str.translate`` of an ASCII text looks each character up once in a small table: C
-    speed.) Where each run occurs is remembered: several gazetteers search for the same words."""
+    speed.) Letter runs are looked up in the text's ``_Index`` of ``letters``; digit runs with ``str.find`` (few
+    are asked for), remembered."""
 
     def __init__(self, text: str):
         low = lowered(text)
         self.letters = " " + low.translate(_LETTERS_ONLY) + " "
         self.digits = " " + low.translate(_DIGITS_ONLY) + " "
-        self._at: dict[str, list[int]] = {}
+        self.index = _Index(_RUN_WORDS, self.letters)
+        self._digit_runs: dict[str, list[int]] = {}
 
     def positions(self, run: str) -> list[int]:
         """Where the letter or digit run ``run`` occurs in the text as a whole run, in increasing order."""
-        found = self._at.get(run)
+        if not run[0].isdigit():                 # a run is all letters or all digits
+            return self.index.positions(run)
+        found = self._digit_runs.get(run)
         if found is None:
-            found = self._at[run] = []
-            runs = self.digits if run[0].isdigit() else self.letters     # a run is all letters or all digits
-            needle = " " + run + " "
-            i = runs.find(needle)
-            while i >= 0:
-                found.append(i)     # the space before the run is at i in ``runs``: the run is at i in the text
-                i = runs.find(needle, i + 1)
+            found = self._digit_runs[run] = _find_all(self.digits, " " + run + " ")
         return found
+
+    def present(self, wanted: frozenset[str]) -> list[str]:
+        """Those of the ``wanted`` runs that occur in the text as whole runs, in no particular order."""
+        letter_runs, digit_runs = _by_kind(wanted)
+        found = self.index.present(letter_runs)
+        return found + [run for run in digit_runs if self.positions(run)] if digit_runs else found
+
+
+@lru_cache(maxsize=256)
+def _by_kind(runs: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the letter runs, the digit runs) of ``runs``."""
+    return frozenset(r for r in runs if not r[0].isdigit()), tuple(sorted(r for r in runs if r[0].isdigit()))
 
 
 @lru_cache(maxsize=4)
@@ -103,30 +213,41 @@ def has_run(text: str, run: str, start: int, end: int) -> bool:
     return _runs(text).letters.find(" " + run + " ", start, end + 2) >= 0   # the letters are shifted by one
 
 
-@lru_cache(maxsize=4)
-def words(text: str) -> frozenset[str]:
-    """The distinct letter runs and digit runs of ``lowered(text)`` (cached: every gazetteer asks); the set
-    ``_RUN.findall`` gives, 2.5 times faster."""
-    runs = _runs(text)
-    return frozenset(runs.letters.split()).union(runs.digits.split())
-
-
 def leading_word(phrase: str) -> str | None:
     """The letter or digit run ``lowered(phrase)`` starts with, or None when it starts with another character."""
     m = _RUN.match(lowered(phrase))
     return m.group() if m else None
 
 
+def present_runs(text: str, wanted: frozenset[str]) -> list[str]:
+    """Those of the ``wanted`` letter or digit runs that occur in ``text`` as whole runs, in no particular order."""
+    return _runs(text).present(wanted)
+
+
 def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
     """Sorted positions in ``text`` where one of the ``wanted`` runs occurs as a whole run (no letter, for a
-    digit run no digit, right before or after it): a set intersection first, so only the words the text contains
-    are searched for, and then only whole runs are found ('op' in 'op verzoek', not in 'opdracht' or 'Europa')."""
+    digit run no digit, right before or after it): 'op' in 'op verzoek', not in 'opdracht' or 'Europa'."""
     runs = _runs(text)
     found: list[int] = []
-    for word in wanted & words(text):
+    for word in runs.present(wanted):
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
+
+
+@lru_cache(maxsize=4)
+def _lowered_index(text: str) -> _Index:
+    return _Index(_LOWERED_WORDS, lowered(text))
+
+
+def find_lowered(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted start positions of every occurrence of any of ``words`` in ``lowered(text)`` (what
+    ``occurrences(lowered(text), words)`` gives, from the text's one pass of the automaton)."""
+    index = _lowered_index(text)
+    found: set[int] = set()
+    for word in words:
+        found.update(index.positions(word))
+    return sorted(found)
 
 
 def line_starts(text: str, positions: Iterable[int]) -> list[int]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Mention
-from ...scan import lowered, matches_at, occurrences
+from ...scan import find_lowered, lowered, matches_at
 from ..index import MentionsOfKind
 from ..text import fold, sentences_of
 
@@ -99,7 +99,7 @@ _ALREADY = re.compile(r"\breeds\b|\beerder")
 def _eval_starts(text: str) -> list[int]:
     """Where an _EVAL match can start: each of _EVAL_BACK before each "evaluat", at a letter of _EVAL_FIRST."""
     low = lowered(text)
-    return sorted({p - back for p in occurrences(low, ("evaluat",)) for back in _EVAL_BACK
+    return sorted({p - back for p in find_lowered(text, ("evaluat",)) for back in _EVAL_BACK
                    if p >= back and low[p - back] in _EVAL_FIRST})
 
 
@@ -196,7 +196,7 @@ _NOUN_STEMS = ("rapport", "advie", "evaluatie", "onderzoek", "analyse", "verslag
 def _report_nouns(text: str, low: str) -> Iterator[re.Match[str]]:
     """The matches of _REPORT_NOUN, tried only at the start of the words that hold one of its stems."""
     starts = set()
-    for pos in occurrences(low, _NOUN_STEMS):
+    for pos in find_lowered(text, _NOUN_STEMS):
         while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] in "-?"):
             pos -= 1
         starts.add(pos)
