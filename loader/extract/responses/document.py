@@ -34,7 +34,7 @@ from ...model import Mention
 from ...scan import has_run, lowered, present_runs, run_positions
 from ..text import fold
 from . import layout
-from .commitments import WHEN, sentence_commitment
+from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
@@ -128,7 +128,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 if all(has_run(text, r, a, b) for r in others) and (
                         extra is None
                         or (extra == "measure" and i in with_measure)
-                        or (extra == "date" and WHEN.search(text, a, b) is not None)):
+                        or (extra == "date" and when(text, a, b) is not None)):
                     promise = True
                     break
             if promise:
