@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import find_lowered, line_starts, lowered, matches_at
+from ...scan import find_lowered, line_starts, lowered, matches_at, occurrences
 from ..text import fold
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
@@ -306,7 +306,8 @@ def introduced_lists(text: str) -> Iterator[Mention]:
         return
     lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
     seen: set[int] = set()
-    for m in _INTRO.finditer(text):
+    # a match is one whole line that holds a colon: only those lines are tried (the lazy prefix makes a full scan slow)
+    for m in matches_at(_INTRO, text, line_starts(text, occurrences(text, (":",)))):
         if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
         kind = _INTRO_NOUNS[m.group("noun").lower()]
