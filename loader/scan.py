@@ -250,6 +250,12 @@ def find_lowered(text: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
+def find_exact(text: str, word: str) -> list[int]:
+    """Sorted start positions of every occurrence of the ASCII ``word`` in ``text`` (case as given), from the
+    text's one pass (``find_lowered``)."""
+    return [p for p in find_lowered(text, (word.lower(),)) if text.startswith(word, p)]
+
+
 def line_starts(text: str, positions: Iterable[int]) -> list[int]:
     """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
     once, so many positions on one long line cost no more than one."""

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from missiongraph.extract import text as T
 from missiongraph.read import _read_at_most
-from missiongraph.scan import _RUN, find_lowered, lowered, occurrences, present_runs, word_starts
+from missiongraph.scan import _RUN, find_exact, find_lowered, lowered, occurrences, present_runs, word_starts
 
 # The definitions the fast paths replaced.
 _WS = re.compile(r"\s+")
@@ -149,3 +149,9 @@ def test_read_at_most_reads_what_one_big_read_reads():
                 expected = io.BufferedReader(_Growing(size)).read(limit)
                 got = _read_at_most(io.BufferedReader(_Growing(size)), stated, limit)
                 assert got == expected, (size, stated, limit)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="KkAaMm, \u212a", max_size=30))
+def test_find_exact_is_str_find(text):
+    assert find_exact(text, "Kam, ") == occurrences(text, ("Kam, ",))
