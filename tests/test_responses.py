@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
 from missiongraph.extract.responses.commitments import WHEN, when
+from missiongraph.extract.responses.reading import WORD, Sentence
 from missiongraph.extract.text import fold
 
 
@@ -212,3 +213,13 @@ def test_when_is_the_regex_search(tokens, sep, cut_start, cut_end):
     start, end = min(cut_start, len(text)), max(min(len(text), len(text) - cut_end), 0)
     found, expected = when(text, start, end), WHEN.search(text, start, end)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aBß ſİﬁ,.;'’-ÉéΣς2\u0130", max_size=40), st.integers(0, 3))
+def test_sentence_words_are_folded_words(text, start):
+    """A sentence's words are its words case-folded one by one (the sentence is folded at once when that keeps the
+    offsets: "ß" and "ﬁ" fold to two letters, and then each word is folded alone)."""
+    start = min(start, len(text))
+    s = Sentence.read(text, start, len(text))
+    assert s.low == [m.group().casefold() for m in WORD.finditer(text, start, len(text))]
