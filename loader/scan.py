@@ -81,49 +81,52 @@ _DIGITS_ONLY = {c: " " for c in range(128) if not 48 <= c <= 57}
 class _Vocabulary:
     """Words asked for (see the module docstring), and one automaton that finds them all. A word is searched as
     ``needle.format(word)`` (a run ``w`` as ``" w "`` in ``_Runs.letters``); its position is ``back`` before the
-    last character of a match."""
+    last character of a match. ``state`` is (the words, their version), replaced as a whole when words are learnt,
+    so an index always knows exactly which words its pass looked for."""
 
     def __init__(self, needle: str, back: int):
         self.needle, self.back = needle, back
-        self.words: frozenset[str] = frozenset()    # replaced, never changed: an index keeps the one it was made with
-        self.version = 0
+        self.state: tuple[frozenset[str], int] = (frozenset(), 0)
         self._sets: dict[frozenset[str], int] = {}  # sets of words learnt whole: the version that holds them
-        self._automaton: ahocorasick.Automaton | None = None
+        self._built: tuple[tuple[frozenset[str], int], ahocorasick.Automaton] | None = None
 
     def learn(self, words: Iterable[str]) -> None:
-        new = {w for w in words if w and w not in self.words}
-        if new and len(self.words) + len(new) <= _MAX_WORDS:
-            self.words = self.words.union(new)
-            self.version += 1
-            self._automaton = None
+        held, version = self.state
+        new = {w for w in words if w and w not in held}
+        if new and len(held) + len(new) <= _MAX_WORDS:
+            self.state = (held.union(new), version + 1)
 
     def learn_set(self, words: frozenset[str]) -> int | None:
         """The first version that holds all of ``words`` (learning them), or None when they do not fit."""
         version = self._sets.get(words)
         if version is None:
             self.learn(words)
-            if words <= self.words:
+            held, now = self.state
+            if words <= held:
                 if len(self._sets) > _MAX_SETS:       # the rules ask for a few fixed sets; anything else is forgotten
                     self._sets.clear()
-                version = self._sets[words] = self.version
+                version = self._sets[words] = now
         return version
 
-    def find(self, haystack: str) -> dict[str, list[int]]:
-        """Where each word occurs in ``haystack``, in increasing order (one pass of the automaton)."""
-        if self._automaton is None:
-            self._automaton = ahocorasick.Automaton()
-            for w in self.words:
-                self._automaton.add_word(self.needle.format(w), (w, len(w) + self.back))
-            self._automaton.make_automaton()
+    def index(self, haystack: str) -> tuple[frozenset[str], int, dict[str, list[int]]]:
+        """(the words looked for, their version, where each one found occurs in ``haystack`` in increasing order):
+        one pass of the automaton."""
+        state, built = self.state, self._built
+        if built is None or built[0] is not state:
+            automaton = ahocorasick.Automaton()
+            for w in state[0]:
+                automaton.add_word(self.needle.format(w), (w, len(w) + self.back))
+            automaton.make_automaton()
+            built = self._built = (state, automaton)
         at: dict[str, list[int]] = {}
-        if self.words:
-            for end, (word, back) in self._automaton.iter(haystack):
+        if state[0]:
+            for end, (word, back) in built[1].iter(haystack):
                 found = at.get(word)
                 if found is None:
                     at[word] = [end - back]
                 else:
                     found.append(end - back)
-        return at
+        return state[0], state[1], at
 
 
 _MAX_WORDS, _MAX_SETS = 50_000, 1_000
@@ -139,8 +142,7 @@ class _Index:
 
     def __init__(self, vocabulary: _Vocabulary, haystack: str):
         self.vocabulary, self.haystack = vocabulary, haystack
-        self.covered, self.version = vocabulary.words, vocabulary.version
-        self.at = vocabulary.find(haystack)
+        self.covered, self.version, self.at = vocabulary.index(haystack)
 
     def positions(self, word: str) -> list[int]:
         found = self.at.get(word)

@@ -94,3 +94,19 @@ def test_lowered_keeps_offsets_and_words_are_runs():
     assert sorted(present_runs(text, frozenset({"istanbul", "mali", "missie", "2021", "k", "soldaat", "ist"}))) == \
         ["2021", "istanbul", "k", "mali", "missie", "soldaat"]
     assert word_starts(text, frozenset({"mali", "nowhere"})) == [text.index("MALI")]
+
+
+def test_words_are_learnt_as_they_are_asked_for():
+    """A word no rule asked for before is found with ``str.find`` in the text that asks, and by the one pass of
+    the automaton in the texts after; whole runs only for runs, every (overlapping) occurrence for strings."""
+    from missiongraph.scan import _LOWERED_WORDS, _RUN_WORDS, find_lowered, run_positions
+
+    first = "Zqxv-overleg: zqxvzqxv en ZQXV."
+    assert "zqxv" not in _LOWERED_WORDS.state[0] and "zqxv" not in _RUN_WORDS.state[0]
+    assert find_lowered(first, ("zqxvzq",)) == [14]
+    assert run_positions(first, "zqxv") == [0, 26]
+    assert "zqxvzq" in _LOWERED_WORDS.state[0] and "zqxv" in _RUN_WORDS.state[0]
+    second = "zqxvzqxvzq, Zqxv"
+    assert find_lowered(second, ("zqxvzq",)) == [0, 4]
+    assert run_positions(second, "zqxv") == [12]
+    assert word_starts(second, frozenset({"zqxv", "nowhere"})) == [12]
