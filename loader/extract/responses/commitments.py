@@ -56,9 +56,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 @lru_cache(maxsize=4)
 def _when_keys(text: str) -> list[int]:
-    """Where the WHEN_KEYS words and four-digit numbers start in ``text``, in increasing order."""
-    return sorted([*(p for run in present_runs(text, WHEN_KEYS) for p in run_positions(text, run)),
-                   *(m.start() for m in _FOUR_DIGITS.finditer(text))])
+    """Where the WHEN_KEYS words start in ``text``, in increasing order."""
+    return sorted([p for run in present_runs(text, WHEN_KEYS) for p in run_positions(text, run)])
 
 
 def when(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -67,8 +66,8 @@ def when(text: str, start: int, end: int) -> re.Match[str] | None:
     start may be one: "maart" of "maarten")."""
     keys = _when_keys(text)
     i = bisect_left(keys, start)
-    if i < len(keys) and keys[i] < end or (0 < end < len(text) and _WORD_CHAR.match(text, end - 1)
-                                             and _WORD_CHAR.match(text, end)):
+    if i < len(keys) and keys[i] < end or _FOUR_DIGITS.search(text, start, end) or (
+            0 < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end)):
         return WHEN.search(text, start, end)
     return None
 
