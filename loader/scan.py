@@ -11,9 +11,10 @@ every word the rules have asked for, and one pass of it over a text finds all th
 cached per text), instead of one ``str.find`` scan of the whole text per word and rule (a scan for an absent word
 reads the whole text: 150 of them cost about 1 ms per 10 KB). The words are learnt as they are asked for: a word
 the automaton does not hold yet is found with ``str.find`` for that text and added for the next texts (so the
-vocabulary settles after the first document; it is bounded by ``_MAX_WORDS``). Two vocabularies: letter runs,
-found as whole runs (``run_positions``, ``word_starts``), and strings found anywhere in ``lowered`` text
-(``find_lowered``).
+vocabulary settles after the first document; it is bounded by ``_MAX_WORDS``). It holds letter runs, found as
+whole runs (``run_positions``, ``word_starts``), and letter-only strings found anywhere in ``lowered`` text
+(``find_lowered``), all in one pass over the text's letter runs; a string with other characters ("kamer,
+vergaderjaar", "(") is found with ``str.find``.
 """
 
 from __future__ import annotations
@@ -79,86 +80,99 @@ _DIGITS_ONLY = {c: " " for c in range(128) if not 48 <= c <= 57}
 
 
 class _Vocabulary:
-    """Words asked for (see the module docstring), and one automaton that finds them all. A word is searched as
-    ``needle.format(word)`` (a run ``w`` as ``" w "`` in ``_Runs.letters``); its position is ``back`` before the
-    last character of a match. ``state`` is (the words, their version), replaced as a whole when words are learnt,
-    so an index always knows exactly which words its pass looked for."""
+    """Words asked for (see the module docstring), and one automaton that finds them all in ``_Runs.letters``: a
+    letter run ``w`` wanted whole is searched as ``" w "``, a letter-only string wanted anywhere as itself (in
+    ``letters`` as in ``lowered`` text, one place to the right). ``state`` is (the runs, the strings, their
+    version), replaced as a whole when words are learnt, so an index knows exactly which words its pass looked
+    for."""
 
-    def __init__(self, needle: str, back: int):
-        self.needle, self.back = needle, back
-        self.state: tuple[frozenset[str], int] = (frozenset(), 0)
-        self._sets: dict[frozenset[str], int] = {}  # sets of words learnt whole: the version that holds them
-        self._built: tuple[tuple[frozenset[str], int], ahocorasick.Automaton] | None = None
+    def __init__(self) -> None:
+        self.state: tuple[frozenset[str], frozenset[str], int] = (frozenset(), frozenset(), 0)
+        self._sets: dict[frozenset[str], int] = {}  # sets of runs learnt whole: the version that holds them
+        self._built: tuple[tuple[frozenset[str], frozenset[str], int], ahocorasick.Automaton] | None = None
 
-    def learn(self, words: Iterable[str]) -> None:
-        held, version = self.state
-        new = {w for w in words if w and w not in held}
-        if new and len(held) + len(new) <= _MAX_WORDS:
-            self.state = (held.union(new), version + 1)
+    def learn(self, runs: Iterable[str] = (), parts: Iterable[str] = ()) -> None:
+        held_runs, held_parts, version = self.state
+        new_runs = {w for w in runs if w and w not in held_runs}
+        new_parts = {w for w in parts if w and w not in held_parts and _LETTER_RUN.fullmatch(w)}
+        if (new_runs or new_parts) and len(held_runs) + len(held_parts) + len(new_runs) + len(new_parts) <= _MAX_WORDS:
+            self.state = (held_runs.union(new_runs), held_parts.union(new_parts), version + 1)
 
-    def learn_set(self, words: frozenset[str]) -> int | None:
-        """The first version that holds all of ``words`` (learning them), or None when they do not fit."""
-        version = self._sets.get(words)
+    def learn_set(self, runs: frozenset[str]) -> int | None:
+        """The first version that holds all of ``runs`` (learning them), or None when they do not fit."""
+        version = self._sets.get(runs)
         if version is None:
-            self.learn(words)
-            held, now = self.state
-            if words <= held:
+            self.learn(runs)
+            held, _, now = self.state
+            if runs <= held:
                 if len(self._sets) > _MAX_SETS:       # the rules ask for a few fixed sets; anything else is forgotten
                     self._sets.clear()
-                version = self._sets[words] = now
+                version = self._sets[runs] = now
         return version
 
-    def index(self, haystack: str) -> tuple[frozenset[str], int, dict[str, list[int]]]:
-        """(the words looked for, their version, where each one found occurs in ``haystack`` in increasing order):
-        one pass of the automaton."""
+    def index(self, letters: str) -> tuple[tuple[frozenset[str], frozenset[str], int], dict[str, list[int]],
+                                           dict[str, list[int]]]:
+        """(the state looked for, where each run occurs, where each string occurs), positions in the text in
+        increasing order: one pass of the automaton over ``letters``."""
         state, built = self.state, self._built
         if built is None or built[0] is not state:
             automaton = ahocorasick.Automaton()
             for w in state[0]:
-                automaton.add_word(self.needle.format(w), (w, len(w) + self.back))
+                automaton.add_word(" " + w + " ", (True, w, len(w) + 1))      # " w " ends len(w) + 1 after w's place
+            for w in state[1]:
+                automaton.add_word(w, (False, w, len(w)))     # w ends len(w) - 1 after its place, shifted by one
             automaton.make_automaton()
             built = self._built = (state, automaton)
-        at: dict[str, list[int]] = {}
-        if state[0]:
-            for end, (word, back) in built[1].iter(haystack):
-                found = at.get(word)
+        runs: dict[str, list[int]] = {}
+        parts: dict[str, list[int]] = {}
+        if state[0] or state[1]:
+            for end, (whole, word, back) in built[1].iter(letters):
+                table = runs if whole else parts
+                found = table.get(word)
                 if found is None:
-                    at[word] = [end - back]
+                    table[word] = [end - back]
                 else:
                     found.append(end - back)
-        return state[0], state[1], at
+        return state, runs, parts
 
 
 _MAX_WORDS, _MAX_SETS = 50_000, 1_000
-# Whole letter runs: " w " ends ``len(w) + 1`` after where ``w`` is in the text (``_Runs.letters`` is shifted by one).
-_RUN_WORDS = _Vocabulary(" {} ", 1)
-# Strings anywhere in ``lowered`` text: "w" ends ``len(w) - 1`` after it starts.
-_LOWERED_WORDS = _Vocabulary("{}", -1)
+_LETTER_RUN = re.compile(r"[a-z]+")
+_VOCABULARY = _Vocabulary()
 
 
 class _Index:
-    """Where the words of a vocabulary occur in one haystack: one pass of its automaton; a word learnt after that
-    pass is found with ``str.find`` (and remembered)."""
+    """Where the words of the vocabulary occur in one text: one pass of the automaton; a word learnt after that
+    pass, or a string with other characters than letters, is found with ``str.find`` (and remembered)."""
 
-    def __init__(self, vocabulary: _Vocabulary, haystack: str):
-        self.vocabulary, self.haystack = vocabulary, haystack
-        self.covered, self.version, self.at = vocabulary.index(haystack)
+    def __init__(self, letters: str, low: str):
+        self.letters, self.low = letters, low
+        (self.runs_held, self.parts_held, self.version), self.runs, self.parts = _VOCABULARY.index(letters)
 
-    def positions(self, word: str) -> list[int]:
-        found = self.at.get(word)
+    def run_positions(self, run: str) -> list[int]:
+        found = self.runs.get(run)
         if found is None:
-            if word in self.covered:
+            if run in self.runs_held:
                 return []
-            found = self.at[word] = _find_all(self.haystack, self.vocabulary.needle.format(word))
-            self.vocabulary.learn((word,))
+            found = self.runs[run] = _find_all(self.letters, " " + run + " ")
+            _VOCABULARY.learn(runs=(run,))
         return found
 
-    def present(self, words: frozenset[str]) -> list[str]:
-        """Those of ``words`` that occur, in no particular order."""
-        version = self.vocabulary.learn_set(words)
+    def part_positions(self, part: str) -> list[int]:
+        found = self.parts.get(part)
+        if found is None:
+            if part in self.parts_held:
+                return []
+            found = self.parts[part] = _find_all(self.low, part)
+            _VOCABULARY.learn(parts=(part,))
+        return found
+
+    def present(self, runs: frozenset[str]) -> list[str]:
+        """Those of the letter ``runs`` that occur as whole runs, in no particular order."""
+        version = _VOCABULARY.learn_set(runs)
         if version is not None and version <= self.version:
-            return [w for w in self.at if w in words]
-        return [w for w in words if self.positions(w)]
+            return [w for w in self.runs if w in runs]
+        return [w for w in runs if self.run_positions(w)]
 
 
 class _Runs:
@@ -167,20 +181,20 @@ class _Runs:
     ``letters`` (``digits``) is ``lowered(text)`` with every character but the ASCII letters (digits) made a space
     and a space added before and after: a run ``w`` starts at ``i`` in the text exactly where ``" w "`` starts at
     ``i`` in one of them. (``str.translate`` of an ASCII text looks each character up once in a small table: C
-    speed.) Letter runs are looked up in the text's ``_Index`` of ``letters``; digit runs with ``str.find`` (few
+    speed.) Letter runs and strings are looked up in the text's ``_Index``; digit runs with ``str.find`` (few
     are asked for), remembered."""
 
     def __init__(self, text: str):
         low = lowered(text)
         self.letters = " " + low.translate(_LETTERS_ONLY) + " "
         self.digits = " " + low.translate(_DIGITS_ONLY) + " "
-        self.index = _Index(_RUN_WORDS, self.letters)
+        self.index = _Index(self.letters, low)
         self._digit_runs: dict[str, list[int]] = {}
 
     def positions(self, run: str) -> list[int]:
         """Where the letter or digit run ``run`` occurs in the text as a whole run, in increasing order."""
         if not run[0].isdigit():                 # a run is all letters or all digits
-            return self.index.positions(run)
+            return self.index.run_positions(run)
         found = self._digit_runs.get(run)
         if found is None:
             found = self._digit_runs[run] = _find_all(self.digits, " " + run + " ")
@@ -237,18 +251,13 @@ def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
     return found
 
 
-@lru_cache(maxsize=4)
-def _lowered_index(text: str) -> _Index:
-    return _Index(_LOWERED_WORDS, lowered(text))
-
-
 def find_lowered(text: str, words: Iterable[str]) -> list[int]:
     """Sorted start positions of every occurrence of any of ``words`` in ``lowered(text)`` (what
     ``occurrences(lowered(text), words)`` gives, from the text's one pass of the automaton)."""
-    index = _lowered_index(text)
+    index = _runs(text).index
     found: set[int] = set()
     for word in words:
-        found.update(index.positions(word))
+        found.update(index.part_positions(word))
     return sorted(found)
 
 

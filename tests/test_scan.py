@@ -99,13 +99,17 @@ def test_lowered_keeps_offsets_and_words_are_runs():
 def test_words_are_learnt_as_they_are_asked_for():
     """A word no rule asked for before is found with ``str.find`` in the text that asks, and by the one pass of
     the automaton in the texts after; whole runs only for runs, every (overlapping) occurrence for strings."""
-    from missiongraph.scan import _LOWERED_WORDS, _RUN_WORDS, find_lowered, run_positions
+    from missiongraph.scan import _VOCABULARY, find_lowered, run_positions
 
     first = "Zqxv-overleg: zqxvzqxv en ZQXV."
-    assert "zqxv" not in _LOWERED_WORDS.state[0] and "zqxv" not in _RUN_WORDS.state[0]
+    runs, strings, _ = _VOCABULARY.state
+    assert "zqxv" not in runs and "zqxvzq" not in strings
     assert find_lowered(first, ("zqxvzq",)) == [14]
     assert run_positions(first, "zqxv") == [0, 26]
-    assert "zqxvzq" in _LOWERED_WORDS.state[0] and "zqxv" in _RUN_WORDS.state[0]
+    runs, strings, _ = _VOCABULARY.state
+    assert "zqxv" in runs and "zqxvzq" in strings
+    assert find_lowered(first, ("v-over", "zqxv.")) == [3, 26]        # not letters only: always str.find
+    assert "v-over" not in _VOCABULARY.state[1]
     second = "zqxvzqxvzq, Zqxv"
     assert find_lowered(second, ("zqxvzq",)) == [0, 4]
     assert run_positions(second, "zqxv") == [12]
