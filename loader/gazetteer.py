@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from .scan import leading_word, lowered, matches_at, occurrences, word_starts
+from .scan import find_lowered, leading_word, lowered, matches_at, word_starts
 
 NAMES = ("missions", "ministries", "organisations", "countries")
 
@@ -156,7 +156,7 @@ class Scanner:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         starts = word_starts(text, self.words)
         if self.others:
-            starts = sorted(set(starts).union(occurrences(lowered(text), self.others)))
+            starts = sorted(set(starts).union(find_lowered(text, self.others)))
         return matches_at(self.regex, text, starts)
 
 

@@ -5,6 +5,16 @@ A regular expression that starts with a case-insensitive word, ``\\b`` or a look
 gazetteer matchers instead look up a word every match must contain, on a lower-case ASCII copy of the text with
 the same offsets (``lowered``), and try the pattern only where a match can start (``matches_at``). The output is
 the same as a full scan, as long as the positions tried include every position where a match can start.
+
+Where the words are is found for all rules at once: one Aho-Corasick automaton (``pyahocorasick``, in C) holds
+every word the rules have asked for, and one pass of it over a text finds all their occurrences (``_Index``,
+cached per text), instead of one ``str.find`` scan of the whole text per word and rule (a scan for an absent word
+reads the whole text: 150 of them cost about 1 ms per 10 KB). The words are learnt as they are asked for: a word
+the automaton does not hold yet is found with ``str.find`` for that text and added for the next texts (so the
+vocabulary settles after the first document; it is bounded by ``_MAX_WORDS``). It holds letter runs, found as
+whole runs (``run_positions``, ``word_starts``), and letter-only strings found anywhere in ``lowered`` text
+(``find_lowered``), all in one pass over the text's letter runs; a string with other characters ("kamer,
+vergaderjaar", "(") is found with ``str.find``.
 """
 
 from __future__ import annotations
@@ -12,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+import ahocorasick
 
 # The only characters besides A-Z that ``re.IGNORECASE`` matches to an ASCII letter: made that letter first.
 _ODD_CASE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -29,14 +41,22 @@ def lowered(text: str) -> str:
 
 
 def occurrences(haystack: str, words: Iterable[str]) -> list[int]:
-    """Sorted start positions of every occurrence of any of ``words`` in ``haystack``."""
+    """Sorted start positions of every occurrence of any of ``words`` in ``haystack`` (``str.find``; for
+    ``lowered`` text, ``find_lowered`` finds them in the text's one pass)."""
     found: set[int] = set()
     for word in words:
-        i = haystack.find(word)
-        while i >= 0:
-            found.add(i)
-            i = haystack.find(word, i + 1)
+        found.update(_find_all(haystack, word))
     return sorted(found)
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    """Every position where ``needle`` occurs in ``haystack`` (overlapping occurrences included)."""
+    found = []
+    i = haystack.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = haystack.find(needle, i + 1)
+    return found
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -59,32 +79,138 @@ _LETTERS_ONLY = {c: " " for c in range(128) if not 97 <= c <= 122}
 _DIGITS_ONLY = {c: " " for c in range(128) if not 48 <= c <= 57}
 
 
+class _Vocabulary:
+    """Words asked for (see the module docstring), and one automaton that finds them all in ``_Runs.letters``: a
+    letter run ``w`` wanted whole is searched as ``" w "``, a letter-only string wanted anywhere as itself (in
+    ``letters`` as in ``lowered`` text, one place to the right). ``state`` is (the runs, the strings, their
+    version), replaced as a whole when words are learnt, so an index knows exactly which words its pass looked
+    for."""
+
+    def __init__(self) -> None:
+        self.state: tuple[frozenset[str], frozenset[str], int] = (frozenset(), frozenset(), 0)
+        self._sets: dict[frozenset[str], int] = {}  # sets of runs learnt whole: the version that holds them
+        self._built: tuple[tuple[frozenset[str], frozenset[str], int], ahocorasick.Automaton] | None = None
+
+    def learn(self, runs: Iterable[str] = (), parts: Iterable[str] = ()) -> None:
+        held_runs, held_parts, version = self.state
+        new_runs = {w for w in runs if w and w not in held_runs}
+        new_parts = {w for w in parts if w and w not in held_parts and _LETTER_RUN.fullmatch(w)}
+        if (new_runs or new_parts) and len(held_runs) + len(held_parts) + len(new_runs) + len(new_parts) <= _MAX_WORDS:
+            self.state = (held_runs.union(new_runs), held_parts.union(new_parts), version + 1)
+
+    def learn_set(self, runs: frozenset[str]) -> int | None:
+        """The first version that holds all of ``runs`` (learning them), or None when they do not fit."""
+        version = self._sets.get(runs)
+        if version is None:
+            self.learn(runs)
+            held, _, now = self.state
+            if runs <= held:
+                if len(self._sets) > _MAX_SETS:       # the rules ask for a few fixed sets; anything else is forgotten
+                    self._sets.clear()
+                version = self._sets[runs] = now
+        return version
+
+    def index(self, letters: str) -> tuple[tuple[frozenset[str], frozenset[str], int], dict[str, list[int]],
+                                           dict[str, list[int]]]:
+        """(the state looked for, where each run occurs, where each string occurs), positions in the text in
+        increasing order: one pass of the automaton over ``letters``."""
+        state, built = self.state, self._built
+        if built is None or built[0] is not state:
+            automaton = ahocorasick.Automaton()
+            for w in state[0]:
+                automaton.add_word(" " + w + " ", (True, w, len(w) + 1))      # " w " ends len(w) + 1 after w's place
+            for w in state[1]:
+                automaton.add_word(w, (False, w, len(w)))     # w ends len(w) - 1 after its place, shifted by one
+            automaton.make_automaton()
+            built = self._built = (state, automaton)
+        runs: dict[str, list[int]] = {}
+        parts: dict[str, list[int]] = {}
+        if state[0] or state[1]:
+            for end, (whole, word, back) in built[1].iter(letters):
+                table = runs if whole else parts
+                found = table.get(word)
+                if found is None:
+                    table[word] = [end - back]
+                else:
+                    found.append(end - back)
+        return state, runs, parts
+
+
+_MAX_WORDS, _MAX_SETS = 50_000, 1_000
+_LETTER_RUN = re.compile(r"[a-z]+")
+_VOCABULARY = _Vocabulary()
+
+
+class _Index:
+    """Where the words of the vocabulary occur in one text: one pass of the automaton; a word learnt after that
+    pass, or a string with other characters than letters, is found with ``str.find`` (and remembered)."""
+
+    def __init__(self, letters: str, low: str):
+        self.letters, self.low = letters, low
+        (self.runs_held, self.parts_held, self.version), self.runs, self.parts = _VOCABULARY.index(letters)
+
+    def run_positions(self, run: str) -> list[int]:
+        found = self.runs.get(run)
+        if found is None:
+            if run in self.runs_held:
+                return []
+            found = self.runs[run] = _find_all(self.letters, " " + run + " ")
+            _VOCABULARY.learn(runs=(run,))
+        return found
+
+    def part_positions(self, part: str) -> list[int]:
+        found = self.parts.get(part)
+        if found is None:
+            if part in self.parts_held:
+                return []
+            found = self.parts[part] = _find_all(self.low, part)
+            _VOCABULARY.learn(parts=(part,))
+        return found
+
+    def present(self, runs: frozenset[str]) -> list[str]:
+        """Those of the letter ``runs`` that occur as whole runs, in no particular order."""
+        version = _VOCABULARY.learn_set(runs)
+        if version is not None and version <= self.version:
+            return [w for w in self.runs if w in runs]
+        return [w for w in runs if self.run_positions(w)]
+
+
 class _Runs:
     """The letter and digit runs of one text, for finding whole runs quickly.
 
     ``letters`` (``digits``) is ``lowered(text)`` with every character but the ASCII letters (digits) made a space
     and a space added before and after: a run ``w`` starts at ``i`` in the text exactly where ``" w "`` starts at
     ``i`` in one of them. (``str.translate`` of an ASCII text looks each character up once in a small table: C
-    speed.) Where each run occurs is remembered: several gazetteers search for the same words."""
+    speed.) Letter runs and strings are looked up in the text's ``_Index``; digit runs with ``str.find`` (few
+    are asked for), remembered."""
 
     def __init__(self, text: str):
         low = lowered(text)
         self.letters = " " + low.translate(_LETTERS_ONLY) + " "
         self.digits = " " + low.translate(_DIGITS_ONLY) + " "
-        self._at: dict[str, list[int]] = {}
+        self.index = _Index(self.letters, low)
+        self._digit_runs: dict[str, list[int]] = {}
 
     def positions(self, run: str) -> list[int]:
         """Where the letter or digit run ``run`` occurs in the text as a whole run, in increasing order."""
-        found = self._at.get(run)
+        if not run[0].isdigit():                 # a run is all letters or all digits
+            return self.index.run_positions(run)
+        found = self._digit_runs.get(run)
         if found is None:
-            found = self._at[run] = []
-            runs = self.digits if run[0].isdigit() else self.letters     # a run is all letters or all digits
-            needle = " " + run + " "
-            i = runs.find(needle)
-            while i >= 0:
-                found.append(i)     # the space before the run is at i in ``runs``: the run is at i in the text
-                i = runs.find(needle, i + 1)
+            found = self._digit_runs[run] = _find_all(self.digits, " " + run + " ")
         return found
+
+    def present(self, wanted: frozenset[str]) -> list[str]:
+        """Those of the ``wanted`` runs that occur in the text as whole runs, in no particular order."""
+        letter_runs, digit_runs = _by_kind(wanted)
+        found = self.index.present(letter_runs)
+        return found + [run for run in digit_runs if self.positions(run)] if digit_runs else found
+
+
+@lru_cache(maxsize=256)
+def _by_kind(runs: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the letter runs, the digit runs) of ``runs``."""
+    return frozenset(r for r in runs if not r[0].isdigit()), tuple(sorted(r for r in runs if r[0].isdigit()))
 
 
 @lru_cache(maxsize=4)
@@ -103,30 +229,42 @@ def has_run(text: str, run: str, start: int, end: int) -> bool:
     return _runs(text).letters.find(" " + run + " ", start, end + 2) >= 0   # the letters are shifted by one
 
 
-@lru_cache(maxsize=4)
-def words(text: str) -> frozenset[str]:
-    """The distinct letter runs and digit runs of ``lowered(text)`` (cached: every gazetteer asks); the set
-    ``_RUN.findall`` gives, 2.5 times faster."""
-    runs = _runs(text)
-    return frozenset(runs.letters.split()).union(runs.digits.split())
-
-
 def leading_word(phrase: str) -> str | None:
     """The letter or digit run ``lowered(phrase)`` starts with, or None when it starts with another character."""
     m = _RUN.match(lowered(phrase))
     return m.group() if m else None
 
 
+def present_runs(text: str, wanted: frozenset[str]) -> list[str]:
+    """Those of the ``wanted`` letter or digit runs that occur in ``text`` as whole runs, in no particular order."""
+    return _runs(text).present(wanted)
+
+
 def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
     """Sorted positions in ``text`` where one of the ``wanted`` runs occurs as a whole run (no letter, for a
-    digit run no digit, right before or after it): a set intersection first, so only the words the text contains
-    are searched for, and then only whole runs are found ('op' in 'op verzoek', not in 'opdracht' or 'Europa')."""
+    digit run no digit, right before or after it): 'op' in 'op verzoek', not in 'opdracht' or 'Europa'."""
     runs = _runs(text)
     found: list[int] = []
-    for word in wanted & words(text):
+    for word in runs.present(wanted):
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
+
+
+def find_lowered(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted start positions of every occurrence of any of ``words`` in ``lowered(text)`` (what
+    ``occurrences(lowered(text), words)`` gives, from the text's one pass of the automaton)."""
+    index = _runs(text).index
+    found: set[int] = set()
+    for word in words:
+        found.update(index.part_positions(word))
+    return sorted(found)
+
+
+def find_exact(text: str, word: str) -> list[int]:
+    """Sorted start positions of every occurrence of the ASCII ``word`` in ``text`` (case as given), from the
+    text's one pass (``find_lowered``)."""
+    return [p for p in find_lowered(text, (word.lower(),)) if text.startswith(word, p)]
 
 
 def line_starts(text: str, positions: Iterable[int]) -> list[int]:

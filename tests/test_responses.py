@@ -5,8 +5,12 @@ report answered. Each row: Dutch input and what must be found."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
+from missiongraph.extract.responses.commitments import WHEN, when
+from missiongraph.extract.responses.reading import WORD, Sentence
 from missiongraph.extract.text import fold
 
 
@@ -190,3 +194,32 @@ def test_the_report_answered(text, expected):
         assert got is None or got["author"] is None, got
     else:
         assert (got["author"], got["title"]) == expected
+
+
+# The date of a commitment is looked for only where one of its words stands (``commitments.when``): every text the
+# regex finds a date in holds one, so the cheap test never hides a date.
+_DATE_TOKENS = ["voor", "vóór", "de", "het", "zomer", "Zomerreces", "voorjaar", "najaar", "einde", "eind", "van",
+                "dit", "jaar", "eerste", "kwartaal", "uiterlijk", "1", "15", "maart", "MEI", "mei", "december",
+                "2024", "20245", "٢٠٢٤", "in", "jaarlijks", "halfjaarlijks", "ieder", "elk", "binnenkort",
+                "spoedig", "zo", "mogelijk", "op", "korte", "termijn", "later", "volgend", "deze", "ſpoedig",
+                "\u212awartaal", "zomer2024", "xmaart", "maarten", "medio", "half", ",", ".", "\n", "-", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_TOKENS), max_size=12), st.sampled_from([" ", "  ", "", "\n"]),
+       st.integers(0, 8), st.integers(0, 8))
+def test_when_is_the_regex_search(tokens, sep, cut_start, cut_end):
+    text = sep.join(tokens) + " " + " ".join(tokens[:3])
+    start, end = min(cut_start, len(text)), max(min(len(text), len(text) - cut_end), 0)
+    found, expected = when(text, start, end), WHEN.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aBß ſİﬁ,.;'’-ÉéΣς2\u0130", max_size=40), st.integers(0, 3))
+def test_sentence_words_are_folded_words(text, start):
+    """A sentence's words are its words case-folded one by one (the sentence is folded at once when that keeps the
+    offsets: "ß" and "ﬁ" fold to two letters, and then each word is folded alone)."""
+    start = min(start, len(text))
+    s = Sentence.read(text, start, len(text))
+    assert s.low == [m.group().casefold() for m in WORD.finditer(text, start, len(text))]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from missiongraph.extract import lookup, missions
 from missiongraph.gazetteer import Scanner, load
-from missiongraph.scan import leading_word, lowered, word_starts, words
+from missiongraph.scan import leading_word, lowered, present_runs, word_starts
 
 MATCHERS = {
     "missions": lambda: missions._missions().matcher,
@@ -91,5 +91,26 @@ def test_an_alias_that_starts_with_no_letter_is_still_found():
 def test_lowered_keeps_offsets_and_words_are_runs():
     text = "İstanbul, Kelvin \u212a, ſoldaat: MALI-missie 2021"
     assert len(lowered(text)) == len(text)
-    assert {"istanbul", "mali", "missie", "2021", "k"} <= words(text)
+    assert sorted(present_runs(text, frozenset({"istanbul", "mali", "missie", "2021", "k", "soldaat", "ist"}))) == \
+        ["2021", "istanbul", "k", "mali", "missie", "soldaat"]
     assert word_starts(text, frozenset({"mali", "nowhere"})) == [text.index("MALI")]
+
+
+def test_words_are_learnt_as_they_are_asked_for():
+    """A word no rule asked for before is found with ``str.find`` in the text that asks, and by the one pass of
+    the automaton in the texts after; whole runs only for runs, every (overlapping) occurrence for strings."""
+    from missiongraph.scan import _VOCABULARY, find_lowered, run_positions
+
+    first = "Zqxv-overleg: zqxvzqxv en ZQXV."
+    runs, strings, _ = _VOCABULARY.state
+    assert "zqxv" not in runs and "zqxvzq" not in strings
+    assert find_lowered(first, ("zqxvzq",)) == [14]
+    assert run_positions(first, "zqxv") == [0, 26]
+    runs, strings, _ = _VOCABULARY.state
+    assert "zqxv" in runs and "zqxvzq" in strings
+    assert find_lowered(first, ("v-over", "zqxv.")) == [3, 26]        # not letters only: always str.find
+    assert "v-over" not in _VOCABULARY.state[1]
+    second = "zqxvzqxvzq, Zqxv"
+    assert find_lowered(second, ("zqxvzq",)) == [0, 4]
+    assert run_positions(second, "zqxv") == [12]
+    assert word_starts(second, frozenset({"zqxv", "nowhere"})) == [12]

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from missiongraph.extract import text as T
 from missiongraph.read import _read_at_most
-from missiongraph.scan import _RUN, lowered, word_starts, words
+from missiongraph.scan import _RUN, find_exact, find_lowered, lowered, occurrences, present_runs, word_starts
 
 # The definitions the fast paths replaced.
 _WS = re.compile(r"\s+")
@@ -100,13 +100,27 @@ def test_sentence_bounds_are_the_plain_definition(text):
     assert T.sentence_bounds(text) == _sentence_bounds(text)
 
 
+_RUNS_WANTED = ["a", "ab", "z", "01", "9", "k", "s", "i", "ba", "aab", "zz"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abzAZ019 -.\u0130\u212a\u017fé?", max_size=30))
-def test_words_and_whole_runs(text):
+@given(st.text(alphabet="abzAZ019 -.\u0130\u212a\u017fé?", max_size=30),
+       st.frozensets(st.sampled_from(_RUNS_WANTED), min_size=1))
+def test_whole_runs(text, wanted):
+    """The runs found in the text's one pass (the automaton learns the words asked for as the texts come: some
+    are found by it, the others by ``str.find``) are those a regex finds."""
     low = lowered(text)
-    assert words(text) == frozenset(_RUN.findall(low))
-    wanted = frozenset(["a", "ab", "z", "01", "9", "k", "s", "i"])
-    assert word_starts(text, wanted) == [m.start() for m in _RUN.finditer(low) if m.group() in wanted]
+    runs = [m for m in _RUN.finditer(low) if m.group() in wanted]
+    assert sorted(present_runs(text, wanted)) == sorted({m.group() for m in runs})
+    assert word_starts(text, wanted) == [m.start() for m in runs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAZ019 -.:\u0130\u212a\u017fé?", max_size=30),
+       st.lists(st.sampled_from(["a", "aa", "ab", "b:", "z 0", "aba", "é", "0", "i"]), max_size=4))
+def test_find_lowered_is_str_find(text, words):
+    """Every occurrence, overlapping ones too ("aa" twice in "aaa"), as ``str.find`` finds them."""
+    assert find_lowered(text, words) == occurrences(lowered(text), words)
 
 
 def test_word_starts_skips_runs_inside_longer_words():
@@ -135,3 +149,9 @@ def test_read_at_most_reads_what_one_big_read_reads():
                 expected = io.BufferedReader(_Growing(size)).read(limit)
                 got = _read_at_most(io.BufferedReader(_Growing(size)), stated, limit)
                 assert got == expected, (size, stated, limit)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="KkAaMm, \u212a", max_size=30))
+def test_find_exact_is_str_find(text):
+    assert find_exact(text, "Kam, ") == occurrences(text, ("Kam, ",))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..gazetteer import load
 from ..model import Mention
-from ..scan import line_starts, lowered, matches_at, occurrences
+from ..scan import find_lowered, line_starts, lowered, matches_at
 from .text import fold
 
 # --- reference ---------------------------------------------------------------------------------------------------
@@ -24,7 +24,7 @@ _REFERENCE_WORDS = ("referentie", "kenmerk", "onze ref.")  # one of them is in e
 def reference(text: str) -> Iterator[Mention]:
     """The document's own reference. A match starts the line of its label, so only the lines that contain a label
     word are tried."""
-    for m in matches_at(_REFERENCE, text, line_starts(text, occurrences(lowered(text), _REFERENCE_WORDS))):
+    for m in matches_at(_REFERENCE, text, line_starts(text, find_lowered(text, _REFERENCE_WORDS))):
         value = m.group("value")
         if re.search(r"\d", value) and re.search(r"[A-Za-z]", value):
             yield Mention("reference", value, m.start("value"), m.end("value"), value)

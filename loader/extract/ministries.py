@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 from ..gazetteer import END, START, PhraseMatcher, lead, load, phrase_pattern
 from ..model import Mention
-from ..scan import leading_word, lowered, matches_at, word_starts
+from ..scan import find_lowered, leading_word, lowered, matches_at, word_starts
 from .lookup import country_at
 
 _POST_WORDS = ("ministers", "minister", "ministeries", "ministerie", "staatssecretarissen", "staatssecretaris",
@@ -93,17 +93,6 @@ _SIGNATURE_NAME = re.compile(r"(?:drs|mr|dr|prof|ir|ing)\.|[A-Z]\.|[A-ZÀ-ÖØ-�
 _BLANK = " \t"
 
 
-@lru_cache(maxsize=256)
-def _occurrences(low: str, word: str) -> tuple[int, ...]:
-    """Every position where ``word`` occurs in ``low`` (overlapping occurrences included)."""
-    found = []
-    i = low.find(word)
-    while i >= 0:
-        found.append(i)
-        i = low.find(word, i + 1)
-    return tuple(found)
-
-
 @dataclass(frozen=True, slots=True, eq=False)     # compared and hashed by identity: a cache key per regex
 class Anchors:
     """Where the matches of a regex can start, so that ``anchored`` tries the regex only there.
@@ -152,14 +141,9 @@ def _starts(text: str, anchors: Anchors) -> tuple[int, ...]:
 
     Anchors are handled in increasing order; the stretch before an anchor that an earlier anchor's stretch covers
     is not walked again (stretches start in increasing order), so the work is linear in the length of the text."""
-    low = lowered(text)
-    hits: list[int] = []
-    for word in anchors.words:
-        hits.extend(_occurrences(low, word))
+    hits = find_lowered(text, anchors.words)
     if not hits:
         return ()
-    if len(anchors.words) > 1:
-        hits = sorted(set(hits))
     found: list[int] = []
     floor = 0
     before = anchors.before

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..model import Mention
-from ..scan import line_starts, lowered, matches_at, occurrences
+from ..scan import find_exact, find_lowered, line_starts, lowered, matches_at, occurrences
 
 # ---------------------------------------------------------------------------------------------------------
 # Building blocks
@@ -344,7 +344,7 @@ def _meta_self_matches(head: str) -> Iterator[re.Match[str]]:
 
 
 def _running_head_matches(text: str) -> Iterator[re.Match[str]]:
-    return matches_at(_RUNNING_HEAD, text, line_starts(text, occurrences(text, ("Kamer, vergaderjaar",))))
+    return matches_at(_RUNNING_HEAD, text, line_starts(text, find_exact(text, "Kamer, vergaderjaar")))
 
 
 def own_number(text: str) -> str | None:
@@ -432,7 +432,7 @@ _RES_WORD = re.compile(r"(?P<word>[Rr]esoluti(?:es|e|ons|on)|RESOLUTIES?)(?![a-z
 def _res_word_starts(text: str) -> list[int]:
     """Where a _RES_WORD match can start: the letter before "esoluti" in any case ("resolutie", "RESOLUTIE") and
     "UNSCR" (found with ``str.find``: the pattern has no literal start, so a full scan would try it everywhere)."""
-    return sorted({p - 1 for p in occurrences(lowered(text), ("esoluti",)) if p}.union(occurrences(text, ("UNSCR",))))
+    return sorted({p - 1 for p in find_lowered(text, ("esoluti",)) if p}.union(find_exact(text, "UNSCR")))
 
 
 _COUNCIL_WORDS = ("Veiligheidsraads", "veiligheidsraads", "Veiligheidsraad", "veiligheidsraad", "Security Council")

@@ -31,10 +31,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import has_run, lowered, run_positions, words
+from ...scan import has_run, lowered, present_runs, run_positions
 from ..text import fold
 from . import layout
-from .commitments import WHEN, sentence_commitment
+from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
@@ -92,8 +92,14 @@ def commitment_requirements() -> dict[str, tuple[tuple[tuple[str, ...], str | No
 
 
 @lru_cache(maxsize=1)
-def measure_runs() -> tuple[str, ...]:
-    return tuple(sorted({run for w in commitment_lexicon().measures for run in _runs(w)[:1]}))
+def commitment_runs() -> frozenset[str]:
+    """The key runs of ``commitment_requirements``."""
+    return frozenset(commitment_requirements())
+
+
+@lru_cache(maxsize=1)
+def measure_runs() -> frozenset[str]:
+    return frozenset(run for w in commitment_lexicon().measures for run in _runs(w)[:1])
 
 
 def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, bool, bool]]:
@@ -102,17 +108,16 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     participle or a date where the marker requires one). Where the words are is looked up in the text's runs
     (``scan``, shared with the other rules): the rarest word of each form by its positions, the others with one
     search in the sentence; no sentence is read to decide."""
-    present = words(text)
     starts = [a for a, _ in spans]
     candidates: dict[int, list[str]] = {}     # sentence -> "items", or the key runs of marker forms found there
-    for run in item_triggers() & present:
+    for run in present_runs(text, item_triggers()):
         for pos in run_positions(text, run):
             candidates.setdefault(bisect_right(starts, pos) - 1, []).append("")
     requirements = commitment_requirements()
-    for run in requirements.keys() & present:
+    for run in present_runs(text, commitment_runs()):
         for pos in run_positions(text, run):
             candidates.setdefault(bisect_right(starts, pos) - 1, []).append(run)
-    with_measure = {bisect_right(starts, pos) - 1 for run in set(measure_runs()) & present
+    with_measure = {bisect_right(starts, pos) - 1 for run in present_runs(text, measure_runs())
                     for pos in run_positions(text, run)}
     for i in sorted(candidates):
         a, b = spans[i]
@@ -123,7 +128,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 if all(has_run(text, r, a, b) for r in others) and (
                         extra is None
                         or (extra == "measure" and i in with_measure)
-                        or (extra == "date" and WHEN.search(text, a, b) is not None)):
+                        or (extra == "date" and when(text, a, b) is not None)):
                     promise = True
                     break
             if promise:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import line_starts, lowered, matches_at, occurrences
+from ...scan import find_lowered, line_starts, lowered, matches_at, occurrences
 from ..text import fold
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def numbered_items(text: str) -> Iterator[Mention]:
 
     A line of ``undouble(text)`` is the same line of the text, at most with a space added, so a heading is first
     looked for in the text: the layout is made only for a document that has one."""
-    words_at = occurrences(lowered(text), _SECTION_WORDS)
+    words_at = find_lowered(text, _SECTION_WORDS)
     if not words_at or _first_section(text, words_at) is None:
         return
     layout = undouble(text)
@@ -140,8 +140,7 @@ _NOUNS = ("aanbeveling", "bevinding", "conclusie")  # in every label, stance tar
 @lru_cache(maxsize=4)
 def _nouns_at(text: str) -> list[tuple[int, str]]:
     """(position, noun) of every _NOUNS word in ``text``, any case, in text order (cached: three rules use it)."""
-    low = lowered(text)
-    return sorted((p, word) for word in _NOUNS for p in occurrences(low, (word,)))
+    return sorted((p, word) for word in _NOUNS for p in find_lowered(text, (word,)))
 
 
 def labelled_items(text: str) -> Iterator[Mention]:
@@ -307,7 +306,8 @@ def introduced_lists(text: str) -> Iterator[Mention]:
         return
     lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
     seen: set[int] = set()
-    for m in _INTRO.finditer(text):
+    # a match is one whole line that holds a colon: only those lines are tried (the lazy prefix makes a full scan slow)
+    for m in matches_at(_INTRO, text, line_starts(text, occurrences(text, (":",)))):
         if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
         kind = _INTRO_NOUNS[m.group("noun").lower()]

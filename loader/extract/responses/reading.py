@@ -74,7 +74,13 @@ class Sentence:
             return s
         starts, ends = zip(*spans)
         s.starts, s.ends = list(starts), list(ends)
-        s.low = [text[a:b].casefold() for a, b in spans]      # casefold: "ſ" is an "s"
+        # casefold: "ſ" is an "s". Folding is per character, so when no character of the sentence folds to more
+        # than one, its folded copy has the same offsets and its slices are the folded words.
+        folded = text[start:end].casefold()
+        if len(folded) == end - start:
+            s.low = [folded[a - start:b - start] for a, b in spans]
+        else:
+            s.low = [text[a:b].casefold() for a, b in spans]
         s.where = where = {}
         for i, w in enumerate(s.low):
             if w in where:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...model import Mention
-from ...scan import lowered, matches_at, occurrences
+from ...scan import find_lowered, lowered, matches_at
 from ..index import MentionsOfKind
 from ..text import fold, sentences_of
 
@@ -99,7 +100,7 @@ _ALREADY = re.compile(r"\breeds\b|\beerder")
 def _eval_starts(text: str) -> list[int]:
     """Where an _EVAL match can start: each of _EVAL_BACK before each "evaluat", at a letter of _EVAL_FIRST."""
     low = lowered(text)
-    return sorted({p - back for p in occurrences(low, ("evaluat",)) for back in _EVAL_BACK
+    return sorted({p - back for p in find_lowered(text, ("evaluat",)) for back in _EVAL_BACK
                    if p >= back and low[p - back] in _EVAL_FIRST})
 
 
@@ -196,7 +197,7 @@ _NOUN_STEMS = ("rapport", "advie", "evaluatie", "onderzoek", "analyse", "verslag
 def _report_nouns(text: str, low: str) -> Iterator[re.Match[str]]:
     """The matches of _REPORT_NOUN, tried only at the start of the words that hold one of its stems."""
     starts = set()
-    for pos in occurrences(low, _NOUN_STEMS):
+    for pos in find_lowered(text, _NOUN_STEMS):
         while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] in "-?"):
             pos -= 1
         starts.add(pos)
@@ -254,20 +255,28 @@ def _title_near(text: str, m: re.Match[str], end: int) -> str | None:
     return "; ".join(fold(x.group("t").strip().split("«")[-1]) for x in titles)
 
 
+@lru_cache(maxsize=1)
+def _authors() -> tuple[dict[str, dict], dict[str, str]]:
+    """The organisations gazetteer's entries, and the organisations that write reports by their aliases (lower
+    case)."""
+    from ..lookup import _organisations
+    from .lexicon import AUTHOR_TYPES
+    matcher, entries = _organisations()
+    return entries, {k.lower(): v for k, v in matcher.ids.items() if entries[v].get("type") in AUTHOR_TYPES}
+
+
 def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """The reports a document names (kind "report"), the one it answers marked ``main``: the one named in a sentence
     that says the document responds to it (kabinetsreactie op, bied ik u … aan, in ontvangst, naar aanleiding van),
     else the one whose author the document names most, among those with an author or a title."""
-    from ..lookup import _organisations
     from .lexicon import AUTHOR_TYPES
     low = lowered(text)
     if not any(w in low for w in ("rapport", "advies", "adviezen", "evaluatie", "onderzoek", "analyse", "verslag",
                                   "studie", "verkenning", "nota", "stuk", "addendum")):
         return []
-    matcher, entries = _organisations()
+    entries, body_at = _authors()
     bodies = MentionsOfKind([m for m in mentions if m.kind == "organisation"
                              and entries.get(m.value, {}).get("type") in AUTHOR_TYPES], "organisation")
-    body_at = {k.lower(): v for k, v in matcher.ids.items() if entries[v].get("type") in AUTHOR_TYPES}
     sentences = sentences_of(text)
     found: dict[str, Mention] = {}
     cued: set[str] = set()
