@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from .extract.cabinet import bare_key
-from .extract.identity import resolve_persons, strength
+from .extract.person_identity import resolve_persons, strength
 from .extract.ministries import ministry_at
 from .extract.persons import parse_name
 from .extract.resolution_years import year_of

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from missiongraph.extract.cabinet import Cabinet, bare_key, cabinet, has_particle, party_id, same_party
-from missiongraph.extract.identity import person_details, resolve_persons
+from missiongraph.extract.person_identity import person_details, resolve_persons
 from missiongraph.extract.persons import find_persons
 from missiongraph.extract.text import normalise
 from missiongraph.model import Mention

@@ -1,4 +1,4 @@
-"""Specification of person identity (missiongraph.extract.identity): who each name in a document is, in which
+"""Specification of person identity (missiongraph.extract.person_identity): who each name in a document is, in which
 office on the document's date, and never two people as one.
 
 Each row: a Dutch fragment, the document's date (None: undated), and the persons the resolver must report for it,
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from missiongraph.extract import extract, summarise
-from missiongraph.extract.identity import person_details, resolve_persons
+from missiongraph.extract.person_identity import person_details, resolve_persons
 from missiongraph.extract.persons import find_persons
 from missiongraph.extract.text import normalise
 from missiongraph.model import Mention

@@ -5,7 +5,7 @@ connect what the rules found (an evaluation and its mission, a resolution and th
 Rule modules (references, dates, entities, metadata, responses) each export a ``RULES`` list; this module
 concatenates them in a fixed order. ``extract`` runs every rule over a text, then the linkers, then the
 resolvers, each ``(text, mentions) -> mentions`` (the whole list, changed): they decide what the mentions stand
-for across the document (``identity.resolve_persons``: which person a name is, which post a signature is).
+for across the document (``person_identity.resolve_persons``: which person a name is, which post a signature is).
 ``summarise`` turns the mentions into the gold-schema record that ``missiongraph extract --json`` prints and
 ``missiongraph eval`` scores.
 """
@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..model import Mention
-from . import dates, entities, identity, mandates, metadata, references, responses
+from . import dates, entities, mandates, metadata, person_identity, references, responses
 from .text import normalise
 
 Rule = Callable[[str], Iterable[Mention]]
@@ -26,7 +26,7 @@ Resolver = Callable[[str, list[Mention]], list[Mention]]
 
 RULES: list[Rule] = [*references.RULES, *dates.RULES, *entities.RULES, *metadata.RULES, *responses.RULES]
 LINKERS: list[Linker] = [*responses.LINKERS, *mandates.LINKERS]
-RESOLVERS: list[Resolver] = [identity.resolve_persons]
+RESOLVERS: list[Resolver] = [person_identity.resolve_persons]
 
 
 def extract(text: str) -> list[Mention]:
@@ -77,8 +77,8 @@ def summarise(mentions: list[Mention]) -> dict[str, Any]:
                                                   for n in by_kind["mission"])),
         "ministries": _unique(m.value for m in by_kind.get("ministry", [])),
         "persons": _unique(m.attrs.get("full") or m.attrs.get("name") or m.value
-                           for m in by_kind.get("person", []) if identity.is_named_politician(m)),
-        "person_details": identity.person_details(by_kind.get("person", [])),
+                           for m in by_kind.get("person", []) if person_identity.is_named_politician(m)),
+        "person_details": person_identity.person_details(by_kind.get("person", [])),
         "date": first("date"),
         "title": first("title"),
         "kind": first("kind"),

@@ -7,7 +7,7 @@ is written when it stands alone (``Van Ojik``, ``De Roon``, ``Van der Staaij``, 
 commander, official, foreign politician, expert from ``data/person_roles.yaml``; empty when the text does not
 say), and when stated ``ministry``, ``party``, ``chamber``, ``given`` (given names), ``initials``, ``title``,
 ``gender`` (from 'de heer'/'mevrouw'). ``Mention.role`` ``signatory`` for a name in a signature block or below a
-motion. ``identity.resolve_persons`` then decides who each name is (see there).
+motion. ``person_identity.resolve_persons`` then decides who each name is (see there).
 
 Where names are found (each a context followed by one name or a list of names):
 

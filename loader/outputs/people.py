@@ -20,7 +20,7 @@ from typing import Any
 from ..saved import get
 from ..stores.base import GraphStore
 
-# Evidence that says no more than the surname and the year (see missiongraph.extract.identity).
+# Evidence that says no more than the surname and the year (see missiongraph.extract.person_identity).
 WEAK_EVIDENCE = frozenset({"surname", "particle dropped", "in office or parliament that year", "member of parliament",
                            "seat in another year"})
 # Per person and document: the words that name the person and the evidence of that document's HOLDS_POST.
