@@ -180,7 +180,7 @@ def official_mentions(official: dict[str, Any], mentions: list[Mention], text: s
     ``official``, read from the publication's ``metadata.xml``): a signatory the text rules found keeps its role
     (and the post and ministry its signature block gave) only when the metadata names that person; the others
     become plain mentions, and a named signatory the text does not show is added, resolved like a name in the text
-    (``identity.resolve_persons``, on the official date or else the text's). A ministry the metadata names is the
+    (``person_identity.resolve_persons``, on the official date or else the text's). A ministry the metadata names is the
     issuer; issuers the text suggested become plain mentions (and a signatory's post at another ministry no longer
     makes that ministry an issuer: ``to_graph``). Without such metadata, nothing changes."""
     out = list(mentions)
