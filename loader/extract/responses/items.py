@@ -139,7 +139,8 @@ def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
 
 
 def _is_number(word: str) -> bool:
-    return NUMBER.match(word) is not None or RANGE.match(word) is not None
+    # every match starts with a digit: most words are ruled out without a regex
+    return word[:1].isdigit() and (NUMBER.match(word) is not None or RANGE.match(word) is not None)
 
 
 def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
@@ -186,7 +187,7 @@ def noun_items(said: Said) -> list[Item]:
     n = len(s)
     where = s.where
     found = where.keys() & lex.nouns.keys()
-    if "-" in s.text[s.start:s.end]:                                  # compounds: "OVV-rapport"
+    if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
         found |= {w for w in where if "-" in w}
     at = sorted(i for w in found for i in where[w])
     for i in at:
