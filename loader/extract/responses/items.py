@@ -33,6 +33,7 @@ MAX_CONTENT = 80            # words of an item's content kept (its first words n
 GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", "was", "is", "luidt", "luidde", "ook"})
 COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
                      "achten"})
+_ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the words attributed_items starts from
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -268,7 +269,8 @@ def _kind_by_mood(modals: Positions, first: int, last: int) -> str:
 
 
 def modal_positions(s: Sentence) -> Positions:
-    return Positions([i for i, w in enumerate(s.low) if w in MODALS])
+    """Where the sentence says what must be (``MODALS``), looked up by word rather than read word by word."""
+    return Positions(sorted(i for w in MODALS & s.where.keys() for i in s.where[w]))
 
 
 def attributed_items(said: Said, modals: Positions, before: tuple[int, int] | None) -> list[Item]:
@@ -277,7 +279,9 @@ def attributed_items(said: Said, modals: Positions, before: tuple[int, int] | No
     out = []
     n = len(s)
     sentence_text = min(n - 1, MAX_CONTENT * 2)
-    for i, w in enumerate(s.low):
+    at = sorted(i for w in _ATTRIBUTIONS & s.where.keys() for i in s.where[w])
+    for i in at:
+        w = s.low[i]
         if w == "aldus" and 3 < i <= MAX_CONTENT and any(is_agent(x) for x in s.low[i + 1:i + 4]):
             a, b = s.span(0, i - 1)
             out.append(Item(_kind_by_mood(modals, 0, i - 1), a, b, (s.start, s.end), "aldus", noun_at=i,
