@@ -206,7 +206,8 @@ class _Collect:
         words = s.where.keys()
         rules = _rule_words()
         found = [*(verb_items(said) if not rules["verbs"].isdisjoint(words) else ()),
-                 *(noun_items(said) if not rules["nouns"].isdisjoint(words) or any("-" in w for w in words) else ()),
+                 *(noun_items(said) if not rules["nouns"].isdisjoint(words) or
+                   self.text.find("-", s.start, s.end) >= 0 else ()),      # a compound: "OVV-rapport"
                  *(attributed_items(said, modals, before) if not rules["attributions"].isdisjoint(words) else ()),
                  *(endorsed_items(said, modals, self.responds) if self.responds and
                    not rules["endorsements"].isdisjoint(words) else ())]

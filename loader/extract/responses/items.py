@@ -33,6 +33,7 @@ MAX_CONTENT = 80            # words of an item's content kept (its first words n
 GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", "was", "is", "luidt", "luidde", "ook"})
 COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
                      "achten"})
+_ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the words attributed_items starts from
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -139,7 +140,8 @@ def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
 
 
 def _is_number(word: str) -> bool:
-    return NUMBER.match(word) is not None or RANGE.match(word) is not None
+    # every match starts with a digit: most words are ruled out without a regex
+    return word[:1].isdigit() and (NUMBER.match(word) is not None or RANGE.match(word) is not None)
 
 
 def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
@@ -186,7 +188,7 @@ def noun_items(said: Said) -> list[Item]:
     n = len(s)
     where = s.where
     found = where.keys() & lex.nouns.keys()
-    if "-" in s.text[s.start:s.end]:                                  # compounds: "OVV-rapport"
+    if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
         found |= {w for w in where if "-" in w}
     at = sorted(i for w in found for i in where[w])
     for i in at:
@@ -267,7 +269,8 @@ def _kind_by_mood(modals: Positions, first: int, last: int) -> str:
 
 
 def modal_positions(s: Sentence) -> Positions:
-    return Positions([i for i, w in enumerate(s.low) if w in MODALS])
+    """Where the sentence says what must be (``MODALS``), looked up by word rather than read word by word."""
+    return Positions(sorted(i for w in MODALS & s.where.keys() for i in s.where[w]))
 
 
 def attributed_items(said: Said, modals: Positions, before: tuple[int, int] | None) -> list[Item]:
@@ -276,7 +279,9 @@ def attributed_items(said: Said, modals: Positions, before: tuple[int, int] | No
     out = []
     n = len(s)
     sentence_text = min(n - 1, MAX_CONTENT * 2)
-    for i, w in enumerate(s.low):
+    at = sorted(i for w in _ATTRIBUTIONS & s.where.keys() for i in s.where[w])
+    for i in at:
+        w = s.low[i]
         if w == "aldus" and 3 < i <= MAX_CONTENT and any(is_agent(x) for x in s.low[i + 1:i + 4]):
             a, b = s.span(0, i - 1)
             out.append(Item(_kind_by_mood(modals, 0, i - 1), a, b, (s.start, s.end), "aldus", noun_at=i,

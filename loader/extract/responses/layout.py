@@ -192,12 +192,15 @@ class _Spans:
 # --- numbers ------------------------------------------------------------------------------------------------------
 
 
+_NUMBER_TOKEN = re.compile(r"\d{1,2}(?:\.\d{1,2})?|t/m|tot en met|-")
+
+
 def expand_numbers(spec: str) -> list[str]:
     """"2.2, 3.1 en 5.2" → [2.2, 3.1, 5.2]; "3 t/m 7" → [3..7]; "2.1 t/m 2.3" → [2.1, 2.2, 2.3]."""
     if spec.isdigit():
         return [spec]
     out: list[str] = []
-    tokens = re.findall(r"\d{1,2}(?:\.\d{1,2})?|t/m|tot en met|-", spec)
+    tokens = _NUMBER_TOKEN.findall(spec)
     i = 0
     while i < len(tokens):
         tok = tokens[i]

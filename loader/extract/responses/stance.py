@@ -78,6 +78,14 @@ def _actor_words() -> frozenset[str]:
     return frozenset(lex.government | lex.others | lex.agents | lex.bodies | PRONOUNS | {"kamer"})
 
 
+_UNKNOWN = object()
+
+
+def _may_name(word: str) -> bool:
+    """Whether a word may name a subject at all (``Said.actor`` of any other word is None)."""
+    return word in _actor_words() or "-" in word
+
+
 class Said:
     """A sentence with what its rules ask about it: who a word names (``actor``), who says a phrasing
     (``subject``), its stance phrasings, scope and "complete" words per segment. Each is worked out on first use
@@ -92,12 +100,10 @@ class Said:
 
     def actor(self, i: int) -> str | None:
         """What word ``i`` names as a possible subject (see ``_actor``)."""
-        try:
-            return self._actors[i]
-        except KeyError:
-            w = self.s.low[i]
-            a = self._actors[i] = self._actor(i) if w in _actor_words() or "-" in w else None
-            return a
+        a = self._actors.get(i, _UNKNOWN)
+        if a is _UNKNOWN:
+            a = self._actors[i] = self._actor(i) if _may_name(self.s.low[i]) else None
+        return a
 
     @_once
     def sub_comma(self) -> int:
@@ -112,7 +118,9 @@ class Said:
         key = seg * 1_000_003 + after
         if key not in self._first_actor:
             lo, hi = self.s.seg_bounds[seg]
-            self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi) if self.actor(i)), -1)
+            low = self.s.low
+            self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi)
+                                           if _may_name(low[i]) and self.actor(i)), -1)
         return self._first_actor[key]
 
     @_once
