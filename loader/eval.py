@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from . import eval_responses
+from .scores import FieldScore
 from .extract import extract, summarise
 
 LIST_FIELDS = ("kamerstukken", "resolutions", "missions", "ministries", "persons")
@@ -53,41 +54,6 @@ STATED_FIELDS = ("kind", "reference")      # scalar, scored only where the gold 
 FIELDS = (*LIST_FIELDS, *SCALAR_FIELDS, *STATED_FIELDS)
 MANIFEST_FIELDS = ("kind",)                # stated-field values a folder's manifest.json may give per file
 CASE_INSENSITIVE = {"persons"}
-
-
-@dataclass
-class FieldScore:
-    """Counts for one field, summed over documents."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else (1.0 if not self.fp else 0.0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-    def add(self, other: FieldScore) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    def as_json(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
 @dataclass

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .scores import FieldScore
+
 KINDS = ("recommendations", "findings")
 STANCES = ("full", "partial", "rejected", "none")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
@@ -90,35 +92,11 @@ def match(gold: list[dict], found: list[dict], text_key: str = "text") -> tuple[
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else (1.0 if not self.fp else 0.0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_json(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
-
-
-@dataclass
 class ResponsesScore:
     """Responses scores summed over documents, and the errors per document."""
 
-    items: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in (*KINDS, "items")})
-    commitments: Counts = field(default_factory=Counts)
+    items: dict[str, FieldScore] = field(default_factory=lambda: {k: FieldScore() for k in (*KINDS, "items")})
+    commitments: FieldScore = field(default_factory=FieldScore)
     confusion: dict[str, dict[str, int]] = field(
         default_factory=lambda: {g: {f: 0 for f in STANCES} for g in STANCES})
     authors_named: int = 0          # documents whose gold names the report's author
@@ -212,7 +190,7 @@ def score(report: ResponsesScore, doc: str, found: dict[str, Any], gold: dict[st
             errors.append(f"{kind[:-1]} missed {_label(g)} (gold stance {_stance(g.get('stance'))})")
         for f in extra:
             errors.append(f"{kind[:-1]} false hit {_label(f)} (stance {_stance(f.get('stance'))})")
-    report.items["items"] = Counts(*(sum(getattr(report.items[k], a) for k in KINDS) for a in ("tp", "fp", "fn")))
+    report.items["items"] = FieldScore(*(sum(getattr(report.items[k], a) for k in KINDS) for a in ("tp", "fp", "fn")))
     gold_commitments = gold.get("commitments") or []
     if isinstance(gold_commitments, list):
         pairs, missed, extra = match([{"quote": c.get("quote", ""), "number": None} for c in gold_commitments],
