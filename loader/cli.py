@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -45,6 +47,22 @@ def graph_at(store: str | None, neo4j: str | None) -> Graph:
     else the embedded store at --store (or $MISSIONGRAPH_STORE, or ./.missiongraph/graph.lbug). A busy embedded
     store is waited for up to --wait seconds."""
     return Graph(neo4j or os.environ.get("NEO4J_URI") or store, wait=_wait_seconds(), on_wait=_say_waiting)
+
+
+@contextmanager
+def graph_for(store: str | None, neo4j: str | None, *,
+              usage_errors: tuple[type[Exception], ...] = ()) -> Iterator[Graph]:
+    """``graph_at``'s graph for one command, closed after it. One of ``usage_errors`` (a query refused, a report not
+    found) exits with code 2, a store or server that cannot be used with 3, each with its one line."""
+    graph = graph_at(store, neo4j)
+    try:
+        yield graph
+    except usage_errors as exc:
+        raise _Error(str(exc), 2) from None
+    except StoreError as exc:
+        raise _Error(str(exc), EXIT_STORE) from None
+    finally:
+        graph.close()
 
 
 def open_store(store: str | None, neo4j: str | None, *, read_only: bool = False) -> GraphStore:
@@ -146,16 +164,10 @@ def load(paths, sample, force, max_size, batch_size, workers, replace, quiet, ve
     targets = list(paths) + (sample_dirs() if sample else [])
     if not targets:
         raise click.UsageError("give one or more files or folders to load, or --sample")
-    graph = graph_at(store, neo4j)
     view = ui.LoadView(quiet=quiet, verbose=verbose)
-    try:
-        with view:
-            report = graph.load(targets, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
-                                workers=workers, replace=replace, progress=view.event, totals=view.total)
-    except StoreError as exc:
-        raise _Error(str(exc), EXIT_STORE) from None
-    finally:
-        graph.close()
+    with graph_for(store, neo4j) as graph, view:
+        report = graph.load(targets, force=force, batch_size=batch_size, max_bytes=max_size * 1024 * 1024,
+                            workers=workers, replace=replace, progress=view.event, totals=view.total)
     extra = "".join(f", {len(items)} {word}{'s' if len(items) != 1 else ''}"
                     for items, word in ((report.duplicates, "duplicate"), (report.warnings, "warning")) if items)
     kind = "Neo4j" if graph.neo4j_uri else "embedded"
@@ -406,19 +418,12 @@ def query(name, list_, params, cypher, write, fmt, store, neo4j):
         return
     if not name and not cypher:
         raise click.UsageError("give a query name (see --list) or --cypher")
-    graph = graph_at(store, neo4j)
-    try:
+    with graph_for(store, neo4j, usage_errors=(QueryError, RefusedQuery)) as graph:
         if cypher:
             rows = graph.cypher(cypher, _parse_params(params), write=write)
         else:
             saved = get(name)
             rows = graph.cypher(saved.cypher, saved.bind(_parse_params(params)))
-    except (QueryError, RefusedQuery) as exc:
-        raise _Error(str(exc), 2) from None
-    except StoreError as exc:
-        raise _Error(str(exc), EXIT_STORE) from None
-    finally:
-        graph.close()
     ui.print_rows(rows.columns, rows.values(), fmt)
 
 
@@ -445,13 +450,8 @@ def people(name, limit, flagged, fmt, store, neo4j):
       missiongraph people --name "van dijk" --format json
       missiongraph query person-documents -p person="jasper van dijk"
     """
-    graph = graph_at(store, neo4j)
-    try:
+    with graph_for(store, neo4j) as graph:
         rows = graph.people(name, limit=limit, flagged=flagged)
-    except StoreError as exc:
-        raise _Error(str(exc), EXIT_STORE) from None
-    finally:
-        graph.close()
     ui.print_rows(rows.columns, rows.values(), fmt)
 
 
@@ -467,13 +467,8 @@ def stats(fmt, store, neo4j):
       missiongraph stats --store /tmp/demo.lbug
       missiongraph stats --format csv > counts.csv
     """
-    graph = graph_at(store, neo4j)
-    try:
+    with graph_for(store, neo4j) as graph:
         counts = graph.stats()
-    except StoreError as exc:
-        raise _Error(str(exc), EXIT_STORE) from None
-    finally:
-        graph.close()
     if fmt != "table":
         rows = [["node", k, v] for k, v in counts["nodes"].items()]
         rows += [["relationship", k, v] for k, v in counts["relationships"].items()]
@@ -555,16 +550,9 @@ def viz(query_name, params, around, depth, max_nodes, max_edges, output, open_, 
     """
     from .saved import QueryError
 
-    graph = graph_at(store, neo4j)
-    try:
+    with graph_for(store, neo4j, usage_errors=(QueryError, RefusedQuery, ValueError)) as graph:
         drawn = graph.viz(output, query=query_name, params=_parse_params(params), around=around, depth=depth,
                           max_nodes=max_nodes, max_edges=max_edges)
-    except (QueryError, RefusedQuery, ValueError) as exc:
-        raise _Error(str(exc), 2) from None
-    except StoreError as exc:
-        raise _Error(str(exc), EXIT_STORE) from None
-    finally:
-        graph.close()
     click.echo(str(drawn))
     if open_:
         click.launch(str(drawn.path))
@@ -599,18 +587,11 @@ def report(report_word, output, fmt, depth, no_network, open_, store, neo4j):
     """
     from .outputs.report import UnknownReport, report_text
 
-    graph = graph_at(store, neo4j)
-    try:
+    with graph_for(store, neo4j, usage_errors=(UnknownReport,)) as graph:
         if output is not None and str(output) == "-":
             click.echo(report_text(graph.report_page(report_word), fmt, depth=depth), nl=False)
             return
         written = graph.report(report_word, output, format=fmt, network=not no_network, depth=depth)
-    except UnknownReport as exc:
-        raise _Error(str(exc), 2) from None
-    except StoreError as exc:
-        raise _Error(str(exc), EXIT_STORE) from None
-    finally:
-        graph.close()
     click.echo(str(written))
     if written.page.also:
         click.echo(f"note: {report_word!r} also names {', '.join(written.page.also)}; give an id for one of them",
