@@ -84,9 +84,9 @@ MENTION_KINDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """Where a relationship comes from: document, character span, surface text, sentence, page."""
+class Provenance(NamedTuple):
+    """Where a relationship comes from: document, character span, surface text, sentence, page (a tuple: made,
+    hashed and compared in C; a document's graph makes one per distinct span, some 80 per document)."""
 
     doc: str
     start: int
