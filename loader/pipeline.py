@@ -184,12 +184,13 @@ def _build_chunk(tasks: list[Task]) -> bytes:
 
 
 def _warm_up(main_pid: int | None = None) -> None:
-    """Start a worker process: die with the load (``die_with``), then compile the gazetteers and rules once,
-    before the first document."""
+    """Start a worker process: die with the load (``die_with``); have the rules' tables built before the first
+    document (``warm``: the fork server has built them already and the worker inherits them; a worker started
+    otherwise builds them now)."""
     if main_pid is not None:
         die_with(main_pid)
     gc.set_threshold(*GC_THRESHOLDS)
-    extract("Den Haag, 1 januari 2020. Kamerstuk 29 521, nr. 1. MINUSMA. De Minister van Defensie,")
+    from . import warm  # noqa: F401  (importing it builds the tables, once per process)
 
 
 def die_with(pid: int) -> None:
@@ -272,6 +273,17 @@ def _chunks(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` processes that die with this one and start warm: forked from multiprocessing's fork server
+    (spawned where there is none), which imports ``missiongraph.warm`` first, so the rules' tables are built once,
+    there, and shared."""
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["missiongraph.pipeline", "missiongraph.warm"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),))
+
+
 def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` in their order. With ``workers`` > 1 (and enough tasks) extraction runs in that many
     processes; at most ``window`` documents are in flight or waiting to be consumed, so memory stays bounded
@@ -279,14 +291,10 @@ def build_all(tasks: Sequence[Task], workers: int, window: int = 256) -> Iterato
     if workers <= 1 or len(tasks) < PARALLEL_MIN:
         yield from (build(task) for task in tasks)
         return
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["missiongraph.pipeline"])
     pending: deque[tuple[list[Task], Future[bytes]]] = deque()
     max_pending = max(2 * workers, window // CHUNK)
     done = 0   # outcomes handed out so far (in task order)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),))
+    pool = worker_pool(workers)
     try:
         for chunk in _chunks(tasks, CHUNK):
             pending.append((chunk, pool.submit(_build_chunk, chunk)))
