@@ -160,6 +160,14 @@ COMMITMENTS = [
     ("Het kabinet acht het waarschijnlijk dat de kosten zullen stijgen.", 0, None),
     ("\"We komen echt met een respons\", aldus de minister.", 0, None),              # a quotation
     ("In verband met de kabinetswisseling ontvangt u deze brief nu.", 0, None),
+    ("Ik zal de eerder naar voren gebrachte argumenten niet herhalen.", 0, None),     # a negated future
+    ("De minister voor Ontwikkelingssamenwerking zal evenmin deelnemen aan het debat.", 0, None),
+    ("Ik wil graag weten welke lessen uit de evaluatie zijn getrokken.", 0, None),   # a question, not an intention
+    ("D66 wil weten hoe de minister het toezicht op de getrainde agenten heeft geregeld.", 0, None),
+    ("GroenLinks wil de bijdrage aan de missie met een jaar verlengen.", 0, None),    # a party, not the government
+    ("Ook vragen zij of de bijdrage niet beter kan worden gecombineerd met de inzet voor Sea Guardian.", 0, None),
+    ("Meestal gaat het om Russische militaire toestellen die zonder transponder vliegen.", 0, None),
+    ("Het kabinet zal de aanbeveling niet alleen overnemen, maar ook uitvoeren.", 1, ("kabinet", None)),
 ]
 
 

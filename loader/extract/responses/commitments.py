@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...scan import present_runs, run_positions
-from .lexicon import Hit, commitment_lexicon
+from .lexicon import Hit, commitment_lexicon, read
 from .reading import Sentence
 from .stance import Said
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
 NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
-# Exclusions that cancel a marker anywhere in its segment, not only in its clause.
-SEGMENT_WIDE = frozenset({"in deze brief", "hierbij", "zou"})
 GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
 RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
 AFTER = 15                   # words after a marker read for what makes it a promise
@@ -143,6 +141,15 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=1)
+def _exclusion_reach() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The exclusions that cancel a marker anywhere in its segment (``reach: segment``), and per exclusion the words
+    after which it does not count (``unless_next``): commitments.yaml."""
+    rows = read("commitments")["exclusions"]
+    return (frozenset(r["phrase"] for r in rows if r.get("reach") == "segment"),
+            {r["phrase"]: frozenset(r["unless_next"]) for r in rows if r.get("unless_next")})
+
+
 class _Blocked:
     """The kinds of marker the exclusions of a sentence cancel, per clause (and per segment for those that reach
     the whole segment), not counting exclusions in quotation marks (a marker in them is skipped anyway)."""
@@ -151,12 +158,14 @@ class _Blocked:
         self.s = s
         self.by_clause: dict[tuple[int, int], set[str]] = {}
         self.by_segment: dict[int, set[str]] = {}
+        segment_wide, unless_next = _exclusion_reach()
         for x in commitment_lexicon().exclusions.find(s.low, where=s.where):
-            if s.quoted[x.first]:
+            if s.quoted[x.first] or (x.row in unless_next and s.low[x.last + 1:x.last + 2] and
+                                     s.low[x.last + 1] in unless_next[x.row]):
                 continue
             kinds = set(x.value.split(","))
             self.by_clause.setdefault(s.clause(x.first), set()).update(kinds)
-            if x.row in SEGMENT_WIDE:
+            if x.row in segment_wide:
                 self.by_segment.setdefault(s.seg[x.first], set()).update(kinds)
 
     def cancels(self, hit: Hit) -> bool:
