@@ -168,6 +168,9 @@ COMMITMENTS = [
     ("Ook vragen zij of de bijdrage niet beter kan worden gecombineerd met de inzet voor Sea Guardian.", 0, None),
     ("Meestal gaat het om Russische militaire toestellen die zonder transponder vliegen.", 0, None),
     ("Het kabinet zal de aanbeveling niet alleen overnemen, maar ook uitvoeren.", 1, ("kabinet", None)),
+    ("Het kabinet noemt dit een trainingsmissie, maar er gaan meer militairen dan agenten naar Kunduz.", 0, None),
+    ("Het kabinet hecht eraan dat eventuele training gepaard gaat met strikte waarborgen.", 0, None),
+    ("Het kabinet gaat de aanbevelingen dit najaar uitwerken.", 1, ("kabinet", "dit najaar")),
 ]
 
 

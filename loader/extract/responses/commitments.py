@@ -101,9 +101,10 @@ def _acts(s: Sentence, hit: Hit) -> bool:
         verb = _first_verb(after)
         if after[:1] == ["dat"] or verb is None or verb in lex.not_acts:
             return False
-        if row == "gaat" and (("in" in after and "op" in after) or after[:1] in (["over"], ["om"], ["uit"])
-                              or after[-1:] and after[-1] in PARTICLES):
-            return False
+        if row == "gaat" and (("in" in after and "op" in after) or after[:1] in (["over"], ["om"], ["uit"], ["er"])
+                              or after[-1:] and after[-1] in PARTICLES
+                              or hit.first and s.low[hit.first - 1] in ("er", *PARTICLES)):
+            return False          # "gaat in op", "er gaan meer militairen naar", "dat training gepaard gaat met"
     elif row == "wordt":
         return any(w in lex.measures for w in after)
     elif row == "ontvangt u":
