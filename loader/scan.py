@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -170,11 +170,12 @@ class _Index:
             _VOCABULARY.learn(parts=(part,))
         return found
 
-    def present(self, runs: frozenset[str]) -> list[str]:
-        """Those of the letter ``runs`` that occur as whole runs, in no particular order."""
+    def present(self, runs: frozenset[str], ordered: bool = True) -> Iterable[str]:
+        """Those of the letter ``runs`` that occur as whole runs, in the order of their first occurrence in the
+        text when they were all looked for in its pass (``ordered``: else as a set, in C, when that is cheaper)."""
         version = _VOCABULARY.learn_set(runs)
         if version is not None and version <= self.version:
-            return [w for w in self.runs if w in runs]
+            return [w for w in self.runs if w in runs] if ordered else runs.intersection(self.runs)
         return [w for w in runs if self.run_positions(w)]
 
 
@@ -203,11 +204,11 @@ class _Runs:
             found = self._digit_runs[run] = _find_all(self.digits, " " + run + " ")
         return found
 
-    def present(self, wanted: frozenset[str]) -> list[str]:
-        """Those of the ``wanted`` runs that occur in the text as whole runs, in no particular order."""
+    def present(self, wanted: frozenset[str], ordered: bool = True) -> list[str]:
+        """Those of the ``wanted`` runs that occur in the text as whole runs (see ``_Index.present``)."""
         letter_runs, digit_runs = _by_kind(wanted)
-        found = self.index.present(letter_runs)
-        return found + [run for run in digit_runs if self.positions(run)] if digit_runs else found
+        found = self.index.present(letter_runs, ordered)
+        return [*found, *(run for run in digit_runs if self.positions(run))] if digit_runs else found
 
 
 @lru_cache(maxsize=256)
@@ -248,16 +249,19 @@ def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
     digit run no digit, right before or after it): 'op' in 'op verzoek', not in 'opdracht' or 'Europa'."""
     runs = _runs(text)
     found: list[int] = []
-    for word in runs.present(wanted):
+    for word in runs.present(wanted, ordered=False):
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
 
 
-def find_lowered(text: str, words: Iterable[str]) -> list[int]:
+def find_lowered(text: str, words: Collection[str]) -> list[int]:
     """Sorted start positions of every occurrence of any of ``words`` in ``lowered(text)`` (what
     ``occurrences(lowered(text), words)`` gives, from the text's one pass of the automaton)."""
     index = _runs(text).index
+    if len(words) == 1:                     # (many callers ask for one word: its positions are sorted already)
+        (word,) = words
+        return list(index.part_positions(word))
     found: set[int] = set()
     for word in words:
         found.update(index.part_positions(word))

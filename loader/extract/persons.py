@@ -569,12 +569,10 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
                     ministry = compound[0]
         elif ctx.name == "post-after":
             found = ministry_at(text, m.end())
-            if found is None:
-                continue
+            if found is None or not _CAPITAL_NEXT.match(text, found[1], found[1] + 3):
+                continue                                    # (a name must follow the ministry)
             role = FOREIGN if foreign_before(text, m.start()) else _role_of_post(m.group("post"))
             ministry, pos = (found[0] if role != FOREIGN else ""), found[1]
-            if not _CAPITAL_NEXT.match(text, pos, pos + 3):
-                continue
         elif ctx.name == "signature":
             role = _role_of_post(m.group("post"))
             line_end = text.find("\n", m.start("post"))

@@ -376,9 +376,11 @@ def _self_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans that state the own number in a header form (so the number has a mention even when no
     citation pattern covers it)."""
     head = text[:_HEAD_WINDOW]
-    for matches in (_header_matches(head), _DOSSIER_TABLE.finditer(head), _FIRST_LINE.finditer(head),
-                    _meta_self_matches(head), _running_head_matches(text), _FOOTER.finditer(text)):
-        for m in matches:
+    # (each form is looked for only when the ones before found nothing: the caller takes the first span)
+    for matches in (lambda: _header_matches(head), lambda: _DOSSIER_TABLE.finditer(head),
+                    lambda: _FIRST_LINE.finditer(head), lambda: _meta_self_matches(head),
+                    lambda: _running_head_matches(text), lambda: _FOOTER.finditer(text)):
+        for m in matches():
             yield m.start(), m.end()
 
 
