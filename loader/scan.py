@@ -139,6 +139,19 @@ class _Vocabulary:
         return state, runs, parts
 
 
+@lru_cache(maxsize=1024)
+def _letter_piece(part: str) -> tuple[str, int] | None:
+    """For a string with letters and other characters, its longest run of letters and where it starts in it (the
+    string is found where that run is); None for a string of letters only or without letters."""
+    if _LETTER_RUN.fullmatch(part):
+        return None
+    runs = list(_LETTER_RUN.finditer(part))
+    if not runs:
+        return None
+    longest = max(runs, key=lambda m: len(m.group()))
+    return longest.group(), longest.start()
+
+
 _MAX_WORDS, _MAX_SETS = 50_000, 1_000
 _LETTER_RUN = re.compile(r"[a-z]+")
 _VOCABULARY = _Vocabulary()
@@ -166,8 +179,15 @@ class _Index:
         if found is None:
             if part in self.parts_held:
                 return []
-            found = self.parts[part] = _find_all(self.low, part)
-            _VOCABULARY.learn(parts=(part,))
+            piece = _letter_piece(part)
+            if piece is None:           # all letters (learnt for the next texts), or none at all
+                found = _find_all(self.low, part)
+                _VOCABULARY.learn(parts=(part,))
+            else:                       # 'dhr.', 'kamer, vergaderjaar': where its longest letter run is, checked
+                run, offset = piece
+                low = self.low
+                found = [p - offset for p in self.part_positions(run) if p >= offset and low.startswith(part, p - offset)]
+            self.parts[part] = found
         return found
 
     def present(self, runs: frozenset[str], ordered: bool = True) -> Iterable[str]:

@@ -62,7 +62,7 @@ import yaml
 
 from ..gazetteer import lead, load
 from ..model import Mention
-from ..scan import leading_word, matches_at, word_starts
+from ..scan import find_exact, leading_word, matches_at, word_starts
 from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
@@ -661,13 +661,8 @@ def _unnamed_signature(text: str, m: re.Match[str]) -> bool:
 def _header_senders(text: str) -> Iterator[Mention]:
     """The posts in a letter's header line ('Nr. 309 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE,
     VOOR ... EN VAN VEILIGHEID EN JUSTITIE'). The regex is tried at the start of the lines that hold 'BRIEF' or
-    'Brief' (``str.find``: the header regex has no literal start)."""
-    lines = set()
-    for needle in ("BRIEF", "Brief"):
-        i = text.find(needle)
-        while i >= 0:
-            lines.add(text.rfind("\n", 0, i) + 1)
-            i = text.find(needle, i + 1)
+    'Brief' (found in the text's one pass, ``scan.find_exact``: the header regex has no literal start)."""
+    lines = {text.rfind("\n", 0, i) + 1 for needle in ("BRIEF", "Brief") for i in find_exact(text, needle)}
     for line_start in sorted(lines):
         m = _HEADER_SENDER.match(text, line_start)
         if m is None:
