@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import ahocorasick_rs
 
@@ -209,11 +209,15 @@ class _Runs:
     are asked for), remembered."""
 
     def __init__(self, text: str):
-        low = lowered(text)
+        self.low = low = lowered(text)
         self.letters = " " + low.translate(_LETTERS_ONLY) + " "
-        self.digits = " " + low.translate(_DIGITS_ONLY) + " "
         self.index = _Index(self.letters, low)
         self._digit_runs: dict[str, list[int]] = {}
+
+    @cached_property
+    def digits(self) -> str:
+        """(made when a digit run is first asked for: few texts are asked for one)"""
+        return " " + self.low.translate(_DIGITS_ONLY) + " "
 
     def positions(self, run: str) -> list[int]:
         """Where the letter or digit run ``run`` occurs in the text as a whole run, in increasing order."""
