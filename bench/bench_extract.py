@@ -99,17 +99,20 @@ def _linkers_alone(texts: list[str]) -> dict[str, float]:
 
 def _core(texts: list[str]) -> float:
     """CPU seconds of ``extract`` over every text without the responses rules and linkers (the rest of the
-    extractor: its own per-text caches, the scan index and the sentences included)."""
+    extractor: its own per-text caches, the scan index and the sentences included), best of three passes."""
     from missiongraph import extract as package
 
     saved = package.RULES[:], package.LINKERS[:]
     package.RULES[:] = [r for r in package.RULES if ".responses." not in r.__module__]
     package.LINKERS[:] = [r for r in package.LINKERS if ".responses." not in r.__module__]
     try:
-        t0 = time.process_time()
-        for text in texts:
-            package.extract(text)
-        return time.process_time() - t0
+        best = float("inf")
+        for _ in range(3):          # the least disturbed of three passes (a shared machine)
+            t0 = time.process_time()
+            for text in texts:
+                package.extract(text)
+            best = min(best, time.process_time() - t0)
+        return best
     finally:
         package.RULES[:], package.LINKERS[:] = saved
 
