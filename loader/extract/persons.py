@@ -182,8 +182,10 @@ def _cap(word: str) -> str:
     return "-".join(out)
 
 
+@lru_cache(maxsize=8192)
 def _is_capword(tok: str) -> bool:
-    """A capitalised name word: Koenders, Hennis-Plasschaert, Günal-Gezer, O'Brien (not a stop word)."""
+    """A capitalised name word: Koenders, Hennis-Plasschaert, Günal-Gezer, O'Brien (not a stop word). (Remembered:
+    the same words come back in a text and across texts.)"""
     if len(tok) < 2 or not tok[0].isupper() or not any(c.islower() for c in tok):
         return False
     core = tok.replace("-", "").replace("'", "").replace("’", "")
@@ -296,7 +298,7 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     else:
         if not before:
             return None
-        keep = 2 if tuple(w.lower() for w in before[-2:]) in _compounds() else 1
+        keep = 2 if len(before) > 1 and (before[-2].lower(), before[-1].lower()) in _compounds() else 1
         given, words, tv = before[:-keep], before[-keep:], []
     surname = " ".join([*tv, *words])
     display = surname[:1].upper() + surname[1:]
@@ -309,11 +311,17 @@ def _named_thing_at(text: str, pos: int, word: str) -> bool:
     """Whether a ministry, country or organisation name starts at ``pos``, where ``word`` stands (then it is not
     part of a person's name). Their regexes are run only when ``word`` begins as one of those names does (most
     words of a person's name begin as none)."""
-    runs, run = _thing_runs(), _ASCII_RUN.match(word)
-    if runs is not None and run is not None and run.group().lower() not in runs:
+    if not _may_name_thing(word):
         return False
     return ministry_at(text, pos) is not None or country_at(text, pos) is not None or \
         organisation_at(text, pos) is not None
+
+
+@lru_cache(maxsize=8192)
+def _may_name_thing(word: str) -> bool:
+    """Whether ``word`` begins as a ministry, country or organisation name can (``_thing_runs``). Remembered."""
+    runs, run = _thing_runs(), _ASCII_RUN.match(word)
+    return runs is None or run is None or run.group().lower() in runs
 
 
 # The run ``scan.leading_word`` gives for a word that starts with an ASCII letter or digit (that function goes
