@@ -6,7 +6,8 @@ gazetteer matchers instead look up a word every match must contain, on a lower-c
 the same offsets (``lowered``), and try the pattern only where a match can start (``matches_at``). The output is
 the same as a full scan, as long as the positions tried include every position where a match can start.
 
-Where the words are is found for all rules at once: one Aho-Corasick automaton (``pyahocorasick``, in C) holds
+Where the words are is found for all rules at once: one Aho-Corasick automaton (``ahocorasick_rs``, a DFA in Rust,
+which hands back all the hits of a pass as one list: twice as fast as pyahocorasick's node walk and iterator) holds
 every word the rules have asked for, and one pass of it over a text finds all their occurrences (``_Index``,
 cached per text), instead of one ``str.find`` scan of the whole text per word and rule (a scan for an absent word
 reads the whole text: 150 of them cost about 1 ms per 10 KB). The words are learnt as they are asked for: a word
@@ -20,10 +21,11 @@ vergaderjaar", "(") is found with ``str.find``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from functools import cached_property, lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 # The only characters besides A-Z that ``re.IGNORECASE`` matches to an ASCII letter: made that letter first.
 _ODD_CASE = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -89,7 +91,8 @@ class _Vocabulary:
     def __init__(self) -> None:
         self.state: tuple[frozenset[str], frozenset[str], int] = (frozenset(), frozenset(), 0)
         self._sets: dict[frozenset[str], int] = {}  # sets of runs learnt whole: the version that holds them
-        self._built: tuple[tuple[frozenset[str], frozenset[str], int], ahocorasick.Automaton] | None = None
+        self._built: tuple[tuple[frozenset[str], frozenset[str], int], ahocorasick_rs.BytesAhoCorasick | None,
+                           list[str], int] | None = None
 
     def learn(self, runs: Iterable[str] = (), parts: Iterable[str] = ()) -> None:
         held_runs, held_parts, version = self.state
@@ -116,24 +119,37 @@ class _Vocabulary:
         increasing order: one pass of the automaton over ``letters``."""
         state, built = self.state, self._built
         if built is None or built[0] is not state:
-            automaton = ahocorasick.Automaton()
-            for w in state[0]:
-                automaton.add_word(" " + w + " ", (True, w, len(w) + 1))      # " w " ends len(w) + 1 after w's place
-            for w in state[1]:
-                automaton.add_word(w, (False, w, len(w)))     # w ends len(w) - 1 after its place, shifted by one
-            automaton.make_automaton()
-            built = self._built = (state, automaton)
+            words = [*state[0], *state[1]]          # the runs first: a hit's pattern number tells which it is
+            patterns = [(" " + w + " ").encode() for w in state[0]] + [w.encode() for w in state[1]]
+            automaton = ahocorasick_rs.BytesAhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA) \
+                if patterns else None
+            built = self._built = (state, automaton, words, len(state[0]))
         runs: dict[str, list[int]] = {}
         parts: dict[str, list[int]] = {}
-        if state[0] or state[1]:
-            for end, (whole, word, back) in built[1].iter(letters):
-                table = runs if whole else parts
-                found = table.get(word)
-                if found is None:
-                    table[word] = [end - back]
+        _, automaton, words, n_runs = built
+        if automaton is not None:
+            found: defaultdict[int, list[int]] = defaultdict(list)
+            for number, start, _end in automaton.find_matches_as_indexes(letters.encode("ascii"), overlapping=True):
+                found[number].append(start)
+            for number, starts in found.items():
+                if number < n_runs:
+                    runs[words[number]] = starts            # " w " starts where w does in the text
                 else:
-                    found.append(end - back)
+                    parts[words[number]] = [p - 1 for p in starts]      # letters are shifted by one
         return state, runs, parts
+
+
+@lru_cache(maxsize=1024)
+def _letter_piece(part: str) -> tuple[str, int] | None:
+    """For a string with letters and other characters, its longest run of letters and where it starts in it (the
+    string is found where that run is); None for a string of letters only or without letters."""
+    if _LETTER_RUN.fullmatch(part):
+        return None
+    runs = list(_LETTER_RUN.finditer(part))
+    if not runs:
+        return None
+    longest = max(runs, key=lambda m: len(m.group()))
+    return longest.group(), longest.start()
 
 
 _MAX_WORDS, _MAX_SETS = 50_000, 1_000
@@ -163,15 +179,23 @@ class _Index:
         if found is None:
             if part in self.parts_held:
                 return []
-            found = self.parts[part] = _find_all(self.low, part)
-            _VOCABULARY.learn(parts=(part,))
+            piece = _letter_piece(part)
+            if piece is None:           # all letters (learnt for the next texts), or none at all
+                found = _find_all(self.low, part)
+                _VOCABULARY.learn(parts=(part,))
+            else:                       # 'dhr.', 'kamer, vergaderjaar': where its longest letter run is, checked
+                run, offset = piece
+                low = self.low
+                found = [p - offset for p in self.part_positions(run) if p >= offset and low.startswith(part, p - offset)]
+            self.parts[part] = found
         return found
 
-    def present(self, runs: frozenset[str]) -> list[str]:
-        """Those of the letter ``runs`` that occur as whole runs, in no particular order."""
+    def present(self, runs: frozenset[str], ordered: bool = True) -> Iterable[str]:
+        """Those of the letter ``runs`` that occur as whole runs, in the order of their first occurrence in the
+        text when they were all looked for in its pass (``ordered``: else as a set, in C, when that is cheaper)."""
         version = _VOCABULARY.learn_set(runs)
         if version is not None and version <= self.version:
-            return [w for w in self.runs if w in runs]
+            return [w for w in self.runs if w in runs] if ordered else runs.intersection(self.runs)
         return [w for w in runs if self.run_positions(w)]
 
 
@@ -185,11 +209,15 @@ class _Runs:
     are asked for), remembered."""
 
     def __init__(self, text: str):
-        low = lowered(text)
+        self.low = low = lowered(text)
         self.letters = " " + low.translate(_LETTERS_ONLY) + " "
-        self.digits = " " + low.translate(_DIGITS_ONLY) + " "
         self.index = _Index(self.letters, low)
         self._digit_runs: dict[str, list[int]] = {}
+
+    @cached_property
+    def digits(self) -> str:
+        """(made when a digit run is first asked for: few texts are asked for one)"""
+        return " " + self.low.translate(_DIGITS_ONLY) + " "
 
     def positions(self, run: str) -> list[int]:
         """Where the letter or digit run ``run`` occurs in the text as a whole run, in increasing order."""
@@ -200,11 +228,11 @@ class _Runs:
             found = self._digit_runs[run] = _find_all(self.digits, " " + run + " ")
         return found
 
-    def present(self, wanted: frozenset[str]) -> list[str]:
-        """Those of the ``wanted`` runs that occur in the text as whole runs, in no particular order."""
+    def present(self, wanted: frozenset[str], ordered: bool = True) -> list[str]:
+        """Those of the ``wanted`` runs that occur in the text as whole runs (see ``_Index.present``)."""
         letter_runs, digit_runs = _by_kind(wanted)
-        found = self.index.present(letter_runs)
-        return found + [run for run in digit_runs if self.positions(run)] if digit_runs else found
+        found = self.index.present(letter_runs, ordered)
+        return [*found, *(run for run in digit_runs if self.positions(run))] if digit_runs else found
 
 
 @lru_cache(maxsize=256)
@@ -245,16 +273,19 @@ def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
     digit run no digit, right before or after it): 'op' in 'op verzoek', not in 'opdracht' or 'Europa'."""
     runs = _runs(text)
     found: list[int] = []
-    for word in runs.present(wanted):
+    for word in runs.present(wanted, ordered=False):
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
 
 
-def find_lowered(text: str, words: Iterable[str]) -> list[int]:
+def find_lowered(text: str, words: Collection[str]) -> list[int]:
     """Sorted start positions of every occurrence of any of ``words`` in ``lowered(text)`` (what
     ``occurrences(lowered(text), words)`` gives, from the text's one pass of the automaton)."""
     index = _runs(text).index
+    if len(words) == 1:                     # (many callers ask for one word: its positions are sorted already)
+        (word,) = words
+        return list(index.part_positions(word))
     found: set[int] = set()
     for word in words:
         found.update(index.part_positions(word))

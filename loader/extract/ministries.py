@@ -161,6 +161,9 @@ def _starts(text: str, anchors: Anchors) -> tuple[int, ...]:
                 found.append(start)
         elif anchors.inside:
             found.extend(range(start, k + 1))
+        elif start == k:                # (a stretch of one character: no loop)
+            if text[k].isalpha() and not (k > 0 and text[k - 1].isalpha()):
+                found.append(k)
         else:
             after_letter = start > 0 and text[start - 1].isalpha()
             for p in range(start, k + 1):

@@ -62,7 +62,7 @@ import yaml
 
 from ..gazetteer import lead, load
 from ..model import Mention
-from ..scan import leading_word, matches_at, word_starts
+from ..scan import find_exact, leading_word, matches_at, word_starts
 from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
@@ -182,8 +182,10 @@ def _cap(word: str) -> str:
     return "-".join(out)
 
 
+@lru_cache(maxsize=8192)
 def _is_capword(tok: str) -> bool:
-    """A capitalised name word: Koenders, Hennis-Plasschaert, Günal-Gezer, O'Brien (not a stop word)."""
+    """A capitalised name word: Koenders, Hennis-Plasschaert, Günal-Gezer, O'Brien (not a stop word). (Remembered:
+    the same words come back in a text and across texts.)"""
     if len(tok) < 2 or not tok[0].isupper() or not any(c.islower() for c in tok):
         return False
     core = tok.replace("-", "").replace("'", "").replace("’", "")
@@ -296,7 +298,7 @@ def parse_name(text: str, pos: int, upper: bool = False) -> Name | None:
     else:
         if not before:
             return None
-        keep = 2 if tuple(w.lower() for w in before[-2:]) in _compounds() else 1
+        keep = 2 if len(before) > 1 and (before[-2].lower(), before[-1].lower()) in _compounds() else 1
         given, words, tv = before[:-keep], before[-keep:], []
     surname = " ".join([*tv, *words])
     display = surname[:1].upper() + surname[1:]
@@ -309,11 +311,17 @@ def _named_thing_at(text: str, pos: int, word: str) -> bool:
     """Whether a ministry, country or organisation name starts at ``pos``, where ``word`` stands (then it is not
     part of a person's name). Their regexes are run only when ``word`` begins as one of those names does (most
     words of a person's name begin as none)."""
-    runs, run = _thing_runs(), _ASCII_RUN.match(word)
-    if runs is not None and run is not None and run.group().lower() not in runs:
+    if not _may_name_thing(word):
         return False
     return ministry_at(text, pos) is not None or country_at(text, pos) is not None or \
         organisation_at(text, pos) is not None
+
+
+@lru_cache(maxsize=8192)
+def _may_name_thing(word: str) -> bool:
+    """Whether ``word`` begins as a ministry, country or organisation name can (``_thing_runs``). Remembered."""
+    runs, run = _thing_runs(), _ASCII_RUN.match(word)
+    return runs is None or run is None or run.group().lower() in runs
 
 
 # The run ``scan.leading_word`` gives for a word that starts with an ASCII letter or digit (that function goes
@@ -569,12 +577,10 @@ def _from_context(text: str, ctx: _Context) -> Iterator[Mention]:
                     ministry = compound[0]
         elif ctx.name == "post-after":
             found = ministry_at(text, m.end())
-            if found is None:
-                continue
+            if found is None or not _CAPITAL_NEXT.match(text, found[1], found[1] + 3):
+                continue                                    # (a name must follow the ministry)
             role = FOREIGN if foreign_before(text, m.start()) else _role_of_post(m.group("post"))
             ministry, pos = (found[0] if role != FOREIGN else ""), found[1]
-            if not _CAPITAL_NEXT.match(text, pos, pos + 3):
-                continue
         elif ctx.name == "signature":
             role = _role_of_post(m.group("post"))
             line_end = text.find("\n", m.start("post"))
@@ -663,13 +669,8 @@ def _unnamed_signature(text: str, m: re.Match[str]) -> bool:
 def _header_senders(text: str) -> Iterator[Mention]:
     """The posts in a letter's header line ('Nr. 309 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE,
     VOOR ... EN VAN VEILIGHEID EN JUSTITIE'). The regex is tried at the start of the lines that hold 'BRIEF' or
-    'Brief' (``str.find``: the header regex has no literal start)."""
-    lines = set()
-    for needle in ("BRIEF", "Brief"):
-        i = text.find(needle)
-        while i >= 0:
-            lines.add(text.rfind("\n", 0, i) + 1)
-            i = text.find(needle, i + 1)
+    'Brief' (found in the text's one pass, ``scan.find_exact``: the header regex has no literal start)."""
+    lines = {text.rfind("\n", 0, i) + 1 for needle in ("BRIEF", "Brief") for i in find_exact(text, needle)}
     for line_start in sorted(lines):
         m = _HEADER_SENDER.match(text, line_start)
         if m is None:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..model import Mention
-from ..scan import find_exact, find_lowered, line_starts, lowered, matches_at, occurrences
+from ..scan import find_exact, find_lowered, line_starts, lowered, matches_at, occurrences, run_positions
 
 # ---------------------------------------------------------------------------------------------------------
 # Building blocks
@@ -376,9 +376,11 @@ def _self_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans that state the own number in a header form (so the number has a mention even when no
     citation pattern covers it)."""
     head = text[:_HEAD_WINDOW]
-    for matches in (_header_matches(head), _DOSSIER_TABLE.finditer(head), _FIRST_LINE.finditer(head),
-                    _meta_self_matches(head), _running_head_matches(text), _FOOTER.finditer(text)):
-        for m in matches:
+    # (each form is looked for only when the ones before found nothing: the caller takes the first span)
+    for matches in (lambda: _header_matches(head), lambda: _DOSSIER_TABLE.finditer(head),
+                    lambda: _FIRST_LINE.finditer(head), lambda: _meta_self_matches(head),
+                    lambda: _running_head_matches(text), lambda: _FOOTER.finditer(text)):
+        for m in matches():
             yield m.start(), m.end()
 
 
@@ -388,7 +390,7 @@ def kamerstukken(text: str) -> list[Mention]:
     found: dict[tuple[int, int, str], None] = {}
     for start, end, value in _iter_citations(text):
         found[(start, end, value)] = None
-    for m in (_KST.finditer(text) if "kst-" in text else ()):
+    for m in (_KST.finditer(text) if find_lowered(text, ("kst",)) and "kst-" in text else ()):
         found[(m.start(), m.end(), _value(m.group(1), m.group(2), m.group(3)))] = None
     for m in (_KRIJGT.finditer(text) if _KRIJGT_DOSSIER.search(text) else ()):
         found[(m.start(), m.end(), _value(m.group(2) + m.group(3), m.group(4), m.group(1)))] = None
@@ -515,7 +517,7 @@ def resolutions(text: str) -> list[Mention]:
             n = _RES_NUM.match(text, sep.end())
             if n and n.group(2) is None and len(n.group(1)) < 3:
                 break  # "resoluties 2100 en 3 andere" - stop at small numbers in lists
-    for m in (_S_RES.finditer(text) if "S/RES/" in text else ()):
+    for m in (_S_RES.finditer(text) if run_positions(text, "res") and "S/RES/" in text else ()):
         attrs = {"year": int(m.group(2))} if m.group(2) else {}
         out.append(Mention("resolution", str(int(m.group(1))), m.start(), m.end(), m.group(0), attrs=attrs))
     return out

@@ -100,6 +100,20 @@ _PUNCT_END = re.compile(r"[.!?]" + _AFTER_PUNCT)
 # find the matches _PUNCT_END.finditer finds: a match holds no punctuation after its first character, so no match
 # hides another.
 _PUNCT_ENDS = tuple(re.compile(re.escape(mark) + _AFTER_PUNCT) for mark in ".!?")   # the full stop first
+
+
+def _not_after_abbreviation() -> str:
+    """Negative look-behinds, one per length, that refuse a full stop closing an abbreviation or a single capital
+    that starts a word (``_abbreviation_at`` as a pattern: a look-behind holds alternatives of one width only)."""
+    by_width: dict[int, list[str]] = {}
+    for word in [*_ABBREV_WORDS, *(chr(c) for c in range(ord("A"), ord("Z") + 1))]:
+        by_width.setdefault(len(word), []).append(re.escape(word))
+    return "".join(rf"(?<!\b(?:{'|'.join(words)})\.)" for _, words in sorted(by_width.items()))
+
+
+# The full stops that end a sentence, abbreviations refused inside the pattern: one scan, no Python per match.
+# (A refused stop's match would hold only quotes and white space after it, so refusing it hides no other match.)
+_FULL_STOP_END = re.compile(r"\." + _not_after_abbreviation() + _AFTER_PUNCT)
 _BLANK = re.compile(r"\n[ \t]*\n\s*")   # a blank line; the spaces and tabs before it belong to it too
 _BULLET = re.compile(r"\n(?=[ \t]*(?:[-\u2022*][ \t]|#|\d+(?:\.\d+)*\.[ \t]|\d+\.\d+[ \t]))")
 _SHORT_LINE = 60
@@ -115,15 +129,13 @@ def _ends_sentence(text: str, end: int) -> bool:
 
 def sentence_bounds(text: str) -> list[int]:
     """Start offsets of the sentences of ``text`` (the first is 0)."""
-    starts = {0}
-    full_stop, *other_marks = _PUNCT_ENDS
-    for m in full_stop.finditer(text):
-        stop = m.start()      # most words before a full stop end with a letter no abbreviation ends with
-        if stop == 0 or text[stop - 1] not in _ABBREV_BY_LAST or not _abbreviation_at(text, stop):
-            starts.add(m.end())
-    for punct_end in other_marks:
-        starts.update(m.end() for m in punct_end.finditer(text))
+    starts = {0, *[m.end() for m in _FULL_STOP_END.finditer(text)]}
+    for mark, punct_end in zip("!?", _PUNCT_ENDS[1:]):
+        if mark in text:              # (a memchr: most texts have few or no exclamation or question marks)
+            starts.update([m.end() for m in punct_end.finditer(text)])
     for m in _BLANK.finditer(text):
+        if m.end() in starts:
+            continue                  # most paragraphs end with a full stop: that start is known already
         start = m.start()
         while start > 0 and text[start - 1] in " \t":
             start -= 1
@@ -131,8 +143,7 @@ def sentence_bounds(text: str) -> list[int]:
         line = text[line_start:start].strip()
         if not line or len(line) < _SHORT_LINE or _ends_sentence(text, start):
             starts.add(m.end())
-    for m in _BULLET.finditer(text):
-        starts.add(m.end())
+    starts.update([m.end() for m in _BULLET.finditer(text)])
     starts.discard(len(text))          # every start is at most len(text): one there starts no sentence
     return sorted(starts) or [0]
 
