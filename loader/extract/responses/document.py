@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import has_run, lowered, present_runs, run_positions
+from ...scan import lowered, present_runs, run_positions
 from ..text import fold
 from . import layout
 from .commitments import sentence_commitment, when
@@ -80,21 +80,17 @@ def item_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commitment_requirements() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
-    """Per letter run: the commitment marker forms it is the rarest (longest) run of, each with its other runs and
-    what else its row requires (a measure participle, a date). A sentence can hold a marker form only if it holds
-    all its runs."""
-    out: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
-    for form, requires in commitment_lexicon().forms:
-        runs = sorted({run for w in form for run in _runs(w)}, key=len, reverse=True)
-        out.setdefault(runs[0], []).append((tuple(runs[1:]), requires))
-    return {k: tuple(v) for k, v in out.items()}
+def commitment_forms() -> tuple[tuple[frozenset[str], str | None], ...]:
+    """The commitment marker forms as the letter runs they hold, each with what else its row requires (a measure
+    participle, a date): a sentence can hold a marker form only if it holds all its runs."""
+    return tuple(dict.fromkeys((frozenset(run for w in form for run in _runs(w)), requires)
+                               for form, requires in commitment_lexicon().forms))
 
 
 @lru_cache(maxsize=1)
 def commitment_runs() -> frozenset[str]:
-    """The key runs of ``commitment_requirements``."""
-    return frozenset(commitment_requirements())
+    """The letter runs of ``commitment_forms``."""
+    return frozenset(run for runs, _ in commitment_forms() for run in runs)
 
 
 @lru_cache(maxsize=1)
@@ -102,40 +98,58 @@ def measure_runs() -> frozenset[str]:
     return frozenset(run for w in commitment_lexicon().measures for run in _runs(w)[:1])
 
 
+class _RunSentences:
+    """The sentences each letter run of a text occurs in (its positions looked up in the text's runs, ``scan``),
+    worked out per run on first use."""
+
+    def __init__(self, text: str, starts: list[int]):
+        self.text, self.starts = text, starts
+        self.known: dict[str, set[int]] = {}
+
+    def __call__(self, run: str) -> set[int]:
+        found = self.known.get(run)
+        if found is None:
+            starts = self.starts
+            found = self.known[run] = {bisect_right(starts, pos) - 1 for pos in run_positions(self.text, run)}
+        return found
+
+
 def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, bool, bool]]:
     """(index, start, end, may hold items, may hold a commitment) of the sentences of ``text`` that may hold either:
     those with an item trigger, and those that hold every word of a commitment marker form (and a measure
     participle or a date where the marker requires one). Where the words are is looked up in the text's runs
-    (``scan``, shared with the other rules): the rarest word of each form by its positions, the others with one
-    search in the sentence; no sentence is read to decide."""
+    (``scan``, shared with the other rules): a form whose runs do not all occur in the text is skipped, and the
+    sentences of the others are those that all its runs occur in (a sentence boundary never cuts a letter run), the
+    rarest run first; no sentence is read to decide."""
     starts = [a for a, _ in spans]
-    candidates: dict[int, list[str]] = {}     # sentence -> "items", or the key runs of marker forms found there
+    sentences_of_run = _RunSentences(text, starts)
+    with_items: set[int] = set()
     for run in present_runs(text, item_triggers()):
-        for pos in run_positions(text, run):
-            candidates.setdefault(bisect_right(starts, pos) - 1, []).append("")
-    requirements = commitment_requirements()
-    for run in present_runs(text, commitment_runs()):
-        for pos in run_positions(text, run):
-            candidates.setdefault(bisect_right(starts, pos) - 1, []).append(run)
-    with_measure = {bisect_right(starts, pos) - 1 for run in present_runs(text, measure_runs())
-                    for pos in run_positions(text, run)}
-    for i in sorted(candidates):
-        a, b = spans[i]
-        found = candidates[i]
-        promise = False
-        for key in dict.fromkeys(r for r in found if r):
-            for others, extra in requirements[key]:
-                if all(has_run(text, r, a, b) for r in others) and (
-                        extra is None
-                        or (extra == "measure" and i in with_measure)
-                        or (extra == "date" and when(text, a, b) is not None)):
-                    promise = True
-                    break
-            if promise:
+        with_items |= sentences_of_run(run)
+    present = set(present_runs(text, commitment_runs()))
+    with_measure: set[int] | None = None
+    promises: set[int] = set()
+    for runs, extra in commitment_forms():
+        if not present.issuperset(runs):
+            continue
+        order = sorted(runs, key=lambda r: len(run_positions(text, r)))
+        found = sentences_of_run(order[0]) - promises
+        for run in order[1:]:
+            if not found:
                 break
-        has_items = "" in found
-        if has_items or promise:
-            yield i, a, b, has_items, promise
+            found = found & sentences_of_run(run)
+        if found and extra == "measure":
+            if with_measure is None:
+                with_measure = set()
+                for run in present_runs(text, measure_runs()):
+                    with_measure |= sentences_of_run(run)
+            found &= with_measure
+        elif found and extra == "date":
+            found = {i for i in found if when(text, *spans[i]) is not None}
+        promises |= found
+    for i in sorted(with_items | promises):
+        a, b = spans[i]
+        yield i, a, b, i in with_items, i in promises
 
 
 def _slug(text: str, words: int = 8) -> str:
