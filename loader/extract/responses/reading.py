@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 
 from ..text import sentences_of
 from .lexicon import stance_lexicon
@@ -49,65 +48,101 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
-@dataclass(slots=True)
+# A word or a punctuation mark that ``Sentence.read`` marks: a sentence is read in one ``findall``.
+_TOKEN = re.compile(WORD.pattern + r"|[,:()\-;\"“”„«»]")
+_MARKS = frozenset(",:()-;\"“”„«»")
+# The only character whose casefold is one character that ``WORD`` reads otherwise (a combining mark that folds to a
+# letter): a sentence that holds it is read word by word in the text itself.
+_FOLDS_TO_WORD = "\u0345"
+
+
 class Sentence:
-    text: str                                          # the whole document's text
-    start: int
-    end: int
-    low: list[str] = field(default_factory=list)       # the words, lower case
-    starts: list[int] = field(default_factory=list)    # their offsets in ``text``
-    ends: list[int] = field(default_factory=list)
-    seg: list[int] = field(default_factory=list)       # segment number of each word
-    quoted: list[bool] = field(default_factory=list)   # the word stands inside quotation marks
-    comma: list[bool] = field(default_factory=list)    # a comma, colon, bracket or dash follows the word
-    seg_bounds: list[tuple[int, int]] = field(default_factory=list)   # [lo, hi) of each segment
-    where: dict[str, list[int]] = field(default_factory=dict)        # each word's positions (for PhraseIndex.find)
-    _next_comma: list[int] | None = None
-    _prev_comma: list[int] | None = None
+    """A sentence's words and what stands between them (see the module docstring). ``starts``/``ends`` (the words'
+    offsets in the text) are worked out on first use: a sentence read only for its commitment mostly needs none."""
+
+    __slots__ = ("text", "start", "end", "low", "seg", "quoted", "comma", "seg_bounds", "where", "_starts", "_ends",
+                 "_next_comma", "_prev_comma")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text                               # the whole document's text
+        self.start = start
+        self.end = end
+        self.low: list[str] = []                       # the words, lower case
+        self.seg: list[int] = []                       # segment number of each word
+        self.quoted: list[bool] = []                   # the word stands inside quotation marks
+        self.comma: list[bool] = []                    # a comma, colon, bracket or dash follows the word
+        self.seg_bounds: list[tuple[int, int]] = []    # [lo, hi) of each segment
+        self.where: dict[str, list[int]] = {}          # each word's positions (for PhraseIndex.find)
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        self._next_comma: list[int] | None = None
+        self._prev_comma: list[int] | None = None
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> Sentence:
         s = cls(text, start, end)
-        spans = [m.span() for m in WORD.finditer(text, start, end)]
-        count = len(spans)
-        if not count:
-            return s
-        starts, ends = zip(*spans)
-        s.starts, s.ends = list(starts), list(ends)
+        piece = text[start:end]
         # casefold: "ſ" is an "s". Folding is per character, so when no character of the sentence folds to more
-        # than one, its folded copy has the same offsets and its slices are the folded words.
-        folded = text[start:end].casefold()
-        if len(folded) == end - start:
-            s.low = [folded[a - start:b - start] for a, b in spans]
+        # than one, its folded copy has the same offsets, and (but for _FOLDS_TO_WORD) the same words and marks in
+        # the same places: it is read in one findall, words and marks in order.
+        folded = piece.casefold()
+        if len(folded) == len(piece) and _FOLDS_TO_WORD not in piece:
+            tokens = _TOKEN.findall(folded)
+            if not tokens:
+                return s
+            marks: list[tuple[int, str]] = []           # (index of the word before, mark)
+            if _PUNCT.search(piece) is None:
+                low = tokens
+            else:
+                low = []
+                for tok in tokens:
+                    if tok in _MARKS:
+                        marks.append((len(low) - 1, tok))
+                    else:
+                        low.append(tok)
+                if "-" in piece:                        # a dash inside a word ("OVV-rapport") follows it too
+                    marks.extend((i, "-") for i, w in enumerate(low) if "-" in w)
+            if not low:
+                return s
         else:
-            s.low = [text[a:b].casefold() for a, b in spans]
+            spans = [m.span() for m in WORD.finditer(text, start, end)]
+            if not spans:
+                return s
+            starts, ends = zip(*spans)
+            s._starts, s._ends = list(starts), list(ends)
+            low = [text[a:b].casefold() for a, b in spans]
+            marks = []
+            for m in _PUNCT.finditer(text, start, end):
+                marks.append((bisect_right(s._starts, m.start()) - 1, m.group()))    # the word before it
+        s.low = low
+        count = len(low)
         s.where = where = {}
-        for i, w in enumerate(s.low):
+        for i, w in enumerate(low):
             if w in where:
                 where[w].append(i)
             else:
                 where[w] = [i]
         # what stands between the words: breaks (a comma after word i), semicolons, quotation marks
         s.comma = comma = [False] * count
-        new_segment = [False] * count
+        new_segment = False
+        semicolons: set[int] = set()
         quote_events: list[tuple[int, str]] = []
-        for m in _PUNCT.finditer(text, start, end):
-            i = bisect_right(s.starts, m.start()) - 1            # the word before it
-            ch = m.group()
+        for i, ch in marks:
             if ch in _BREAKS:
                 if i >= 0:
                     comma[i] = True
             elif ch == ";":
                 if i + 1 < count:
-                    new_segment[i + 1] = True
+                    semicolons.add(i + 1)
+                    new_segment = True
             else:
                 quote_events.append((i + 1, ch))
         contrasts = stance_lexicon().contrasts
         s.seg = seg = [0] * count
         n = 0
-        if any(new_segment) or not contrasts.isdisjoint(s.low):
+        if new_segment or not contrasts.isdisjoint(where):
             for i in range(1, count):     # "niet alleen …, maar ook …" is one segment
-                if new_segment[i] or (s.low[i] in contrasts and s.low[i + 1:i + 2] != ["ook"]):
+                if i in semicolons or (low[i] in contrasts and low[i + 1:i + 2] != ["ook"]):
                     n += 1
                 seg[i] = n
         s.quoted = quoted = [False] * count
@@ -128,6 +163,24 @@ class Sentence:
                     s.seg_bounds.append((lo, i))
                     lo = i
         return s
+
+    def _offsets(self) -> None:
+        spans = [m.span() for m in WORD.finditer(self.text, self.start, self.end)]
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+
+    @property
+    def starts(self) -> list[int]:
+        """The words' offsets in ``text``."""
+        if self._starts is None:
+            self._offsets()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._offsets()
+        return self._ends
 
     @property
     def next_comma(self) -> list[int]:
