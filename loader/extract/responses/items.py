@@ -68,12 +68,12 @@ def content_end(s: Sentence, first: int, link: str) -> int:
     ``MAX_CONTENT`` words."""
     lo, hi = s.segment(first)
     last = min(hi - 1, first + MAX_CONTENT - 1)
-    if s.low[0] in SUBORDINATORS and s.next_comma[first] < last:
-        return s.next_comma[first]
+    if s.low[0] in SUBORDINATORS and s.next_comma(first) < last:
+        return s.next_comma(first)
     if link == "om":
         for i in range(first, last):
             if s.low[i] == "te":
-                return s.next_comma[i + 1] if s.next_comma[i + 1] < last else min(i + 1, last)
+                return s.next_comma(i + 1) if s.next_comma(i + 1) < last else min(i + 1, last)
     return last
 
 

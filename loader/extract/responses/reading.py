@@ -60,8 +60,8 @@ class Sentence:
     """A sentence's words and what stands between them (see the module docstring). ``starts``/``ends`` (the words'
     offsets in the text) are worked out on first use: a sentence read only for its commitment mostly needs none."""
 
-    __slots__ = ("text", "start", "end", "low", "seg", "quoted", "comma", "seg_bounds", "where", "_starts", "_ends",
-                 "_next_comma", "_prev_comma")
+    __slots__ = ("text", "start", "end", "low", "seg", "quoted", "comma", "seg_bounds", "where", "breaks", "_starts",
+                 "_ends")
 
     def __init__(self, text: str, start: int, end: int):
         self.text = text                               # the whole document's text
@@ -71,12 +71,11 @@ class Sentence:
         self.seg: list[int] = []                       # segment number of each word
         self.quoted: list[bool] = []                   # the word stands inside quotation marks
         self.comma: list[bool] = []                    # a comma, colon, bracket or dash follows the word
+        self.breaks: list[int] = []                    # the words a comma follows, in order
         self.seg_bounds: list[tuple[int, int]] = []    # [lo, hi) of each segment
         self.where: dict[str, list[int]] = {}          # each word's positions (for PhraseIndex.find)
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
-        self._next_comma: list[int] | None = None
-        self._prev_comma: list[int] | None = None
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> Sentence:
@@ -129,14 +128,16 @@ class Sentence:
         quote_events: list[tuple[int, str]] = []
         for i, ch in marks:
             if ch in _BREAKS:
-                if i >= 0:
+                if i >= 0 and not comma[i]:
                     comma[i] = True
+                    s.breaks.append(i)
             elif ch == ";":
                 if i + 1 < count:
                     semicolons.add(i + 1)
                     new_segment = True
             else:
                 quote_events.append((i + 1, ch))
+        s.breaks.sort()
         contrasts = stance_lexicon().contrasts
         s.seg = seg = [0] * count
         n = 0
@@ -182,33 +183,11 @@ class Sentence:
             self._offsets()
         return self._ends
 
-    @property
-    def next_comma(self) -> list[int]:
-        """For each word, the first j >= i with a comma after word j (else the word count); made on first use."""
-        nxt = self._next_comma
-        if nxt is None:
-            count = len(self.low)
-            nxt = self._next_comma = [count] * count
-            at = count
-            for i in range(count - 1, -1, -1):
-                if self.comma[i]:
-                    at = i
-                nxt[i] = at
-        return nxt
-
-    @property
-    def prev_comma(self) -> list[int]:
-        """For each word, the last j < i with a comma after word j (else -1); made on first use."""
-        prv = self._prev_comma
-        if prv is None:
-            count = len(self.low)
-            prv = self._prev_comma = [-1] * count
-            at = -1
-            for i in range(count):
-                prv[i] = at
-                if self.comma[i]:
-                    at = i
-        return prv
+    def next_comma(self, i: int) -> int:
+        """The first j >= i with a comma after word j (else the word count)."""
+        breaks = self.breaks
+        k = bisect_left(breaks, i)
+        return breaks[k] if k < len(breaks) else len(self.low)
 
     def __len__(self) -> int:
         return len(self.low)
@@ -226,8 +205,12 @@ class Sentence:
 
     def clause(self, i: int) -> tuple[int, int]:
         """[lo, hi) word indexes of the clause of word ``i``: its segment, cut at commas."""
-        lo, hi = self.segment(i)
-        return max(lo, self.prev_comma[i] + 1), min(hi, self.next_comma[i] + 1)
+        lo, hi = self.seg_bounds[self.seg[i]]
+        breaks = self.breaks
+        k = bisect_left(breaks, i)
+        if k:
+            lo = max(lo, breaks[k - 1] + 1)
+        return lo, min(hi, breaks[k] + 1) if k < len(breaks) else hi
 
 
 class Positions:

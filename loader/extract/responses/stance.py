@@ -109,8 +109,8 @@ class Said:
     def sub_comma(self) -> int:
         """The comma that closes a subordinate clause the sentence opens with ("Waar de AIV aanbeveelt …,"), or -1."""
         s = self.s
-        if s.low and s.low[0] in SUBORDINATORS and s.next_comma[0] < s.seg_bounds[0][1]:
-            return s.next_comma[0]
+        if s.low and s.low[0] in SUBORDINATORS and s.next_comma(0) < s.seg_bounds[0][1]:
+            return s.next_comma(0)
         return -1
 
     def first_actor(self, seg: int, after: int = -1) -> int:
