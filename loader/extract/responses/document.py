@@ -348,8 +348,12 @@ def _speaker(said: Said, first: int, last: int) -> str | None:
     """The government word that says the phrase at ``first..last`` (the nearest), or None."""
     s = said.s
     lo, hi = s.segment(first)
-    near = sorted(range(max(lo, first - 8), min(hi, last + 4)), key=lambda i: abs(i - first))
-    return next((s.low[i] for i in near if said.actor(i) == "gov"), None)
+    lo, hi = max(lo, first - 8), min(hi, last + 4)
+    for d in range(max(first - lo, hi - first) + 1):       # nearest first; of two as near, the one before
+        for i in (first - d, first + d) if d else (first,):
+            if lo <= i < hi and said.actor(i) == "gov":
+                return s.low[i]
+    return None
 
 
 class _Restated:

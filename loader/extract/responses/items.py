@@ -122,6 +122,8 @@ def verb_items(said: Said) -> list[Item]:
 def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
     """Spans of the titles in a quotation right after word ``i`` ("De aanbevelingen ‘sturen op meerdere functies en
     functies volgen bodem’"), split at commas and "en"."""
+    if not s.may_quote:
+        return []
     pos = s.ends[i]
     while pos < s.end and s.text[pos] == " ":
         pos += 1

@@ -50,6 +50,7 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # A word or a punctuation mark that ``Sentence.read`` marks: a sentence is read in one ``findall``.
 _TOKEN = re.compile(WORD.pattern + r"|[,:()\-;\"“”„«»]")
+_TITLE_QUOTE = re.compile("[\"“„«‘']")        # the opening marks of items.QUOTES
 _MARKS = frozenset(",:()-;\"“”„«»")
 # The only character whose casefold is one character that ``WORD`` reads otherwise (a combining mark that folds to a
 # letter): a sentence that holds it is read word by word in the text itself.
@@ -60,8 +61,8 @@ class Sentence:
     """A sentence's words and what stands between them (see the module docstring). ``starts``/``ends`` (the words'
     offsets in the text) are worked out on first use: a sentence read only for its commitment mostly needs none."""
 
-    __slots__ = ("text", "start", "end", "low", "seg", "quoted", "comma", "seg_bounds", "where", "breaks", "_starts",
-                 "_ends")
+    __slots__ = ("text", "start", "end", "low", "seg", "quoted", "comma", "seg_bounds", "where", "breaks", "_folded",
+                 "_starts", "_ends", "_may_quote")
 
     def __init__(self, text: str, start: int, end: int):
         self.text = text                               # the whole document's text
@@ -74,7 +75,9 @@ class Sentence:
         self.breaks: list[int] = []                    # the words a comma follows, in order
         self.seg_bounds: list[tuple[int, int]] = []    # [lo, hi) of each segment
         self.where: dict[str, list[int]] = {}          # each word's positions (for PhraseIndex.find)
+        self._folded: str | None = None                # the casefolded sentence, when it has the text's offsets
         self._starts: list[int] | None = None
+        self._may_quote: bool | None = None
         self._ends: list[int] | None = None
 
     @classmethod
@@ -103,6 +106,7 @@ class Sentence:
                     marks.extend((i, "-") for i, w in enumerate(low) if "-" in w)
             if not low:
                 return s
+            s._folded = folded
         else:
             spans = [m.span() for m in WORD.finditer(text, start, end)]
             if not spans:
@@ -166,9 +170,29 @@ class Sentence:
         return s
 
     def _offsets(self) -> None:
-        spans = [m.span() for m in WORD.finditer(self.text, self.start, self.end)]
-        self._starts = [a for a, _ in spans]
-        self._ends = [b for _, b in spans]
+        folded = self._folded
+        if folded is None:
+            spans = [m.span() for m in WORD.finditer(self.text, self.start, self.end)]
+            self._starts = [a for a, _ in spans]
+            self._ends = [b for _, b in spans]
+            return
+        # Each word is the next occurrence of its text in the folded sentence: nothing between two words is a
+        # character a word starts with.
+        starts, ends = [], []
+        pos, find, base = 0, folded.find, self.start
+        for w in self.low:
+            pos = find(w, pos)
+            starts.append(base + pos)
+            pos += len(w)
+            ends.append(base + pos)
+        self._starts, self._ends = starts, ends
+
+    @property
+    def may_quote(self) -> bool:
+        """Whether a quotation mark that opens a title ("…", “…”, „…”, «…», ‘…’, '…') stands in the sentence."""
+        if self._may_quote is None:
+            self._may_quote = _TITLE_QUOTE.search(self.text, self.start, self.end) is not None
+        return self._may_quote
 
     @property
     def starts(self) -> list[int]:
