@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import lowered, present_runs, run_positions
+from ...scan import has_run, lowered, present_runs, run_positions
 from ..text import fold
 from . import layout
 from .commitments import sentence_commitment, when
@@ -80,17 +80,23 @@ def item_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commitment_forms() -> tuple[tuple[frozenset[str], str | None], ...]:
-    """The commitment marker forms as the letter runs they hold, each with what else its row requires (a measure
-    participle, a date): a sentence can hold a marker form only if it holds all its runs."""
-    return tuple(dict.fromkeys((frozenset(run for w in form for run in _runs(w)), requires)
-                               for form, requires in commitment_lexicon().forms))
+def commitment_forms() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
+    """The commitment marker forms as the letter runs they hold: (the key run, the others, what else its row
+    requires: a measure participle, a date). A sentence can hold a marker form only if it holds all its runs. The key
+    is the rarest run as far as the lexicon can tell, the longest (of two as long, the first in the alphabet: "kom"
+    of "kom … met"): only the key runs are looked up in the text's runs (``scan`` finds every word it is asked for
+    in every text, so a common word asked for there slows every rule down), the others in the sentence."""
+    out = {}
+    for form, requires in commitment_lexicon().forms:
+        runs = sorted({run for w in form for run in _runs(w)}, key=lambda r: (-len(r), r))
+        out[(runs[0], tuple(runs[1:]), requires)] = None
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def commitment_runs() -> frozenset[str]:
-    """The letter runs of ``commitment_forms``."""
-    return frozenset(run for runs, _ in commitment_forms() for run in runs)
+    """The key runs of ``commitment_forms``."""
+    return frozenset(key for key, _, _ in commitment_forms())
 
 
 @lru_cache(maxsize=1)
@@ -118,9 +124,9 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     """(index, start, end, may hold items, may hold a commitment) of the sentences of ``text`` that may hold either:
     those with an item trigger, and those that hold every word of a commitment marker form (and a measure
     participle or a date where the marker requires one). Where the words are is looked up in the text's runs
-    (``scan``, shared with the other rules): a form whose runs do not all occur in the text is skipped, and the
-    sentences of the others are those that all its runs occur in (a sentence boundary never cuts a letter run), the
-    rarest run first; no sentence is read to decide."""
+    (``scan``, shared with the other rules): a form whose key run does not occur in the text is skipped; of the
+    others, the sentences the key run occurs in (a sentence boundary never cuts a letter run) that hold its other
+    runs (one search in the sentence each); no sentence is read to decide."""
     starts = [a for a, _ in spans]
     sentences_of_run = _RunSentences(text, starts)
     with_items: set[int] = set()
@@ -129,15 +135,12 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     present = set(present_runs(text, commitment_runs()))
     with_measure: set[int] | None = None
     promises: set[int] = set()
-    for runs, extra in commitment_forms():
-        if not present.issuperset(runs):
+    for key, others, extra in commitment_forms():
+        if key not in present:
             continue
-        order = sorted(runs, key=lambda r: len(run_positions(text, r)))
-        found = sentences_of_run(order[0]) - promises
-        for run in order[1:]:
-            if not found:
-                break
-            found = found & sentences_of_run(run)
+        found = sentences_of_run(key) - promises
+        if found and others:
+            found = {i for i in found if all(has_run(text, r, *spans[i]) for r in others)}
         if found and extra == "measure":
             if with_measure is None:
                 with_measure = set()
