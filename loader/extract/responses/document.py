@@ -219,18 +219,25 @@ class _Collect:
             self.recent = {}                       # a new paragraph: anaphors look back no further
         self.read_to = s.end
         self._layout_before(s.start)
-        modals = modal_positions(s)
         words = s.where.keys()
         rules = _rule_words()
-        found = [*(verb_items(said) if not rules["verbs"].isdisjoint(words) else ()),
-                 *(noun_items(said) if not rules["nouns"].isdisjoint(words) or
-                   self.text.find("-", s.start, s.end) >= 0 else ()),      # a compound: "OVV-rapport"
-                 *(attributed_items(said, modals, before) if not rules["attributions"].isdisjoint(words) else ()),
-                 *(endorsed_items(said, modals, self.responds) if self.responds and
-                   not rules["endorsements"].isdisjoint(words) else ())]
+        found = verb_items(said) if not rules["verbs"].isdisjoint(words) else []
+        if not rules["nouns"].isdisjoint(words) or self.text.find("-", s.start, s.end) >= 0:  # or "OVV-rapport"
+            found += noun_items(said)
+        attributed = not rules["attributions"].isdisjoint(words)
+        endorsed = self.responds and not rules["endorsements"].isdisjoint(words)
+        if attributed or endorsed:
+            modals = modal_positions(s)
+            if attributed:
+                found += attributed_items(said, modals, before)
+            if endorsed:
+                found += endorsed_items(said, modals, self.responds)
         if cut:
             found = [it for it in found if it.group or it.content[1] < len(s.low) - 1
                      or it.content[1] - it.content[0] >= 10]
+        if not found:
+            self.speakers.author_recent = False
+            return
         kept: list[Item] = []
         taken: dict[str, _Spans] = {}
         for it in found:             # one item per content span: the first rule's

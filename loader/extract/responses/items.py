@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .layout import expand_numbers
 from .lexicon import item_lexicon, stance_lexicon
@@ -34,6 +35,7 @@ GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", 
 COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
                      "achten"})
 _ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the words attributed_items starts from
+_ARTICLES = frozenset({"de", "het", "een"})
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -188,7 +190,8 @@ def noun_items(said: Said) -> list[Item]:
     s, lex = said.s, item_lexicon()
     out: list[Item] = []
     n = len(s)
-    where = s.where
+    where, low, text, starts = s.where, s.low, s.text, s.starts
+    links_all, agents = lex.links, _agent_words()
     found = where.keys() & lex.nouns.keys()
     if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
         found |= {w for w in where if "-" in w}
@@ -221,8 +224,11 @@ def noun_items(said: Said) -> list[Item]:
             out.extend(Item(noun.kind, a, b, (s.start, s.end), "quoted", noun_at=i) for a, b in titles)
             continue
         j = i + 1
-        while j < n and j - i <= 6 and s.low[j] not in lex.links and \
-                (s.low[j] in GLUE or is_agent(s.low[j]) or s.capital(j)):
+        while j < n and j - i <= 6:
+            x = low[j]
+            if x in links_all or not (x in GLUE or x in agents or ("-" in x and is_agent(x)) or
+                                      text[starts[j]].isupper()):
+                break
             j += 1
         links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")
         if j < n and s.low[j] in links and s.seg[j] == s.seg[i]:
@@ -233,16 +239,23 @@ def noun_items(said: Said) -> list[Item]:
                 continue
         if noun.specific:
             continue
-        dets = s.low[max(0, i - 3):i]
-        if prev in lex.anaphors or (i >= 2 and s.low[i - 2] in lex.anaphors and prev not in ("de", "het")):
+        dets = low[max(0, i - 3):i]
+        if prev in lex.anaphors or (i >= 2 and low[i - 2] in lex.anaphors and prev not in ("de", "het")):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
                             collective=noun.plural))
-        elif noun.group and any(d in lex.determiners for d in dets):
+        elif noun.group and not lex.determiners.isdisjoint(dets):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
-        elif not noun.plural and any(d in ("de", "het", "een") for d in dets):
+        elif not noun.plural and not _ARTICLES.isdisjoint(dets):
             # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """The words ``is_agent`` holds true without looking inside them (besides those with a hyphen)."""
+    lex = item_lexicon()
+    return lex.agents | lex.bodies
 
 
 class Appraisals:
