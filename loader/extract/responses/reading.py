@@ -43,6 +43,8 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
                                    (_ACCENTED_START, not piece.isascii())) if needed]
+    if not patterns:
+        return [(start, end)]
     cuts = {m.end() for pattern in patterns for m in pattern.finditer(text, start, end)}
     bounds = [start, *sorted(c for c in cuts if start < c < end), end]
     return list(zip(bounds, bounds[1:]))

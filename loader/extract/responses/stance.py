@@ -72,7 +72,7 @@ class _once:
 
 
 @lru_cache(maxsize=1)
-def _actor_words() -> frozenset[str]:
+def actor_words() -> frozenset[str]:
     """The words that may name a subject (besides hyphenated ones: "OVV-rapport", "commissie-Davids")."""
     lex = item_lexicon()
     return frozenset(lex.government | lex.others | lex.agents | lex.bodies | PRONOUNS | {"kamer"})
@@ -81,9 +81,9 @@ def _actor_words() -> frozenset[str]:
 _UNKNOWN = object()
 
 
-def _may_name(word: str) -> bool:
+def may_name(word: str) -> bool:
     """Whether a word may name a subject at all (``Said.actor`` of any other word is None)."""
-    return word in _actor_words() or "-" in word
+    return word in actor_words() or "-" in word
 
 
 class Said:
@@ -102,7 +102,7 @@ class Said:
         """What word ``i`` names as a possible subject (see ``_actor``)."""
         a = self._actors.get(i, _UNKNOWN)
         if a is _UNKNOWN:
-            a = self._actors[i] = self._actor(i) if _may_name(self.s.low[i]) else None
+            a = self._actors[i] = self._actor(i) if may_name(self.s.low[i]) else None
         return a
 
     @_once
@@ -118,9 +118,9 @@ class Said:
         key = seg * 1_000_003 + after
         if key not in self._first_actor:
             lo, hi = self.s.seg_bounds[seg]
-            low = self.s.low
+            low, names = self.s.low, actor_words()
             self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi)
-                                           if _may_name(low[i]) and self.actor(i)), -1)
+                                           if (low[i] in names or "-" in low[i]) and self.actor(i)), -1)
         return self._first_actor[key]
 
     @_once
@@ -131,7 +131,7 @@ class Said:
     def names_author(self) -> bool:
         """Whether the sentence names a report or its author anywhere, in a prepositional phrase too ("met de
         AIV")."""
-        candidates = _actor_words()
+        candidates = actor_words()
         return any(is_agent(w) for w in self.s.where if w in candidates or "-" in w)
 
     @_once
