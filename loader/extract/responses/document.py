@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, Said, Speakers, stance_in
+from .stance import ANSWERS, Said, Speakers, actor_words, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -266,17 +266,19 @@ class _Collect:
         last_item_segment = max(later_items, default=-1)
         group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
         group_stances: dict[tuple[int, int], str | None] = {}
+        stances = bool(said.hits)                   # without a stance phrasing, no item has a stance
         for it in kept:
             if it.how == "that-is" or question:
                 continue
             stance = None
-            if it.numbers_at:
-                if it.numbers_at not in group_stances:
-                    k = bisect_left(group_starts, it.numbers_at[1])
-                    group_stances[it.numbers_at] = said.group_stance(
-                        it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
-                stance = group_stances[it.numbers_at]
-            stance = stance or said.stance_of(it.noun_at, it.content)
+            if stances:
+                if it.numbers_at:
+                    if it.numbers_at not in group_stances:
+                        k = bisect_left(group_starts, it.numbers_at[1])
+                        group_stances[it.numbers_at] = said.group_stance(
+                            it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
+                    stance = group_stances[it.numbers_at]
+                stance = stance or said.stance_of(it.noun_at, it.content)
             if stance == "contrast":
                 stance = "full" if last_item_segment > s.seg[it.noun_at] else "partial"
             it.stance = stance
@@ -359,10 +361,12 @@ def _speaker(said: Said, first: int, last: int) -> str | None:
     s = said.s
     lo, hi = s.segment(first)
     lo, hi = max(lo, first - 8), min(hi, last + 4)
+    low, names = s.low, actor_words()
     for d in range(max(first - lo, hi - first) + 1):       # nearest first; of two as near, the one before
         for i in (first - d, first + d) if d else (first,):
-            if lo <= i < hi and said.actor(i) == "gov":
-                return s.low[i]
+            # only a word that may name someone (``stance.may_name``) is asked who it names
+            if lo <= i < hi and (low[i] in names or "-" in low[i]) and said.actor(i) == "gov":
+                return low[i]
     return None
 
 
