@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from missiongraph.extract import extract, summarise
 from missiongraph.extract.responses.commitments import WHEN, when
 from missiongraph.extract.responses.items import QUOTES
-from missiongraph.extract.responses.reading import _TITLE_QUOTE, WORD, Sentence
+from missiongraph.extract.responses.reading import _MARKS, _PUNCT, _TITLE_QUOTE, WORD, Sentence
 from missiongraph.extract.text import fold
 
 
@@ -265,3 +265,7 @@ def test_sentence_reads_what_stands_between_its_words(text, start):
 
 def test_title_quote_marks_are_the_opening_quotes():
     assert set(_TITLE_QUOTE.pattern.strip("[]")) == set(QUOTES)
+
+
+def test_the_marks_a_sentence_reads_are_the_punctuation_marks():
+    assert {chr(c) for c in range(0x3000) if _PUNCT.fullmatch(chr(c))} == _MARKS

@@ -7,8 +7,10 @@ the items of its own segment. Clauses: a segment cut at commas (and colons, brac
 a capital), at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
 accented capital ("Één van de …"), which the general splitter keeps together.
 
-Everything a rule asks of a sentence more than once is computed once, in one pass over its words (segment and
-clause bounds, the next comma, running counts), so that the rules stay linear in the length of one enormous sentence.
+A sentence is read in one ``findall`` over its casefolded text (words and punctuation marks in order); each word's
+offsets are looked up only when a rule asks (``starts``/``ends``), a clause's bounds by bisection in the positions
+of its commas. Everything a rule asks of a sentence more than once is computed once, so that the rules stay linear
+in the length of one enormous sentence.
 """
 
 from __future__ import annotations
@@ -51,9 +53,9 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # A word or a punctuation mark that ``Sentence.read`` marks: a sentence is read in one ``findall``.
-_TOKEN = re.compile(WORD.pattern + r"|[,:()\-;\"“”„«»]")
+_TOKEN = re.compile(f"{WORD.pattern}|{_PUNCT.pattern}")
 _TITLE_QUOTE = re.compile("[\"“„«‘']")        # the opening marks of items.QUOTES
-_MARKS = frozenset(",:()-;\"“”„«»")
+_MARKS = frozenset(",:()-;\"“”„«»")             # what _PUNCT matches
 # The only character whose casefold is one character that ``WORD`` reads otherwise (a combining mark that folds to a
 # letter): a sentence that holds it is read word by word in the text itself.
 _FOLDS_TO_WORD = "\u0345"
