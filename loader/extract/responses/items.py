@@ -101,9 +101,8 @@ def verb_items(said: Said) -> list[Item]:
     s = said.s
     out = []
     for h in item_lexicon().verbs.find(s.low, breaks=s.comma, where=s.where):
-        before = s.low[max(0, h.first - 7):h.first]
         passive = h.first > 0 and s.low[h.first - 1] in PASSIVE and s.low[h.first].startswith("ge")
-        impersonal = h.row == "blijkt" and "uit" in before
+        impersonal = h.row == "blijkt" and "uit" in s.low[max(0, h.first - 7):h.first]
         if not (passive or impersonal or said.subject(h.first, h.last) == "agent"):
             continue
         if h.phrase.words[-1] in ("voor", "ervoor", "op"):
@@ -338,10 +337,9 @@ def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
     s, rows = said.s, stance_lexicon().content
     out = []
     n = len(s)
-    names_author = said.names_author
     for h in said.hits:
         what = rows.get(h.row)
-        if what is None or (what.endswith("-with-author") and not names_author):
+        if what is None or (what.endswith("-with-author") and not said.names_author):
             continue
         j = h.last + 1
         if j < n and s.low[j] in ("dat", "om") and s.seg[j] == s.seg[h.first]:
