@@ -107,11 +107,11 @@ def _acts(s: Sentence, hit: Hit) -> bool:
                               or after[-1:] and after[-1] in PARTICLES):
             return False
     elif row == "wordt":
-        return any(w in lex.measures for w in after)
+        return not lex.measures.isdisjoint(after)
     elif row == "ontvangt u":
         return not any(w in ("nu", "hierbij", "bijgaand") for w in after)
     elif row == "komt … met":
-        return any(w in lex.deliverables for w in s.low[hit.last + 1:hit.last + 6])
+        return not lex.deliverables.isdisjoint(s.low[hit.last + 1:hit.last + 6])
     if how == "dated":
         return when(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) is not None
     return True

@@ -272,7 +272,7 @@ class Appraisals:
         s = self.s
         if self.lasts.any_in(noun_at - 3, noun_at + 1) or self.firsts.any_in(noun_at, noun_at + 1):
             return True
-        copula = any(w in COPULAS for w in s.low[max(0, noun_at - 3):noun_at + 11])
+        copula = not COPULAS.isdisjoint(s.low[max(0, noun_at - 3):noun_at + 11])
         lo, hi = s.segment(noun_at)
         return copula and self.firsts.any_in(noun_at + 1, min(hi, noun_at + 11))
 

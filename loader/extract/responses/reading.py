@@ -100,12 +100,10 @@ class Sentence:
             if _PUNCT.search(piece) is None:
                 low = tokens
             else:
-                low = []
-                for tok in tokens:
-                    if tok in _MARKS:
-                        marks.append((len(low) - 1, tok))
-                    else:
-                        low.append(tok)
+                low = [tok for tok in tokens if tok not in _MARKS]
+                # the j-th mark, token k, follows word k - j - 1
+                marks = [(k - j - 1, tokens[k]) for j, k in enumerate([k for k, tok in enumerate(tokens)
+                                                                        if tok in _MARKS])]
                 if "-" in piece:                        # a dash inside a word ("OVV-rapport") follows it too
                     marks.extend((i, "-") for i, w in enumerate(low) if "-" in w)
             if not low:

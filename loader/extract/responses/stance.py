@@ -219,7 +219,7 @@ class Said:
         if ((h.first and s.low[h.first - 1] == "te") or "te" in s.low[h.first:h.first + 2]) and \
                 self._purpose(h.first) and "vast" not in s.low[h.first:h.last + 1]:
             return False                                        # "tijd om gevolg te geven aan"
-        if h.value != "rejected" and any(w in INDIRECT for w in s.low[max(0, h.first - 8):h.first]):
+        if h.value != "rejected" and not INDIRECT.isdisjoint(s.low[max(0, h.first - 8):h.first]):
             return False                                        # "in hoeverre de aanbevelingen zijn opgevolgd"
         return self.subject(h.first, h.last) not in ("agent", "other")
 
