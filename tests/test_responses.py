@@ -4,13 +4,16 @@ report answered. Each row: Dutch input and what must be found."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missiongraph.extract import extract, summarise
 from missiongraph.extract.responses.commitments import WHEN, when
-from missiongraph.extract.responses.reading import WORD, Sentence
+from missiongraph.extract.responses.items import QUOTES
+from missiongraph.extract.responses.reading import _MARKS, _PUNCT, _TITLE_QUOTE, WORD, Sentence
 from missiongraph.extract.text import fold
 
 
@@ -234,3 +237,46 @@ def test_sentence_words_are_folded_words(text, start):
     start = min(start, len(text))
     s = Sentence.read(text, start, len(text))
     assert s.low == [m.group().casefold() for m in WORD.finditer(text, start, len(text))]
+
+
+_MARK_BREAKS = ",:()-"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aBß ſİ\u0345ﬁ,:;()-\"“”„«»'’.2É é", max_size=50), st.integers(0, 3))
+def test_sentence_reads_what_stands_between_its_words(text, start):
+    """A sentence read in one pass over its folded text has the words, offsets and marks of reading it word by word:
+    each word where ``WORD`` finds it; a comma, colon, bracket or dash after word i (or inside it: "OVV-rapport")
+    breaks the clause after it; a semicolon starts a new segment; a word stands in quotation marks when an opening
+    mark (or an odd "\"") stands before it and no closing one since."""
+    start = min(start, len(text))
+    s = Sentence.read(text, start, len(text))
+    spans = [m.span() for m in WORD.finditer(text, start, len(text))]
+    assert (s.starts, s.ends) == ([a for a, _ in spans], [b for _, b in spans])
+    assert s.low == [text[a:b].casefold() for a, b in spans]
+    before = [(bisect_right([a for a, _ in spans], i) - 1, ch) for i, ch in enumerate(text) if i >= start]
+    comma = [any(w == i and ch in _MARK_BREAKS for w, ch in before) for i in range(len(spans))]
+    assert s.comma == comma
+    assert s.breaks == [i for i, c in enumerate(comma) if c]
+    for i in range(len(spans)):
+        assert s.clause(i) == (max([j + 1 for j in range(i) if comma[j]] + [s.segment(i)[0]]),
+                               min([j + 1 for j in range(i, len(spans)) if comma[j]] + [s.segment(i)[1]]))
+    if ";" not in text[start:] and not {"maar", "echter"} & set(s.low):
+        assert set(s.seg) <= {0}
+    quoted, open_quote = [], False
+    events = [(w + 1, ch) for w, ch in before if ch in '"“”„«»']
+    for i in range(len(spans)):
+        for w, ch in events:
+            if w == i:
+                open_quote = (not open_quote) if ch == '"' else ch in "“„«"
+        quoted.append(open_quote)
+    assert s.quoted == quoted
+    assert s.may_quote == any(ch in QUOTES for ch in text[start:])
+
+
+def test_title_quote_marks_are_the_opening_quotes():
+    assert set(_TITLE_QUOTE.pattern.strip("[]")) == set(QUOTES)
+
+
+def test_the_marks_a_sentence_reads_are_the_punctuation_marks():
+    assert {chr(c) for c in range(0x3000) if _PUNCT.fullmatch(chr(c))} == _MARKS

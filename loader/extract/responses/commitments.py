@@ -21,7 +21,7 @@ from functools import lru_cache
 from ...scan import present_runs, run_positions
 from .lexicon import Hit, commitment_lexicon, read
 from .reading import Sentence
-from .stance import Said
+from .stance import Said, actor_words
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
@@ -106,11 +106,11 @@ def _acts(s: Sentence, hit: Hit) -> bool:
                               or hit.first and s.low[hit.first - 1] in ("er", *PARTICLES)):
             return False          # "gaat in op", "er gaan meer militairen naar", "dat training gepaard gaat met"
     elif row == "wordt":
-        return any(w in lex.measures for w in after)
+        return not lex.measures.isdisjoint(after)
     elif row == "ontvangt u":
         return not any(w in ("nu", "hierbij", "bijgaand") for w in after)
     elif row == "komt … met":
-        return any(w in lex.deliverables for w in s.low[hit.last + 1:hit.last + 6])
+        return not lex.deliverables.isdisjoint(s.low[hit.last + 1:hit.last + 6])
     if how == "dated":
         return when(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) is not None
     return True
@@ -130,15 +130,18 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     """(who says the marker, whether that is someone other than the government)."""
     s = said.s
     lo, _ = s.clause(hit.first)
-    near = [*range(max(lo, hit.first - 5), hit.first), *range(hit.first + 1, hit.last),
-            *range(hit.last + 1, min(len(s.low), hit.last + 4))]
+    low, names = s.low, actor_words()
+    # only the words that may name someone (``stance.may_name``) are asked who they name
+    near = [i for r in (range(max(lo, hit.first - 5), hit.first), range(hit.first + 1, hit.last),
+                        range(hit.last + 1, min(len(low), hit.last + 4))) for i in r
+            if low[i] in names or "-" in low[i]]
     for i in near:
         if said.actor(i) == "gov":
-            return s.low[i], False
+            return low[i], False
     for i in near:
         a = said.actor(i)
-        if i <= hit.last and (a == "other" or (a == "agent" and s.low[i] not in GENERIC_AGENTS)):
-            return s.low[i], True                  # another speaker before the marker: the subject
+        if i <= hit.last and (a == "other" or (a == "agent" and low[i] not in GENERIC_AGENTS)):
+            return low[i], True                    # another speaker before the marker: the subject
     return None, False
 
 

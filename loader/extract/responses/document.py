@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, Said, Speakers, stance_in
+from .stance import ANSWERS, Said, Speakers, actor_words, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -80,21 +80,23 @@ def item_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commitment_requirements() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
-    """Per letter run: the commitment marker forms it is the rarest (longest) run of, each with its other runs and
-    what else its row requires (a measure participle, a date). A sentence can hold a marker form only if it holds
-    all its runs."""
-    out: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+def commitment_forms() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
+    """The commitment marker forms as the letter runs they hold: (the key run, the others, what else its row
+    requires: a measure participle, a date). A sentence can hold a marker form only if it holds all its runs. The key
+    is the rarest run as far as the lexicon can tell, the longest (of two as long, the first in the alphabet: "kom"
+    of "kom … met"): only the key runs are looked up in the text's runs (``scan`` finds every word it is asked for
+    in every text, so a common word asked for there slows every rule down), the others in the sentence."""
+    out = {}
     for form, requires in commitment_lexicon().forms:
-        runs = sorted({run for w in form for run in _runs(w)}, key=len, reverse=True)
-        out.setdefault(runs[0], []).append((tuple(runs[1:]), requires))
-    return {k: tuple(v) for k, v in out.items()}
+        runs = sorted({run for w in form for run in _runs(w)}, key=lambda r: (-len(r), r))
+        out[(runs[0], tuple(runs[1:]), requires)] = None
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def commitment_runs() -> frozenset[str]:
-    """The key runs of ``commitment_requirements``."""
-    return frozenset(commitment_requirements())
+    """The key runs of ``commitment_forms``."""
+    return frozenset(key for key, _, _ in commitment_forms())
 
 
 @lru_cache(maxsize=1)
@@ -102,40 +104,55 @@ def measure_runs() -> frozenset[str]:
     return frozenset(run for w in commitment_lexicon().measures for run in _runs(w)[:1])
 
 
+class _RunSentences:
+    """The sentences each letter run of a text occurs in (its positions looked up in the text's runs, ``scan``),
+    worked out per run on first use."""
+
+    def __init__(self, text: str, starts: list[int]):
+        self.text, self.starts = text, starts
+        self.known: dict[str, set[int]] = {}
+
+    def __call__(self, run: str) -> set[int]:
+        found = self.known.get(run)
+        if found is None:
+            starts = self.starts
+            found = self.known[run] = {bisect_right(starts, pos) - 1 for pos in run_positions(self.text, run)}
+        return found
+
+
 def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, bool, bool]]:
     """(index, start, end, may hold items, may hold a commitment) of the sentences of ``text`` that may hold either:
     those with an item trigger, and those that hold every word of a commitment marker form (and a measure
     participle or a date where the marker requires one). Where the words are is looked up in the text's runs
-    (``scan``, shared with the other rules): the rarest word of each form by its positions, the others with one
-    search in the sentence; no sentence is read to decide."""
+    (``scan``, shared with the other rules): a form whose key run does not occur in the text is skipped; of the
+    others, the sentences the key run occurs in (a sentence boundary never cuts a letter run) that hold its other
+    runs (one search in the sentence each); no sentence is read to decide."""
     starts = [a for a, _ in spans]
-    candidates: dict[int, list[str]] = {}     # sentence -> "items", or the key runs of marker forms found there
+    sentences_of_run = _RunSentences(text, starts)
+    with_items: set[int] = set()
     for run in present_runs(text, item_triggers()):
-        for pos in run_positions(text, run):
-            candidates.setdefault(bisect_right(starts, pos) - 1, []).append("")
-    requirements = commitment_requirements()
-    for run in present_runs(text, commitment_runs()):
-        for pos in run_positions(text, run):
-            candidates.setdefault(bisect_right(starts, pos) - 1, []).append(run)
-    with_measure = {bisect_right(starts, pos) - 1 for run in present_runs(text, measure_runs())
-                    for pos in run_positions(text, run)}
-    for i in sorted(candidates):
+        with_items |= sentences_of_run(run)
+    present = set(present_runs(text, commitment_runs()))
+    with_measure: set[int] | None = None
+    promises: set[int] = set()
+    for key, others, extra in commitment_forms():
+        if key not in present:
+            continue
+        found = sentences_of_run(key) - promises
+        if found and others:
+            found = {i for i in found if all(has_run(text, r, *spans[i]) for r in others)}
+        if found and extra == "measure":
+            if with_measure is None:
+                with_measure = set()
+                for run in present_runs(text, measure_runs()):
+                    with_measure |= sentences_of_run(run)
+            found &= with_measure
+        elif found and extra == "date":
+            found = {i for i in found if when(text, *spans[i]) is not None}
+        promises |= found
+    for i in sorted(with_items | promises):
         a, b = spans[i]
-        found = candidates[i]
-        promise = False
-        for key in dict.fromkeys(r for r in found if r):
-            for others, extra in requirements[key]:
-                if all(has_run(text, r, a, b) for r in others) and (
-                        extra is None
-                        or (extra == "measure" and i in with_measure)
-                        or (extra == "date" and when(text, a, b) is not None)):
-                    promise = True
-                    break
-            if promise:
-                break
-        has_items = "" in found
-        if has_items or promise:
-            yield i, a, b, has_items, promise
+        yield i, a, b, i in with_items, i in promises
 
 
 def _slug(text: str, words: int = 8) -> str:
@@ -202,18 +219,25 @@ class _Collect:
             self.recent = {}                       # a new paragraph: anaphors look back no further
         self.read_to = s.end
         self._layout_before(s.start)
-        modals = modal_positions(s)
         words = s.where.keys()
         rules = _rule_words()
-        found = [*(verb_items(said) if not rules["verbs"].isdisjoint(words) else ()),
-                 *(noun_items(said) if not rules["nouns"].isdisjoint(words) or
-                   self.text.find("-", s.start, s.end) >= 0 else ()),      # a compound: "OVV-rapport"
-                 *(attributed_items(said, modals, before) if not rules["attributions"].isdisjoint(words) else ()),
-                 *(endorsed_items(said, modals, self.responds) if self.responds and
-                   not rules["endorsements"].isdisjoint(words) else ())]
+        found = verb_items(said) if not rules["verbs"].isdisjoint(words) else []
+        if not rules["nouns"].isdisjoint(words) or self.text.find("-", s.start, s.end) >= 0:  # or "OVV-rapport"
+            found += noun_items(said)
+        attributed = not rules["attributions"].isdisjoint(words)
+        endorsed = self.responds and not rules["endorsements"].isdisjoint(words)
+        if attributed or endorsed:
+            modals = modal_positions(s)
+            if attributed:
+                found += attributed_items(said, modals, before)
+            if endorsed:
+                found += endorsed_items(said, modals, self.responds)
         if cut:
             found = [it for it in found if it.group or it.content[1] < len(s.low) - 1
                      or it.content[1] - it.content[0] >= 10]
+        if not found:
+            self.speakers.author_recent = False
+            return
         kept: list[Item] = []
         taken: dict[str, _Spans] = {}
         for it in found:             # one item per content span: the first rule's
@@ -242,17 +266,19 @@ class _Collect:
         last_item_segment = max(later_items, default=-1)
         group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
         group_stances: dict[tuple[int, int], str | None] = {}
+        stances = bool(said.hits)                   # without a stance phrasing, no item has a stance
         for it in kept:
             if it.how == "that-is" or question:
                 continue
             stance = None
-            if it.numbers_at:
-                if it.numbers_at not in group_stances:
-                    k = bisect_left(group_starts, it.numbers_at[1])
-                    group_stances[it.numbers_at] = said.group_stance(
-                        it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
-                stance = group_stances[it.numbers_at]
-            stance = stance or said.stance_of(it.noun_at, it.content)
+            if stances:
+                if it.numbers_at:
+                    if it.numbers_at not in group_stances:
+                        k = bisect_left(group_starts, it.numbers_at[1])
+                        group_stances[it.numbers_at] = said.group_stance(
+                            it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
+                    stance = group_stances[it.numbers_at]
+                stance = stance or said.stance_of(it.noun_at, it.content)
             if stance == "contrast":
                 stance = "full" if last_item_segment > s.seg[it.noun_at] else "partial"
             it.stance = stance
@@ -334,8 +360,14 @@ def _speaker(said: Said, first: int, last: int) -> str | None:
     """The government word that says the phrase at ``first..last`` (the nearest), or None."""
     s = said.s
     lo, hi = s.segment(first)
-    near = sorted(range(max(lo, first - 8), min(hi, last + 4)), key=lambda i: abs(i - first))
-    return next((s.low[i] for i in near if said.actor(i) == "gov"), None)
+    lo, hi = max(lo, first - 8), min(hi, last + 4)
+    low, names = s.low, actor_words()
+    for d in range(max(first - lo, hi - first) + 1):       # nearest first; of two as near, the one before
+        for i in (first - d, first + d) if d else (first,):
+            # only a word that may name someone (``stance.may_name``) is asked who it names
+            if lo <= i < hi and (low[i] in names or "-" in low[i]) and said.actor(i) == "gov":
+                return low[i]
+    return None
 
 
 class _Restated:

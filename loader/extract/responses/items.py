@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .layout import expand_numbers
 from .lexicon import item_lexicon, stance_lexicon
@@ -34,6 +35,7 @@ GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", 
 COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
                      "achten"})
 _ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the words attributed_items starts from
+_ARTICLES = frozenset({"de", "het", "een"})
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -68,12 +70,12 @@ def content_end(s: Sentence, first: int, link: str) -> int:
     ``MAX_CONTENT`` words."""
     lo, hi = s.segment(first)
     last = min(hi - 1, first + MAX_CONTENT - 1)
-    if s.low[0] in SUBORDINATORS and s.next_comma[first] < last:
-        return s.next_comma[first]
+    if s.low[0] in SUBORDINATORS and s.next_comma(first) < last:
+        return s.next_comma(first)
     if link == "om":
         for i in range(first, last):
             if s.low[i] == "te":
-                return s.next_comma[i + 1] if s.next_comma[i + 1] < last else min(i + 1, last)
+                return s.next_comma(i + 1) if s.next_comma(i + 1) < last else min(i + 1, last)
     return last
 
 
@@ -99,9 +101,8 @@ def verb_items(said: Said) -> list[Item]:
     s = said.s
     out = []
     for h in item_lexicon().verbs.find(s.low, breaks=s.comma, where=s.where):
-        before = s.low[max(0, h.first - 7):h.first]
         passive = h.first > 0 and s.low[h.first - 1] in PASSIVE and s.low[h.first].startswith("ge")
-        impersonal = h.row == "blijkt" and "uit" in before
+        impersonal = h.row == "blijkt" and "uit" in s.low[max(0, h.first - 7):h.first]
         if not (passive or impersonal or said.subject(h.first, h.last) == "agent"):
             continue
         if h.phrase.words[-1] in ("voor", "ervoor", "op"):
@@ -122,6 +123,8 @@ def verb_items(said: Said) -> list[Item]:
 def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
     """Spans of the titles in a quotation right after word ``i`` ("De aanbevelingen ‘sturen op meerdere functies en
     functies volgen bodem’"), split at commas and "en"."""
+    if not s.may_quote:
+        return []
     pos = s.ends[i]
     while pos < s.end and s.text[pos] == " ":
         pos += 1
@@ -186,7 +189,8 @@ def noun_items(said: Said) -> list[Item]:
     s, lex = said.s, item_lexicon()
     out: list[Item] = []
     n = len(s)
-    where = s.where
+    where, low, text, starts = s.where, s.low, s.text, s.starts
+    links_all, agents = lex.links, _agent_words()
     found = where.keys() & lex.nouns.keys()
     if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
         found |= {w for w in where if "-" in w}
@@ -219,8 +223,11 @@ def noun_items(said: Said) -> list[Item]:
             out.extend(Item(noun.kind, a, b, (s.start, s.end), "quoted", noun_at=i) for a, b in titles)
             continue
         j = i + 1
-        while j < n and j - i <= 6 and s.low[j] not in lex.links and \
-                (s.low[j] in GLUE or is_agent(s.low[j]) or s.capital(j)):
+        while j < n and j - i <= 6:
+            x = low[j]
+            if x in links_all or not (x in GLUE or x in agents or ("-" in x and is_agent(x)) or
+                                      text[starts[j]].isupper()):
+                break
             j += 1
         links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")
         if j < n and s.low[j] in links and s.seg[j] == s.seg[i]:
@@ -231,16 +238,23 @@ def noun_items(said: Said) -> list[Item]:
                 continue
         if noun.specific:
             continue
-        dets = s.low[max(0, i - 3):i]
-        if prev in lex.anaphors or (i >= 2 and s.low[i - 2] in lex.anaphors and prev not in ("de", "het")):
+        dets = low[max(0, i - 3):i]
+        if prev in lex.anaphors or (i >= 2 and low[i - 2] in lex.anaphors and prev not in ("de", "het")):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
                             collective=noun.plural))
-        elif noun.group and any(d in lex.determiners for d in dets):
+        elif noun.group and not lex.determiners.isdisjoint(dets):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
-        elif not noun.plural and any(d in ("de", "het", "een") for d in dets):
+        elif not noun.plural and not _ARTICLES.isdisjoint(dets):
             # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """The words ``is_agent`` holds true without looking inside them (besides those with a hyphen)."""
+    lex = item_lexicon()
+    return lex.agents | lex.bodies
 
 
 class Appraisals:
@@ -258,7 +272,7 @@ class Appraisals:
         s = self.s
         if self.lasts.any_in(noun_at - 3, noun_at + 1) or self.firsts.any_in(noun_at, noun_at + 1):
             return True
-        copula = any(w in COPULAS for w in s.low[max(0, noun_at - 3):noun_at + 11])
+        copula = not COPULAS.isdisjoint(s.low[max(0, noun_at - 3):noun_at + 11])
         lo, hi = s.segment(noun_at)
         return copula and self.firsts.any_in(noun_at + 1, min(hi, noun_at + 11))
 
@@ -323,10 +337,9 @@ def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
     s, rows = said.s, stance_lexicon().content
     out = []
     n = len(s)
-    names_author = said.names_author
     for h in said.hits:
         what = rows.get(h.row)
-        if what is None or (what.endswith("-with-author") and not names_author):
+        if what is None or (what.endswith("-with-author") and not said.names_author):
             continue
         j = h.last + 1
         if j < n and s.low[j] in ("dat", "om") and s.seg[j] == s.seg[h.first]:

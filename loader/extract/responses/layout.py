@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import find_lowered, line_starts, lowered, matches_at, occurrences
+from ...scan import find_lowered, line_starts, lowered, matches_at
 from ..text import fold
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
@@ -290,11 +290,17 @@ _INTRO_NOUNS = {"aanbeveling": "recommendation", "aanbevelingen": "recommendatio
                 "conclusies": "finding", "bevinding": "finding", "bevindingen": "finding", "observatie": "finding",
                 "observaties": "finding", "hoofdconclusies": "finding", "hoofdbevindingen": "finding",
                 "constateringen": "finding", "hoofdaanbevelingen": "recommendation"}
+_INTRO_STEMS = ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering")   # in every _INTRO_NOUNS word
 _INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
                     r")\b[^\n]{0,200}:[ \t*]*$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
 _LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\d", re.IGNORECASE)
 _MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def introduced_lists(text: str) -> Iterator[Mention]:
@@ -304,13 +310,15 @@ def introduced_lists(text: str) -> Iterator[Mention]:
     an item's number is its label's, if any. Not the commitment lists ("de volgende toezeggingen")."""
     if ":" not in text:
         return
-    low = lowered(text)
-    if not any(w in low for w in ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering")):
+    nouns = find_lowered(text, _INTRO_STEMS)
+    if not nouns:
         return
     lists = _Spans([(c.start(), end) for c, end in announced_lists(text)])
     seen: set[int] = set()
-    # a match is one whole line that holds a colon: only those lines are tried (the lazy prefix makes a full scan slow)
-    for m in matches_at(_INTRO, text, line_starts(text, occurrences(text, (":",)))):
+    # a match is one whole line that holds a colon and an item noun: only those lines are tried (the lazy prefix
+    # makes a full scan slow)
+    lines = [start for start in line_starts(text, nouns) if text.find(":", start, _line_end(text, start)) >= 0]
+    for m in matches_at(_INTRO, text, lines):
         if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
         kind = _INTRO_NOUNS[m.group("noun").lower()]

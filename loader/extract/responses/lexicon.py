@@ -31,20 +31,21 @@ class Phrase:
     row: str                        # the lexicon row it comes from (its main phrase)
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    phrase: Phrase
-    first: int                                  # index of the first word matched
-    last: int                                   # index of the last word matched
-    gap: tuple[int, int] | None = None          # indexes [from, to) of the words the gap stood for
+    """A phrase found in a list of words."""
 
-    @property
-    def value(self) -> str:
-        return self.phrase.value
+    __slots__ = ("phrase", "first", "last", "gap", "value", "row")
 
-    @property
-    def row(self) -> str:
-        return self.phrase.row
+    def __init__(self, phrase: Phrase, first: int, last: int, gap: tuple[int, int] | None = None):
+        self.phrase = phrase
+        self.first = first                      # index of the first word matched
+        self.last = last                        # index of the last word matched
+        self.gap = gap                          # indexes [from, to) of the words the gap stood for
+        self.value = phrase.value
+        self.row = phrase.row
+
+    def __repr__(self) -> str:
+        return f"Hit({self.phrase.row!r}, {self.first}, {self.last}, {self.gap})"
 
 
 def parse_phrase(text: str) -> tuple[str | None, ...]:
@@ -71,12 +72,19 @@ class PhraseIndex:
             self.by_first.setdefault(p.words[0], []).append(p)
         for group in self.by_first.values():     # at one start the longest phrase wins
             group.sort(key=lambda p: -len(p.words))
+        # per first word, each phrase as (its words as a list when it has no gap, else None; length; phrase)
+        self._plans = {w: [(list(p.words) if None not in p.words else None, len(p.words), p) for p in group]
+                       for w, group in self.by_first.items()}
 
     def first_words(self) -> frozenset[str]:
         return frozenset(self.by_first)
 
     def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
-        for p in self.by_first.get(words[i], ()):
+        for seq, n, p in self._plans.get(words[i], ()):
+            if seq is not None:                  # no gap: the words as they stand
+                if i + n <= end and (n == 1 or words[i:i + n] == seq):
+                    return Hit(p, i, i + n - 1)
+                continue
             hit = _match(p, words, i, end, breaks)
             if hit:
                 return hit
@@ -93,15 +101,19 @@ class PhraseIndex:
             present = by_first.keys() & where.keys()
             if not present:
                 return []
-            starts = sorted(i for w in present for i in where[w] if start <= i < end)
+            if len(present) == 1:
+                starts = where[next(iter(present))]
+            else:
+                starts = sorted(i for w in present for i in where[w])
         else:
             starts = [i for i in range(start, end) if words[i] in by_first]
         out: list[Hit] = []
         after = start
+        match_at = self.match_at
         for i in starts:
-            if i < after:
+            if i < after or i >= end:
                 continue
-            hit = self.match_at(words, i, end, breaks)
+            hit = match_at(words, i, end, breaks)
             if hit:
                 out.append(hit)
                 after = hit.last + 1

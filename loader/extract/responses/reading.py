@@ -7,15 +7,16 @@ the items of its own segment. Clauses: a segment cut at commas (and colons, brac
 a capital), at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
 accented capital ("Één van de …"), which the general splitter keeps together.
 
-Everything a rule asks of a sentence more than once is computed once, in one pass over its words (segment and
-clause bounds, the next comma, running counts), so that the rules stay linear in the length of one enormous sentence.
+A sentence is read in one ``findall`` over its casefolded text (words and punctuation marks in order); each word's
+offsets are looked up only when a rule asks (``starts``/``ends``), a clause's bounds by bisection in the positions
+of its commas. Everything a rule asks of a sentence more than once is computed once, so that the rules stay linear
+in the length of one enormous sentence.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 
 from ..text import sentences_of
 from .lexicon import stance_lexicon
@@ -44,70 +45,111 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
                                    (_ACCENTED_START, not piece.isascii())) if needed]
+    if not patterns:
+        return [(start, end)]
     cuts = {m.end() for pattern in patterns for m in pattern.finditer(text, start, end)}
     bounds = [start, *sorted(c for c in cuts if start < c < end), end]
     return list(zip(bounds, bounds[1:]))
 
 
-@dataclass(slots=True)
+# A word or a punctuation mark that ``Sentence.read`` marks: a sentence is read in one ``findall``.
+_TOKEN = re.compile(f"{WORD.pattern}|{_PUNCT.pattern}")
+_TITLE_QUOTE = re.compile("[\"“„«‘']")        # the opening marks of items.QUOTES
+_MARKS = frozenset(",:()-;\"“”„«»")             # what _PUNCT matches
+# The only character whose casefold is one character that ``WORD`` reads otherwise (a combining mark that folds to a
+# letter): a sentence that holds it is read word by word in the text itself.
+_FOLDS_TO_WORD = "\u0345"
+
+
 class Sentence:
-    text: str                                          # the whole document's text
-    start: int
-    end: int
-    low: list[str] = field(default_factory=list)       # the words, lower case
-    starts: list[int] = field(default_factory=list)    # their offsets in ``text``
-    ends: list[int] = field(default_factory=list)
-    seg: list[int] = field(default_factory=list)       # segment number of each word
-    quoted: list[bool] = field(default_factory=list)   # the word stands inside quotation marks
-    comma: list[bool] = field(default_factory=list)    # a comma, colon, bracket or dash follows the word
-    seg_bounds: list[tuple[int, int]] = field(default_factory=list)   # [lo, hi) of each segment
-    where: dict[str, list[int]] = field(default_factory=dict)        # each word's positions (for PhraseIndex.find)
-    _next_comma: list[int] | None = None
-    _prev_comma: list[int] | None = None
+    """A sentence's words and what stands between them (see the module docstring). ``starts``/``ends`` (the words'
+    offsets in the text) are worked out on first use: a sentence read only for its commitment mostly needs none."""
+
+    __slots__ = ("text", "start", "end", "low", "seg", "quoted", "comma", "seg_bounds", "where", "breaks", "_folded",
+                 "_starts", "_ends", "_may_quote")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text                               # the whole document's text
+        self.start = start
+        self.end = end
+        self.low: list[str] = []                       # the words, lower case
+        self.seg: list[int] = []                       # segment number of each word
+        self.quoted: list[bool] = []                   # the word stands inside quotation marks
+        self.comma: list[bool] = []                    # a comma, colon, bracket or dash follows the word
+        self.breaks: list[int] = []                    # the words a comma follows, in order
+        self.seg_bounds: list[tuple[int, int]] = []    # [lo, hi) of each segment
+        self.where: dict[str, list[int]] = {}          # each word's positions (for PhraseIndex.find)
+        self._folded: str | None = None                # the casefolded sentence, when it has the text's offsets
+        self._starts: list[int] | None = None
+        self._may_quote: bool | None = None
+        self._ends: list[int] | None = None
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> Sentence:
         s = cls(text, start, end)
-        spans = [m.span() for m in WORD.finditer(text, start, end)]
-        count = len(spans)
-        if not count:
-            return s
-        starts, ends = zip(*spans)
-        s.starts, s.ends = list(starts), list(ends)
+        piece = text[start:end]
         # casefold: "ſ" is an "s". Folding is per character, so when no character of the sentence folds to more
-        # than one, its folded copy has the same offsets and its slices are the folded words.
-        folded = text[start:end].casefold()
-        if len(folded) == end - start:
-            s.low = [folded[a - start:b - start] for a, b in spans]
+        # than one, its folded copy has the same offsets, and (but for _FOLDS_TO_WORD) the same words and marks in
+        # the same places: it is read in one findall, words and marks in order.
+        folded = piece.casefold()
+        if len(folded) == len(piece) and _FOLDS_TO_WORD not in piece:
+            tokens = _TOKEN.findall(folded)
+            if not tokens:
+                return s
+            marks: list[tuple[int, str]] = []           # (index of the word before, mark)
+            if _PUNCT.search(piece) is None:
+                low = tokens
+            else:
+                low = [tok for tok in tokens if tok not in _MARKS]
+                # the j-th mark, token k, follows word k - j - 1
+                marks = [(k - j - 1, tokens[k]) for j, k in enumerate([k for k, tok in enumerate(tokens)
+                                                                        if tok in _MARKS])]
+                if "-" in piece:                        # a dash inside a word ("OVV-rapport") follows it too
+                    marks.extend((i, "-") for i, w in enumerate(low) if "-" in w)
+            if not low:
+                return s
+            s._folded = folded
         else:
-            s.low = [text[a:b].casefold() for a, b in spans]
+            spans = [m.span() for m in WORD.finditer(text, start, end)]
+            if not spans:
+                return s
+            starts, ends = zip(*spans)
+            s._starts, s._ends = list(starts), list(ends)
+            low = [text[a:b].casefold() for a, b in spans]
+            marks = []
+            for m in _PUNCT.finditer(text, start, end):
+                marks.append((bisect_right(s._starts, m.start()) - 1, m.group()))    # the word before it
+        s.low = low
+        count = len(low)
         s.where = where = {}
-        for i, w in enumerate(s.low):
+        for i, w in enumerate(low):
             if w in where:
                 where[w].append(i)
             else:
                 where[w] = [i]
         # what stands between the words: breaks (a comma after word i), semicolons, quotation marks
         s.comma = comma = [False] * count
-        new_segment = [False] * count
+        new_segment = False
+        semicolons: set[int] = set()
         quote_events: list[tuple[int, str]] = []
-        for m in _PUNCT.finditer(text, start, end):
-            i = bisect_right(s.starts, m.start()) - 1            # the word before it
-            ch = m.group()
+        for i, ch in marks:
             if ch in _BREAKS:
-                if i >= 0:
+                if i >= 0 and not comma[i]:
                     comma[i] = True
+                    s.breaks.append(i)
             elif ch == ";":
                 if i + 1 < count:
-                    new_segment[i + 1] = True
+                    semicolons.add(i + 1)
+                    new_segment = True
             else:
                 quote_events.append((i + 1, ch))
+        s.breaks.sort()
         contrasts = stance_lexicon().contrasts
         s.seg = seg = [0] * count
         n = 0
-        if any(new_segment) or not contrasts.isdisjoint(s.low):
+        if new_segment or not contrasts.isdisjoint(where):
             for i in range(1, count):     # "niet alleen …, maar ook …" is one segment
-                if new_segment[i] or (s.low[i] in contrasts and s.low[i + 1:i + 2] != ["ook"]):
+                if i in semicolons or (low[i] in contrasts and low[i + 1:i + 2] != ["ook"]):
                     n += 1
                 seg[i] = n
         s.quoted = quoted = [False] * count
@@ -129,33 +171,49 @@ class Sentence:
                     lo = i
         return s
 
-    @property
-    def next_comma(self) -> list[int]:
-        """For each word, the first j >= i with a comma after word j (else the word count); made on first use."""
-        nxt = self._next_comma
-        if nxt is None:
-            count = len(self.low)
-            nxt = self._next_comma = [count] * count
-            at = count
-            for i in range(count - 1, -1, -1):
-                if self.comma[i]:
-                    at = i
-                nxt[i] = at
-        return nxt
+    def _offsets(self) -> None:
+        folded = self._folded
+        if folded is None:
+            spans = [m.span() for m in WORD.finditer(self.text, self.start, self.end)]
+            self._starts = [a for a, _ in spans]
+            self._ends = [b for _, b in spans]
+            return
+        # Each word is the next occurrence of its text in the folded sentence: nothing between two words is a
+        # character a word starts with.
+        starts, ends = [], []
+        pos, find, base = 0, folded.find, self.start
+        for w in self.low:
+            pos = find(w, pos)
+            starts.append(base + pos)
+            pos += len(w)
+            ends.append(base + pos)
+        self._starts, self._ends = starts, ends
 
     @property
-    def prev_comma(self) -> list[int]:
-        """For each word, the last j < i with a comma after word j (else -1); made on first use."""
-        prv = self._prev_comma
-        if prv is None:
-            count = len(self.low)
-            prv = self._prev_comma = [-1] * count
-            at = -1
-            for i in range(count):
-                prv[i] = at
-                if self.comma[i]:
-                    at = i
-        return prv
+    def may_quote(self) -> bool:
+        """Whether a quotation mark that opens a title ("…", “…”, „…”, «…», ‘…’, '…') stands in the sentence."""
+        if self._may_quote is None:
+            self._may_quote = _TITLE_QUOTE.search(self.text, self.start, self.end) is not None
+        return self._may_quote
+
+    @property
+    def starts(self) -> list[int]:
+        """The words' offsets in ``text``."""
+        if self._starts is None:
+            self._offsets()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._offsets()
+        return self._ends
+
+    def next_comma(self, i: int) -> int:
+        """The first j >= i with a comma after word j (else the word count)."""
+        breaks = self.breaks
+        k = bisect_left(breaks, i)
+        return breaks[k] if k < len(breaks) else len(self.low)
 
     def __len__(self) -> int:
         return len(self.low)
@@ -173,8 +231,12 @@ class Sentence:
 
     def clause(self, i: int) -> tuple[int, int]:
         """[lo, hi) word indexes of the clause of word ``i``: its segment, cut at commas."""
-        lo, hi = self.segment(i)
-        return max(lo, self.prev_comma[i] + 1), min(hi, self.next_comma[i] + 1)
+        lo, hi = self.seg_bounds[self.seg[i]]
+        breaks = self.breaks
+        k = bisect_left(breaks, i)
+        if k:
+            lo = max(lo, breaks[k - 1] + 1)
+        return lo, min(hi, breaks[k] + 1) if k < len(breaks) else hi
 
 
 class Positions:

@@ -185,6 +185,7 @@ _CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+ka
                   r"appreciatie)", re.IGNORECASE)
 # one of these (lower case) is in every _CUE match: the regular expression is tried only where one is
 _CUE_WORDS = ("reactie", "ontvangst", "bied", "inzage", "aanleiding", "appreciatie")
+_TOPIC = re.compile(r"\bnaar\s+(?:de\s+|het\s+)?$")     # "onderzoeken naar de …": the report's subject
 _CARRIED_BACK = 300     # "uitgevoerd door" at most this far before the report noun
 _NOT_PERSONS = frozenset({"Defensie", "Buitenlandse", "Justitie", "Nederland", "Financiën", "Binnenlandse", "Den",
                           "Staat", "State", "Koninkrijksrelaties"})
@@ -215,7 +216,8 @@ def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies:
         return body_at[prefix.lower()], "organisation"
     after = text[m.end():min(e, m.end() + 160)]
     near = bodies.starting_in(max(s, m.start() - 60), min(e, m.end() + 51))
-    carried = _CARRIED_OUT.search(text, max(s, m.start() - _CARRIED_BACK), min(e, m.end() + 50)) if near else None
+    lo, hi = max(s, m.start() - _CARRIED_BACK), min(e, m.end() + 50)
+    carried = _CARRIED_OUT.search(text, lo, hi) if near and _holds(text, ("door",), lo, hi) else None
     if carried:
         by = [b.value for b in near if b.start >= carried.end()]
         if by:
@@ -227,7 +229,8 @@ def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies:
             not any(b.start == m.end() + person.start("name") for b in near):
         return person.group("name"), "person"
     # "onderzoeken naar de Inspectie voor de Gezondheidszorg (IGZ)": the subject of the report, not its author
-    topics = [b for b in near if re.search(r"\bnaar\s+(?:de\s+|het\s+)?$", text[max(s, b.start - 12):b.start])]
+    topics = [b for b in near if text.find("naar", max(s, b.start - 12), b.start) >= 0 and
+              _TOPIC.search(text[max(s, b.start - 12):b.start])]
     near = [b for b in near if b not in topics and not any(0 <= b.start - t.end <= 3 for t in topics)]
     if near:
         nearest = min(near, key=lambda b: (b.start < m.start(), abs(b.start - m.end())))

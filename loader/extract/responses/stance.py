@@ -72,7 +72,7 @@ class _once:
 
 
 @lru_cache(maxsize=1)
-def _actor_words() -> frozenset[str]:
+def actor_words() -> frozenset[str]:
     """The words that may name a subject (besides hyphenated ones: "OVV-rapport", "commissie-Davids")."""
     lex = item_lexicon()
     return frozenset(lex.government | lex.others | lex.agents | lex.bodies | PRONOUNS | {"kamer"})
@@ -81,9 +81,9 @@ def _actor_words() -> frozenset[str]:
 _UNKNOWN = object()
 
 
-def _may_name(word: str) -> bool:
+def may_name(word: str) -> bool:
     """Whether a word may name a subject at all (``Said.actor`` of any other word is None)."""
-    return word in _actor_words() or "-" in word
+    return word in actor_words() or "-" in word
 
 
 class Said:
@@ -102,15 +102,15 @@ class Said:
         """What word ``i`` names as a possible subject (see ``_actor``)."""
         a = self._actors.get(i, _UNKNOWN)
         if a is _UNKNOWN:
-            a = self._actors[i] = self._actor(i) if _may_name(self.s.low[i]) else None
+            a = self._actors[i] = self._actor(i) if may_name(self.s.low[i]) else None
         return a
 
     @_once
     def sub_comma(self) -> int:
         """The comma that closes a subordinate clause the sentence opens with ("Waar de AIV aanbeveelt …,"), or -1."""
         s = self.s
-        if s.low and s.low[0] in SUBORDINATORS and s.next_comma[0] < s.seg_bounds[0][1]:
-            return s.next_comma[0]
+        if s.low and s.low[0] in SUBORDINATORS and s.next_comma(0) < s.seg_bounds[0][1]:
+            return s.next_comma(0)
         return -1
 
     def first_actor(self, seg: int, after: int = -1) -> int:
@@ -118,9 +118,9 @@ class Said:
         key = seg * 1_000_003 + after
         if key not in self._first_actor:
             lo, hi = self.s.seg_bounds[seg]
-            low = self.s.low
+            low, names = self.s.low, actor_words()
             self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi)
-                                           if _may_name(low[i]) and self.actor(i)), -1)
+                                           if (low[i] in names or "-" in low[i]) and self.actor(i)), -1)
         return self._first_actor[key]
 
     @_once
@@ -131,7 +131,7 @@ class Said:
     def names_author(self) -> bool:
         """Whether the sentence names a report or its author anywhere, in a prepositional phrase too ("met de
         AIV")."""
-        candidates = _actor_words()
+        candidates = actor_words()
         return any(is_agent(w) for w in self.s.where if w in candidates or "-" in w)
 
     @_once
@@ -219,7 +219,7 @@ class Said:
         if ((h.first and s.low[h.first - 1] == "te") or "te" in s.low[h.first:h.first + 2]) and \
                 self._purpose(h.first) and "vast" not in s.low[h.first:h.last + 1]:
             return False                                        # "tijd om gevolg te geven aan"
-        if h.value != "rejected" and any(w in INDIRECT for w in s.low[max(0, h.first - 8):h.first]):
+        if h.value != "rejected" and not INDIRECT.isdisjoint(s.low[max(0, h.first - 8):h.first]):
             return False                                        # "in hoeverre de aanbevelingen zijn opgevolgd"
         return self.subject(h.first, h.last) not in ("agent", "other")
 
