@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...scan import present_runs, run_positions
-from .lexicon import Hit, commitment_lexicon, read
+from .lexicon import Hit, commitment_lexicon
 from .reading import Sentence
-from .stance import Said, actor_words
+from .stance import Said, may_name
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
@@ -130,11 +130,10 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     """(who says the marker, whether that is someone other than the government)."""
     s = said.s
     lo, _ = s.clause(hit.first)
-    low, names = s.low, actor_words()
-    # only the words that may name someone (``stance.may_name``) are asked who they name
+    low = s.low
+    # only the words that may name someone are asked who they name
     near = [i for r in (range(max(lo, hit.first - 5), hit.first), range(hit.first + 1, hit.last),
-                        range(hit.last + 1, min(len(low), hit.last + 4))) for i in r
-            if low[i] in names or "-" in low[i]]
+                        range(hit.last + 1, min(len(low), hit.last + 4))) for i in r if may_name(low[i])]
     for i in near:
         if said.actor(i) == "gov":
             return low[i], False
@@ -145,15 +144,6 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     return None, False
 
 
-@lru_cache(maxsize=1)
-def _exclusion_reach() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The exclusions that cancel a marker anywhere in its segment (``reach: segment``), and per exclusion the words
-    after which it does not count (``unless_next``): commitments.yaml."""
-    rows = read("commitments")["exclusions"]
-    return (frozenset(r["phrase"] for r in rows if r.get("reach") == "segment"),
-            {r["phrase"]: frozenset(r["unless_next"]) for r in rows if r.get("unless_next")})
-
-
 class _Blocked:
     """The kinds of marker the exclusions of a sentence cancel, per clause (and per segment for those that reach
     the whole segment), not counting exclusions in quotation marks (a marker in them is skipped anyway)."""
@@ -162,8 +152,9 @@ class _Blocked:
         self.s = s
         self.by_clause: dict[tuple[int, int], set[str]] = {}
         self.by_segment: dict[int, set[str]] = {}
-        segment_wide, unless_next = _exclusion_reach()
-        for x in commitment_lexicon().exclusions.find(s.low, where=s.where):
+        lex = commitment_lexicon()
+        segment_wide, unless_next = lex.segment_wide, lex.unless_next
+        for x in lex.exclusions.find(s.low, where=s.where):
             if s.quoted[x.first] or (x.row in unless_next and s.low[x.last + 1:x.last + 2] and
                                      s.low[x.last + 1] in unless_next[x.row]):
                 continue

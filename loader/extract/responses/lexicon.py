@@ -264,6 +264,8 @@ class CommitmentLexicon:
     measures: frozenset[str]
     deliverables: frozenset[str]
     forms: tuple[tuple[tuple[str, ...], str | None], ...]   # each marker form's words, and what else it requires
+    segment_wide: frozenset[str]    # exclusions (by row) that cancel a marker in its whole segment (reach: segment)
+    unless_next: dict[str, frozenset[str]]   # per exclusion row, the words after which it does not count
 
 
 @lru_cache(maxsize=1)
@@ -276,4 +278,7 @@ def commitment_lexicon() -> CommitmentLexicon:
                   for row in raw["markers"] for text in [row["phrase"], *row.get("forms", [])])
     return CommitmentLexicon(PhraseIndex(phrases_of(raw["markers"], "how")), PhraseIndex(exclusions),
                              frozenset(raw["not_acts"]), frozenset(raw["measures"]), frozenset(raw["deliverables"]),
-                             forms)
+                             forms,
+                             frozenset(r["phrase"] for r in raw["exclusions"] if r.get("reach") == "segment"),
+                             {r["phrase"]: frozenset(r["unless_next"]) for r in raw["exclusions"]
+                              if r.get("unless_next")})
