@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, Said, Speakers, actor_words, stance_in
+from .stance import ANSWERS, Said, Speakers, may_name, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -361,11 +361,11 @@ def _speaker(said: Said, first: int, last: int) -> str | None:
     s = said.s
     lo, hi = s.segment(first)
     lo, hi = max(lo, first - 8), min(hi, last + 4)
-    low, names = s.low, actor_words()
+    low = s.low
     for d in range(max(first - lo, hi - first) + 1):       # nearest first; of two as near, the one before
         for i in (first - d, first + d) if d else (first,):
-            # only a word that may name someone (``stance.may_name``) is asked who it names
-            if lo <= i < hi and (low[i] in names or "-" in low[i]) and said.actor(i) == "gov":
+            # only a word that may name someone is asked who it names
+            if lo <= i < hi and may_name(low[i]) and said.actor(i) == "gov":
                 return low[i]
     return None
 

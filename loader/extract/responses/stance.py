@@ -72,7 +72,7 @@ class _once:
 
 
 @lru_cache(maxsize=1)
-def actor_words() -> frozenset[str]:
+def _actor_words() -> frozenset[str]:
     """The words that may name a subject (besides hyphenated ones: "OVV-rapport", "commissie-Davids")."""
     lex = item_lexicon()
     return frozenset(lex.government | lex.others | lex.agents | lex.bodies | PRONOUNS | {"kamer"})
@@ -83,7 +83,7 @@ _UNKNOWN = object()
 
 def may_name(word: str) -> bool:
     """Whether a word may name a subject at all (``Said.actor`` of any other word is None)."""
-    return word in actor_words() or "-" in word
+    return word in _actor_words() or "-" in word
 
 
 class Said:
@@ -118,9 +118,9 @@ class Said:
         key = seg * 1_000_003 + after
         if key not in self._first_actor:
             lo, hi = self.s.seg_bounds[seg]
-            low, names = self.s.low, actor_words()
+            low = self.s.low
             self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi)
-                                           if (low[i] in names or "-" in low[i]) and self.actor(i)), -1)
+                                           if may_name(low[i]) and self.actor(i)), -1)
         return self._first_actor[key]
 
     @_once
@@ -131,8 +131,7 @@ class Said:
     def names_author(self) -> bool:
         """Whether the sentence names a report or its author anywhere, in a prepositional phrase too ("met de
         AIV")."""
-        candidates = actor_words()
-        return any(is_agent(w) for w in self.s.where if w in candidates or "-" in w)
+        return any(is_agent(w) for w in self.s.where if may_name(w))
 
     @_once
     def hits(self) -> list[Hit]:
