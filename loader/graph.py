@@ -128,11 +128,11 @@ class _Builder:
 
     def provenance(self, m: Mention) -> Provenance:
         """Where ``m`` is in the document (one object per distinct span and surface text)."""
+        if m.attrs.get("from_metadata"):  # no span in the text: say where it came from instead
+            return Provenance(self.doc.id, 0, 0, "", f"(document metadata: {m.attrs['from_metadata']} = {m.value})")
         span = (m.start, m.end, m.text)
         prov = self._provenance.get(span)
         if prov is None:
-            if m.attrs.get("from_metadata"):  # no span in the text: say where it came from instead
-                return Provenance(self.doc.id, 0, 0, "", f"(document metadata: {m.attrs['from_metadata']} = {m.value})")
             doc = self.doc
             prov = self._provenance[span] = Provenance(
                 doc.id, m.start, m.end, fold(doc.text[m.start:m.end]), self._sentence(m.start, m.end),
@@ -163,10 +163,9 @@ class _Builder:
         have = self.rels.get(key)
         if have is not None:
             have.count += 1
-            if props:
-                for k, v in props.items():
-                    if v is not None:
-                        have.props.setdefault(k, v)
+            for k, v in props.items():
+                if v is not None:
+                    have.props.setdefault(k, v)
             return
         self.rels[key] = Relationship(rel_type, start, end, self.provenance(m),
                                       {k: v for k, v in props.items() if v is not None} if props else {})

@@ -1,4 +1,4 @@
-"""Warm workers: what a parallel load's fork server imports (``pipeline.build_all``), so that every rule's tables
+"""Warm workers: what a parallel load's fork server imports (``pipeline.worker_pool``), so that every rule's tables
 are built once, there, and not again in each worker.
 
 The rules build their gazetteers, phrase lexicons, automata and compiled patterns on first use (about 0.6 s of CPU).
@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import gc
 
-from .extract import extract
-from .graph import to_graph
 from .model import SourceDocument
-from .schema import validate
+from .pipeline import document_graph
 
 # One short document with something for every rule and linker: a Kamerstuk and a TK id, a resolution and a mission,
 # ministries and a signatory, a report with a numbered recommendation, a finding, stances and a commitment.
@@ -44,9 +42,9 @@ K.H. Ollongren
 
 
 def warm_up() -> None:
-    """Extract and convert ``WARM_UP_TEXT`` (every rule builds its tables), then freeze what exists."""
-    doc = SourceDocument(id="warm-up", text=WARM_UP_TEXT, source="warm-up", sha256="")
-    validate(to_graph(doc, extract(doc.text)))
+    """Extract, convert and check ``WARM_UP_TEXT`` as a load does (every rule builds its tables), then freeze what
+    exists."""
+    document_graph(SourceDocument(id="warm-up", text=WARM_UP_TEXT, source="warm-up", sha256=""))
     gc.freeze()
 
 
