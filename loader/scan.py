@@ -14,8 +14,9 @@ reads the whole text: 150 of them cost about 1 ms per 10 KB). The words are lear
 the automaton does not hold yet is found with ``str.find`` for that text and added for the next texts (so the
 vocabulary settles after the first document; it is bounded by ``_MAX_WORDS``). It holds letter runs, found as
 whole runs (``run_positions``, ``word_starts``), and letter-only strings found anywhere in ``lowered`` text
-(``find_lowered``), all in one pass over the text's letter runs; a string with other characters ("kamer,
-vergaderjaar", "(") is found with ``str.find``.
+(``find_lowered``), all in one pass over the text's letter runs; a string with letters and other characters
+("kamer, vergaderjaar", "dhr.") is found where its longest letter run is, and one without letters ("(") with
+``str.find``.
 """
 
 from __future__ import annotations

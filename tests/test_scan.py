@@ -108,7 +108,7 @@ def test_words_are_learnt_as_they_are_asked_for():
     assert run_positions(first, "zqxv") == [0, 26]
     runs, strings, _ = _VOCABULARY.state
     assert "zqxv" in runs and "zqxvzq" in strings
-    assert find_lowered(first, ("v-over", "zqxv.")) == [3, 26]        # not letters only: always str.find
+    assert find_lowered(first, ("v-over", "zqxv.")) == [3, 26]        # not letters only: where its longest run is
     assert "v-over" not in _VOCABULARY.state[1]
     second = "zqxvzqxvzq, Zqxv"
     assert find_lowered(second, ("zqxvzq",)) == [0, 4]

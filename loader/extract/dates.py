@@ -24,7 +24,7 @@ import datetime as _dt
 import re
 
 from ..model import Mention
-from ..scan import find_lowered
+from ..scan import find_exact
 
 _MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4,
@@ -72,17 +72,6 @@ _POSITIONS: list[tuple[str, int, tuple[str, ...], int, re.Pattern[str]]] = [
 ]
 
 
-def _key_word(literal: str) -> str:
-    """The longest run of letters of a literal, lower-cased: where the literal occurs, ``scan.lowered`` text holds
-    this run (found in the text's one pass: ``scan.find_lowered``)."""
-    if not literal.isascii():
-        raise ValueError(f"a date literal must be ASCII: {literal!r}")
-    return max(re.findall(r"[a-z]+", literal.lower()), key=len)
-
-
-_KEY_WORDS = {literals: tuple({_key_word(lit) for lit in literals}) for _, _, literals, _, _ in _POSITIONS}
-
-
 def _iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     try:
@@ -108,9 +97,8 @@ def document_date(text: str) -> list[Mention]:
         if best is not None and best[0] < prio:
             break
         if best is None:
-            if not any(find_lowered(text, (word,)) for word in _KEY_WORDS[literals]) \
-                    or not any(lit in text for lit in literals):
-                continue        # (a literal's letters, looked up in the text's one pass, before a search for it)
+            if not any(find_exact(text, lit) for lit in literals):
+                continue        # (looked up in the text's one pass, not searched for through the whole text)
         # With a date of the same priority found, only a match that starts before it can win: its literal then
         # starts before ``best start + lead``.
         elif not any(text.find(lit, 0, best[1] + lead + len(lit)) >= 0 for lit in literals):
