@@ -299,6 +299,12 @@ def find_exact(text: str, word: str) -> list[int]:
     return [p for p in find_lowered(text, (word.lower(),)) if text.startswith(word, p)]
 
 
+def line_end(text: str, pos: int) -> int:
+    """The end of the line that ``pos`` is on (its line break, or the end of the text)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def line_starts(text: str, positions: Iterable[int]) -> list[int]:
     """The distinct starts of the lines that hold ``positions`` (sorted), in order. Each stretch of text is searched
     once, so many positions on one long line cost no more than one."""

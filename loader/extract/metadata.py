@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..gazetteer import load
 from ..model import Mention
-from ..scan import find_lowered, line_starts, lowered, matches_at
+from ..scan import find_lowered, line_end, line_starts, lowered, matches_at
 from .text import fold
 
 # --- reference ---------------------------------------------------------------------------------------------------
@@ -169,22 +169,16 @@ def _subject_start(rest: str) -> int | None:
     return None
 
 
-def _line_end(text: str, pos: int) -> int:
-    """The end of the line that ``pos`` is on (its line break, or the end of the text)."""
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
 def _subject_lines(text: str, pos: int, same_line: bool) -> tuple[int, int] | None:
     """The span of a subject whose first line starts at ``pos`` (``same_line``: on the label's line), or that
     starts on a line of its own at ``pos``, after at most one blank line. The subject runs over the lines after
     its first, at most _SUBJECT_LINES in all, until a blank line or a line that starts another field (see
     _FIELD_LINE). None when the field is empty: the next line is another field or a second blank line."""
-    if not same_line and pos < len(text) and not text[pos:_line_end(text, pos)].strip():
-        pos = _line_end(text, pos) + 1                              # one blank line between label and subject
+    if not same_line and pos < len(text) and not text[pos:line_end(text, pos)].strip():
+        pos = line_end(text, pos) + 1                              # one blank line between label and subject
     lines: list[tuple[int, int]] = []
     while pos < len(text) and len(lines) < _SUBJECT_LINES:
-        end = _line_end(text, pos)
+        end = line_end(text, pos)
         line = text[pos:end]
         if not line.strip() or ((lines or not same_line) and _FIELD_LINE.match(line)):
             break

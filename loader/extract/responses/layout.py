@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import find_lowered, line_starts, lowered, matches_at
+from ...scan import find_lowered, line_end, line_starts, lowered, matches_at
 from ..text import fold
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
@@ -298,11 +298,6 @@ _LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\
 _MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")
 
 
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
 def introduced_lists(text: str) -> Iterator[Mention]:
     """Items listed under a line that introduces them: "Belangrijke observaties van de OVV in deze evaluatie
     zijn:", "De commissie doet de volgende aanbevelingen:", "Aanbevelingen:" followed by bulleted, numbered ("1)",
@@ -317,7 +312,7 @@ def introduced_lists(text: str) -> Iterator[Mention]:
     seen: set[int] = set()
     # a match is one whole line that holds a colon and an item noun: only those lines are tried (the lazy prefix
     # makes a full scan slow)
-    lines = [start for start in line_starts(text, nouns) if text.find(":", start, _line_end(text, start)) >= 0]
+    lines = [start for start in line_starts(text, nouns) if text.find(":", start, line_end(text, start)) >= 0]
     for m in matches_at(_INTRO, text, lines):
         if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
