@@ -110,12 +110,10 @@ class Sentence:
                 return s
             s._folded = folded
         else:
-            spans = [m.span() for m in WORD.finditer(text, start, end)]
-            if not spans:
+            s._offsets()                               # word by word in the text itself
+            if not s._starts:
                 return s
-            starts, ends = zip(*spans)
-            s._starts, s._ends = list(starts), list(ends)
-            low = [text[a:b].casefold() for a, b in spans]
+            low = [text[a:b].casefold() for a, b in zip(s._starts, s._ends)]
             marks = []
             for m in _PUNCT.finditer(text, start, end):
                 marks.append((bisect_right(s._starts, m.start()) - 1, m.group()))    # the word before it
@@ -172,6 +170,8 @@ class Sentence:
         return s
 
     def _offsets(self) -> None:
+        """Set the words' offsets: found in the folded sentence when it was read in one ``findall``, else read word by
+        word in the text."""
         folded = self._folded
         if folded is None:
             spans = [m.span() for m in WORD.finditer(self.text, self.start, self.end)]
