@@ -6,8 +6,8 @@
 MATCH (p:Person)
 WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
 MATCH (d:Document)-[r:SIGNED_BY|MENTIONS]->(p)
-OPTIONAL MATCH (p)-[h:HOLDS_POST]->(x)
-WHERE h.doc = d.id
+OPTIONAL MATCH (q:Person)-[h:HOLDS_POST {doc: d.id}]->(x)
+WHERE q = p
 WITH p, d, r, collect(DISTINCT CASE WHEN h IS NULL THEN NULL
                       ELSE h.role + ' ' + x.id + CASE WHEN h.term_from IS NULL THEN '' ELSE ' ' + h.term_from + '..' + coalesce(h.term_to, '') END END) AS posts,
      collect(DISTINCT h.evidence) AS evidence

@@ -28,8 +28,8 @@ _LINKS = """
 UNWIND $keys AS k
 MATCH (p:Person {id: k})
 MATCH (d:Document)-[r:SIGNED_BY|MENTIONS]->(p)
-OPTIONAL MATCH (p)-[h:HOLDS_POST]->()
-WHERE h.doc = d.id
+OPTIONAL MATCH (q:Person)-[h:HOLDS_POST {doc: d.id}]->()
+WHERE q = p
 RETURN p.id, d.id, r.text, collect(h.evidence)
 """
 _SAME_SURNAME = """
