@@ -13,8 +13,10 @@ document, the CPU time (``time.process_time``) of the three stages of a load's w
 (the rule run alone, outside ``extract``), each linker's and resolver's (given what the rules found), and
 ``extract`` without the responses rules and linkers (the rest of the extractor, its shared per-text caches
 included). The best round of each tree counts (the least disturbed); the table gives ms per document and the ratio
-this tree / baseline (below 1.00: this tree is faster). Results also go to ``--json`` (default
-bench/results/extract-<N>.json).
+this tree / baseline (below 1.00: this tree is faster). Before timing, each process extracts a short text and the
+corpus's first document, as a load's workers are warm before their first document (loader/warm.py): the rules
+load their tables on first use; that one-off cost is reported on its own line. Results also go to ``--json``
+(default bench/results/extract-<N>.json).
 
 ``--adversarial MB`` times ``extract`` (every rule and linker) on texts of that many megabytes made to be hard for
 the responses rules: ``dense responses`` (a realistic paragraph of a cabinet response, with item labels, numbered

@@ -28,9 +28,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from .scan import find_lowered, leading_word, lowered, matches_at, word_starts
+from .yamlfile import read_yaml
 
 NAMES = ("missions", "ministries", "organisations", "countries")
 
@@ -211,7 +210,7 @@ def _read(name: str) -> list[dict[str, Any]]:
     if name not in NAMES:
         raise KeyError(name)
     raw = files("missiongraph").joinpath(f"data/{name}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or []
+    data = read_yaml(raw) or []
     if not isinstance(data, list):
         raise ValueError(f"{name}.yaml: expected a list of entries")
     seen: set[str] = set()

@@ -7,9 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .model import DocumentGraph, Node, NodeRef, Relationship
+from .yamlfile import read_yaml
 
 # Python types accepted for each schema property type (None is always accepted).
 _PY_TYPES: dict[str, tuple[type, ...]] = {"STRING": (str,), "INT64": (int,), "DOUBLE": (float, int),
@@ -77,7 +76,7 @@ class SchemaError(ValueError):
 
 @lru_cache(maxsize=1)
 def load_schema() -> Schema:
-    raw = yaml.safe_load(resources.files("missiongraph").joinpath("data/schema.yaml").read_text("utf-8"))
+    raw = read_yaml(resources.files("missiongraph").joinpath("data/schema.yaml").read_text("utf-8"))
     labels = {
         name: LabelSpec(name=name, key=spec["key"], caption=spec.get("caption", spec["key"]),
                         properties=dict(spec["properties"]), indexed=tuple(spec.get("indexed", ())),

@@ -145,3 +145,17 @@ def test_every_command_has_help_with_an_example(run):
     for command in ("load", "extract", "query", "viz", "stats", "eval", "forget", "push", "people"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Example" in result.output, command
+
+
+# Every command starts by importing the command line; the libraries only some commands need are imported by those
+# (networkx: 0.2 s, of a start of about 0.5 s).
+NOT_AT_START = ["networkx", "pyarrow", "neo4j", "pyvis", "ladybug", "pandas", "lxml", "docx", "pypdfium2", "jinja2"]
+
+
+def test_the_command_line_starts_without_the_libraries_only_some_commands_need():
+    import subprocess
+    import sys
+
+    code = f"import sys, missiongraph.cli; print([m for m in {NOT_AT_START!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
+import yaml
 
 from missiongraph.model import DocumentGraph, Node, NodeRef, Provenance, Relationship
 from missiongraph.schema import load_schema, validate
 from missiongraph.stores.embedded import ddl
+from missiongraph.yamlfile import LOADER, read_yaml
 
 REQUIRED_LABELS = {"Document", "Kamerstuk", "Dossier", "Mission", "Resolution", "Recommendation", "Finding",
                    "Commitment", "Report", "Ministry", "Person", "Organisation"}
@@ -99,3 +103,41 @@ def test_provenance_sentence_is_the_sentence_extraction_saw():
     assert sentences == {"27925-415": "– de brief (Kamerstuk 27 925, nr. 415);",
                          "27925-416": "– de brief (Kamerstuk 27 925, nr. 416);",
                          "27925-401": "– de eindevaluatie (Kamerstuk 27 925, nr. 401)."}
+
+
+# --- the YAML files: read by libyaml's C parser, same data as PyYAML's own ------------------------------------------
+
+def _package_yaml_files() -> list:
+    root = files("missiongraph")
+    found = []
+    for folder in (root.joinpath("data"), root.joinpath("extract", "responses")):
+        found += sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    return found
+
+
+def test_every_yaml_file_the_package_ships_is_read_by_the_c_parser():
+    assert LOADER is yaml.CSafeLoader                 # PyYAML's wheels are built with libyaml
+    names = {f.name for f in _package_yaml_files()}
+    assert {"schema.yaml", "cabinet.yaml", "missions.yaml", "stances.yaml", "commitments.yaml"} <= names
+
+
+@pytest.mark.parametrize("path", _package_yaml_files(), ids=lambda f: f.name)
+def test_the_c_parser_gives_the_same_data_as_safe_load(path):
+    raw = path.read_text(encoding="utf-8")
+    assert read_yaml(raw) == yaml.safe_load(raw)
+
+
+@pytest.mark.parametrize("raw, data", [
+    ("a: 1\nb: [x, 'y', \"z\"]\n", {"a": 1, "b": ["x", "y", "z"]}),
+    ("- yes\n- no\n- on\n- ~\n- 1.5\n- 2024-01-01\n", [True, False, True, None, 1.5,
+                                                        __import__("datetime").date(2024, 1, 1)]),
+    ("phrase: \"onderschrijft … ten dele\"\n", {"phrase": "onderschrijft … ten dele"}),
+    ("# only a comment\n", None),
+])
+def test_read_yaml_is_safe_load(raw, data):
+    assert read_yaml(raw) == data == yaml.safe_load(raw)
+
+
+def test_read_yaml_refuses_python_objects_as_safe_load_does():
+    with pytest.raises(yaml.YAMLError):
+        read_yaml("!!python/object/apply:os.system ['true']")

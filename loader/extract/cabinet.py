@@ -22,9 +22,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from ..gazetteer import by_id
+from ..yamlfile import read_yaml
 
 ROLES = ("minister", "staatssecretaris", "minister-president")
 CHAMBERS = ("Tweede Kamer", "Eerste Kamer")
@@ -273,7 +272,7 @@ class Cabinet:
 @lru_cache(maxsize=1)
 def cabinet() -> Cabinet:
     raw = files("missiongraph").joinpath("data/cabinet.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = read_yaml(raw) or {}
     if not isinstance(data, dict):
         raise ValueError("cabinet.yaml: expected 'departments' and 'persons'")
     return Cabinet(data)

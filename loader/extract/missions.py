@@ -22,10 +22,9 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from ..gazetteer import PhraseMatcher, Scanner, key, load
 from ..model import Mention
+from ..yamlfile import read_yaml
 
 _WINDOW = 200
 NAME, AMBIGUOUS, DESCRIPTION = "name", "ambiguous", "description"
@@ -34,7 +33,7 @@ NAME, AMBIGUOUS, DESCRIPTION = "name", "ambiguous", "description"
 def _words() -> dict[str, Any]:
     """data/mission_words.yaml: the mission context words and their window, checked."""
     raw = files("missiongraph").joinpath("data/mission_words.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = read_yaml(raw) or {}
     if not isinstance(data.get("window"), int) or not data.get("context") or not data.get("examples"):
         raise ValueError("mission_words.yaml: needs window (characters), context (words) and examples")
     return data

@@ -58,11 +58,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
-
 from ..gazetteer import lead, load
 from ..model import Mention
 from ..scan import find_exact, leading_word, matches_at, word_starts
+from ..yamlfile import read_yaml
 from .cabinet import cabinet
 from .lookup import country_at, organisation_at
 from .ministries import POST_ANCHORS, POSTS, Anchors, anchored, compound_at, foreign_before, ministry_at
@@ -108,7 +107,7 @@ POLITICAL_ROLES = frozenset({"minister", "staatssecretaris", "minister-president
 def _role_words() -> dict[str, dict[str, list[str]]]:
     """data/person_roles.yaml: role -> {'before': words, 'after': words, 'examples': [...]}, checked."""
     raw = files("missiongraph").joinpath("data/person_roles.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = read_yaml(raw) or {}
     for role, entry in data.items():
         if role in POLITICAL_ROLES or not isinstance(entry, dict):
             raise ValueError(f"person_roles.yaml: {role!r}: not a role of its own")

@@ -12,14 +12,14 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from ..yamlfile import read_yaml
 
 
 @lru_cache(maxsize=1)
 def table() -> tuple[tuple[int, int], ...]:
     """(number, year) of every listed resolution, in number order; checked on reading."""
-    entries: list[dict[str, Any]] = yaml.safe_load(files("missiongraph").joinpath("data", "resolutions.yaml")
-                                                   .read_text(encoding="utf-8"))
+    entries: list[dict[str, Any]] = read_yaml(files("missiongraph").joinpath("data", "resolutions.yaml")
+                                              .read_text(encoding="utf-8"))
     rows = []
     for entry in entries:
         number, year = entry.get("number"), entry.get("year")

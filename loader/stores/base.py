@@ -17,15 +17,16 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..cypher import NotReadOnly, is_read_only
 from ..cypher import check_read_only as guard
 from ..identity import Stored
 from ..model import DocumentGraph
 from ..schema import Schema, load_schema
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Statement = tuple[str, dict[str, Any]]
 # How a store reads a row value in UNWIND batches: (property, schema type) -> Cypher expression.
@@ -380,6 +381,8 @@ class GraphStore(ABC):
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (node id ``Label:key``; attrs label, key, props)."""
+        import networkx as nx     # here: importing it costs every command 0.2 s
+
         g = nx.MultiDiGraph()
         for label, spec in self.schema.labels.items():
             for props in self.nodes(label):

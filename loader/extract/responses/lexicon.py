@@ -15,9 +15,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from ...gazetteer import load
+from ...yamlfile import read_yaml
 
 GAP = 10           # words a "…" may stand for
 ELLIPSIS = ("…", "...")
@@ -160,7 +159,7 @@ def phrases_of(rows: Iterable[dict[str, Any]], value_key: str | None, default: s
 def read(name: str) -> dict[str, Any]:
     """One of the lexicon files (``stances``, ``items``, ``commitments``), parsed and checked."""
     raw = files("missiongraph.extract.responses").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = read_yaml(raw)
     if not isinstance(data, dict):
         raise ValueError(f"{name}.yaml: expected a mapping of sections")
     for section, rows in data.items():
