@@ -122,6 +122,26 @@ ITEMS = [
     ("In hoeverre de aanbevelingen zijn opgevolgd, wordt volgend jaar geëvalueerd.", []),
     ("Het kabinet concludeert dat de inzet succesvol was.", []),
     ("Het kabinet komt tot de conclusie dat de missie moet worden verlengd.", []),
+    # the subject after the verb, and the negation after it ("deelt de regering niet")
+    ("De Afdeling concludeert dat de wet ook hier geldt. Deze conclusie deelt de regering niet.",
+     [("fin", None, "rejected", False, "de wet ook hier geldt")]),
+    ("De Rekenkamer beveelt aan om de regels te herzien. Deze aanbeveling neemt het kabinet niet over.",
+     [("rec", None, "rejected", False, "de regels te herzien")]),
+    ("De Rekenkamer beveelt aan om de regels te herzien. Deze aanbeveling neemt het kabinet over.",
+     [("rec", None, "full", False, "de regels te herzien")]),
+    # an "om … te" item with a phrase after its infinitive
+    ("De onderzoekers bevelen aan om alle veteranen te benaderen met een aanbod voor nazorg. Deze aanbeveling neem "
+     "ik over.", [("rec", None, "full", False, "te benaderen met een aanbod voor nazorg")]),
+    ("Het kabinet neemt de aanbeveling om de Kamer vaker te informeren niet over.",
+     [("rec", None, "rejected", False, "de kamer vaker te informeren")]),
+    # numbered items under a heading of their own kind, each answered on the next line
+    ("Aanbevelingen\n\n1. Formuleer vooraf meetbare doelen.\nReactie: Het kabinet neemt deze aanbeveling over.\n\n"
+     "2. Stel een apart budget in.\nReactie: Het kabinet neemt deze aanbeveling niet over.\n",
+     [("rec", "1", "full", False, "formuleer vooraf meetbare doelen."),
+      ("rec", "2", "rejected", False, "stel een apart budget in.")]),
+    ("Conclusies\n\n1. De inzet was effectief.\n\nAanbevelingen\n\n1. Houd de inzet vol.\nStandpunt: Het kabinet "
+     "onderschrijft deze aanbeveling.\n",
+     [("rec", "1", "full", False, "houd de inzet vol."), ("fin", "1", None, False, "de inzet was effectief.")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),
@@ -174,6 +194,11 @@ COMMITMENTS = [
     ("Het kabinet noemt dit een trainingsmissie, maar er gaan meer militairen dan agenten naar Kunduz.", 0, None),
     ("Het kabinet hecht eraan dat eventuele training gepaard gaat met strikte waarborgen.", 0, None),
     ("Het kabinet gaat de aanbevelingen dit najaar uitwerken.", 1, ("kabinet", "dit najaar")),
+    ("De VN zal volgens resolutie 2790 de terugtrekking in 2027 afronden.", 0, None),   # others' acts
+    ("De EU zal haar eigen monitoringsmechanisme versterken.", 0, None),
+    ("De NAVO zal in juni een besluit nemen over de missie.", 0, None),
+    ("Het kabinet wil daarom geen vaste exitcriteria vastleggen.", 0, None),               # a refusal
+    ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
 ]
 
 

@@ -66,6 +66,15 @@ def test_each_report_verb_states_an_item_of_its_kind(row):
     assert d["recommendations" if row["kind"] == "recommendation" else "findings"], row["example"]
 
 
+@pytest.mark.parametrize("row", _rows("items", "response_labels"), ids=lambda row: row["label"])
+def test_each_response_label_ends_the_numbered_item_above_it(row):
+    from missiongraph.extract.responses.layout import numbered_items
+
+    first = next(numbered_items(row["example"]))
+    text = first.attrs["text"]
+    assert (first.kind, first.value) == ("recommendation", "1") and row["label"].lower() not in text.lower(), text
+
+
 @pytest.mark.parametrize("row", _rows("commitments", "markers"), ids=_id)
 def test_each_commitment_marker_makes_a_commitment(row):
     assert len(found(row["example"])["commitments"]) == 1, row["example"]

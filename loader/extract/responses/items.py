@@ -12,7 +12,8 @@
   tegenstelling tot de AIV, geen noodzaak om …" (stance rows with ``content``).
 
 An item's content runs from the word after its link ("om", "dat") to the end of its segment, or to the comma that
-closes a subordinate clause the sentence opens with, or (after "om") to the first comma after its infinitive.
+closes a subordinate clause the sentence opens with, or (after "om") to the first comma after its infinitive (or to
+the infinitive, unless a preposition follows it: ``EXTRAPOSED``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", 
                      "achten"})
 _ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the words attributed_items starts from
 _ARTICLES = frozenset({"de", "het", "een"})
+# A preposition right after the infinitive of an "om … te" item opens a phrase that belongs to the item ("om alle
+# veteranen te benaderen met een aanbod voor nazorg"); the item then runs on to the end of its segment, or to the
+# particle or negation of the main verb ("neemt de aanbeveling om … te doen met voorrang niet over").
+EXTRAPOSED = frozenset({"met", "tot", "voor", "van", "bij", "in", "naar", "door", "zonder", "binnen", "via", "onder",
+                        "uit", "na", "tegen", "rond", "vanaf", "per", "op"})
+CLOSING = frozenset({"over", "niet", "af", "toe", "aan", "geen"})
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -75,7 +82,11 @@ def content_end(s: Sentence, first: int, link: str) -> int:
     if link == "om":
         for i in range(first, last):
             if s.low[i] == "te":
-                return s.next_comma(i + 1) if s.next_comma(i + 1) < last else min(i + 1, last)
+                if s.next_comma(i + 1) < last:
+                    return s.next_comma(i + 1)
+                if i + 2 <= last and s.low[i + 2] in EXTRAPOSED:    # "te benaderen met een aanbod voor nazorg"
+                    return next((j - 1 for j in range(i + 3, last + 1) if s.low[j] in CLOSING), last)
+                return min(i + 1, last)
     return last
 
 

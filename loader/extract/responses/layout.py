@@ -20,6 +20,7 @@ from functools import lru_cache
 from ...model import Mention
 from ...scan import find_lowered, line_end, line_starts, lowered, matches_at
 from ..text import fold
+from .lexicon import item_lexicon
 
 # --- cheap tests before full scans ---------------------------------------------------------------------------------
 # Most documents contain no findings, stances, commitments or evaluations. A pattern that starts with a
@@ -86,38 +87,71 @@ def _clean_item(s: str) -> str:
 _SECTION_WORDS = ("conclusies", "bevindingen", "aanbevelingen")  # one of them is in every _SECTION heading
 
 
-def _first_section(layout: str, words_at: list[int]) -> re.Match[str] | None:
-    """The first conclusions section heading of ``layout`` (the text or ``undouble(text)``), given where the
-    heading words occur. A heading is a whole line, so only the lines that contain a heading word are tried."""
-    return next(matches_at(_SECTION, layout, line_starts(layout, words_at)), None)
+def _sections(layout: str, words_at: list[int]) -> list[re.Match[str]]:
+    """The conclusions and recommendations section headings of ``layout`` (the text or ``undouble(text)``), given
+    where the heading words occur. A heading is a whole line, so only the lines that contain a heading word are
+    tried."""
+    return list(matches_at(_SECTION, layout, line_starts(layout, words_at)))
+
+
+@lru_cache(maxsize=1)
+def _response_label() -> re.Pattern[str]:
+    """A line that starts the government's answer to the item above it ("Reactie:", "Standpunt kabinet:"): the
+    labels of items.yaml's ``response_labels``, any case, in bold or not."""
+    labels = sorted(item_lexicon().response_labels, key=len, reverse=True)
+    return re.compile(r"\n[ \t]*\**(?:" + "|".join(r"[ \t]+".join(map(re.escape, label.split())) for label in labels)
+                      + r")\**[ \t]*:", re.IGNORECASE)
 
 
 def numbered_items(text: str) -> Iterator[Mention]:
-    """Numbered conclusions (``1.``) and recommendations (``2.1.``) inside a conclusions section.
+    """Numbered items under a section heading, each of the kind its heading gives: under "Aanbevelingen",
+    recommendations ("1. Formuleer …", "2.1 …"); under "Conclusies", "Bevindingen" or "Conclusies en
+    aanbevelingen", conclusions ("1. De missie sloot aan …") with their recommendations numbered beneath them
+    ("2.1. Pas het format … aan"). An item's text ends at a paragraph break, the next item, or a line that starts
+    the government's answer to it ("Reactie: …", items.yaml's ``response_labels``).
 
     A line of ``undouble(text)`` is the same line of the text, at most with a space added, so a heading is first
     looked for in the text: the layout is made only for a document that has one."""
     words_at = find_lowered(text, _SECTION_WORDS)
-    if not words_at or _first_section(text, words_at) is None:
+    if not words_at or not _sections(text, words_at):
         return
     layout = undouble(text)
-    section = _first_section(layout, words_at)
-    if section is None:
+    sections = _sections(layout, words_at)
+    if not sections:
         return
-    start = section.end()
+    start = sections[0].end()
     end_heading = _CLOSING_HEADING.search(layout, start)
     limit = end_heading.start() if end_heading else len(layout)
+    heading_ends = [h.end() for h in sections]
+    answer = _response_label()
+    current = -1                      # the heading the items read so far stand under
     conclusion = None
     seen: set[str] = set()
     for m in sorted([*_CONCLUSION.finditer(layout, start, limit), *_RECOMMENDATION.finditer(layout, start, limit)],
                     key=lambda m: m.start("n")):
+        under = bisect_right(heading_ends, m.start("n")) - 1
+        if under != current:          # a new section: its numbering starts again
+            current, conclusion, seen = under, None, set()
+        recommendations_only = sections[under].group(0).strip(" \t#*").lower() == "aanbevelingen"
         number = m.group("n")
         if number in seen:
             continue
         body_start = m.end()
         body_end = _item_end(layout, body_start, limit, _ANY_ITEM)
+        label = answer.search(layout, body_start, body_end)
+        if label:
+            body_end = label.start()
         body = _clean_item(text[body_start:body_end])
-        if "." in number:
+        if recommendations_only:
+            if "." not in number and (conclusion is None and number != "1" or
+                                      conclusion is not None and int(number) != int(conclusion) + 1):
+                continue
+            if "." not in number:
+                conclusion = number
+            seen.add(number)
+            yield Mention("recommendation", number, m.start("n"), body_end, text[m.start("n"):body_end],
+                          attrs={"text": body})
+        elif "." in number:
             if conclusion is None or not number.startswith(conclusion + "."):
                 continue
             seen.add(number)

@@ -222,6 +222,7 @@ class ItemLexicon:
     others: frozenset[str]
     verbs: PhraseIndex              # value: recommendation | finding
     proposals: frozenset[str]       # "de door de WRR ontwikkelde toets"
+    response_labels: tuple[str, ...]  # "Reactie", "Standpunt kabinet": a line that answers the item above it
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +237,7 @@ def item_lexicon() -> ItemLexicon:
                        frozenset(raw["anaphors"]), frozenset(raw["report_agents"]),
                        frozenset(raw["person_titles"]) | body_words(), frozenset(raw["government"]),
                        frozenset(raw["others"]), PhraseIndex(phrases_of(raw["report_verbs"], "kind")),
-                       frozenset(raw["proposals"]))
+                       frozenset(raw["proposals"]), tuple(row["label"] for row in raw["response_labels"]))
 
 
 AUTHOR_TYPES = ("evaluator", "advisory", "inspection", "audit", "investigation", "research", "ombudsman")

@@ -37,6 +37,19 @@ NOT_NAMES = frozenset({"de", "het", "een", "in", "op", "ook", "daarnaast", "tot"
 NAME_PARTICLES = frozenset({"de", "van", "der", "den", "minister", "premier", "staatssecretaris", "minister-president",
                             "vicepremier"})
 _AFTER_NEGATION = frozenset({"alleen", "volledig", "geheel", "helemaal"})
+_DETERMINERS = frozenset({"de", "het"})
+
+
+def _inverted_subject_end(low: list[str], i: int) -> int:
+    """Where the government subject that stands right after a verb at ``i`` ends ("deelt *de regering* niet",
+    "neemt *het kabinet* niet over"): ``i`` itself when no such subject stands there."""
+    government = item_lexicon().government
+    j = i
+    if j < len(low) and low[j] in _DETERMINERS:
+        j += 1
+    if j < len(low) and low[j] in government:
+        return j + 1
+    return i
 
 
 class Speakers:
@@ -238,6 +251,9 @@ class Said:
         if hit.value == "rejected":
             return False
         idx = [*range(max(0, hit.first - 2), hit.first), hit.last + 1]
+        subject = _inverted_subject_end(s.low, hit.last + 1)
+        if subject > hit.last + 1:      # "Deze conclusie deelt de regering niet": the subject after the verb
+            idx.append(subject)
         if hit.gap:
             idx.extend(range(*hit.gap))
         if content[0] < 0 and noun_at > hit.last:
