@@ -142,6 +142,14 @@ ITEMS = [
     ("Conclusies\n\n1. De inzet was effectief.\n\nAanbevelingen\n\n1. Houd de inzet vol.\nStandpunt: Het kabinet "
      "onderschrijft deze aanbeveling.\n",
      [("rec", "1", "full", False, "houd de inzet vol."), ("fin", "1", None, False, "de inzet was effectief.")]),
+    # items listed one by one after a paragraph that names them, each answered under it
+    ("Het advies bevat drie aanbevelingen, waarop wij hieronder reageren.\n\na) Blijf inzetten op de missie.\n"
+     "Wij onderschrijven deze aanbeveling.\n\nb) Houd capaciteit beschikbaar voor de VN.\nWij nemen deze "
+     "aanbeveling niet over.\n\nc) Overweeg een bijdrage in Haïti.\nDaarover besluit het kabinet later.\n",
+     [("rec", "a", "full", False, "blijf inzetten op de missie."),
+      ("rec", "b", "rejected", False, "houd capaciteit beschikbaar voor de vn."),
+      ("rec", "c", None, False, "overweeg een bijdrage in haïti.")]),
+    ("Het advies bevat een aanbeveling.\n\na) Blijf inzetten op de missie.\nWij onderschrijven deze.\n", []),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

@@ -435,6 +435,9 @@ def _layout_items(text: str) -> tuple[dict[tuple[str, str], Mention], list[Menti
             stated.append(m)
         elif (m.kind, m.value) not in numbered:
             numbered[(m.kind, m.value)] = m
+    for m in layout.answered_lists(text):
+        m.attrs.update(number=m.value, stance=None, collective=False, how="layout")
+        numbered.setdefault((m.kind, m.value), m)
     for m, answer in layout.table_items(text):
         m.attrs.update(number=m.value, stance=stance_in(text, m.end, m.end + len(answer or "") + 200, answer),
                        collective=False, how="table")

@@ -380,6 +380,86 @@ def introduced_lists(text: str) -> Iterator[Mention]:
             pos = end + 1
 
 
+_ANSWERED_MARK = re.compile(r"[ \t]*\(?(?P<n>[a-z]|\d{1,2})[).][ \t]+(?=[A-Z\"“‘])")
+_PARAGRAPH_START = re.compile(r"\n[ \t]*\n")
+
+
+def _next_label(label: str) -> str:
+    return chr(ord(label) + 1) if label.isalpha() else str(int(label) + 1)
+
+
+def answered_lists(text: str) -> Iterator[Mention]:
+    """Items listed one by one, each answered on the lines under it, after a paragraph that names them ("Het advies
+    bevat vier aanbevelingen, waarop wij hieronder afzonderlijk reageren." then "a) Blijf inzetten op …" with the
+    government's answer on the next line, a blank line, "b) …"): lettered or numbered from "a" or "1", at least
+    two. An item's text is its first line (up to a response label, ``response_labels``); its kind is that of the
+    last item noun of the paragraph before the list."""
+    nouns = find_lowered(text, _INTRO_STEMS)
+    if not nouns:
+        return
+    starts = [m.start() + 1 for m in _PARAGRAPH_START.finditer(text)]
+    answer = _response_label()
+    for first in _list_starts(text):
+        m = _ANSWERED_MARK.match(text, first)
+        if m is None or m.group("n") not in ("a", "1"):
+            continue
+        i = bisect_right(starts, first - 1) - 1                # the paragraph before the list's
+        before_start = starts[i - 1] if i >= 1 else 0
+        intro = lowered(text)[before_start:first]
+        found = [(intro.rfind(noun), kind) for noun, kind in _INTRO_NOUNS.items()
+                 if noun.endswith("en") and noun in intro]
+        if not found or len(intro) > 1200:
+            continue
+        kind = max(found)[1]
+        items, pos, label = [], first, "a" if m.group("n") == "a" else "1"
+        while True:
+            mark = _ANSWERED_MARK.match(text, pos)
+            if mark is None or mark.group("n") != label:
+                break
+            end = line_end(text, mark.end())
+            cut = answer.search("\n" + text[mark.end():end])
+            body_end = mark.end() + cut.start() if cut else end
+            items.append((mark, body_end))
+            label = _next_label(label)
+            nxt = _next_marked_line(text, end, label)
+            if nxt < 0:
+                break
+            pos = nxt
+        if len(items) < 2:
+            continue
+        for mark, body_end in items:
+            body = text[mark.end():body_end]
+            yield Mention(kind, mark.group("n"), mark.start("n"), body_end, text[mark.start("n"):body_end],
+                          attrs={"text": _clean_item(body)})
+
+
+def _list_starts(text: str) -> list[int]:
+    """Where a line may start an answered list: before an "a)" or "1." at the start of a line."""
+    out = []
+    for needle in ("\na)", "\n1.", "\n(a)", "\na."):
+        pos = text.find(needle)
+        while pos >= 0:
+            out.append(pos + 1)
+            pos = text.find(needle, pos + 1)
+    return sorted(out)
+
+
+def _next_marked_line(text: str, pos: int, label: str) -> int:
+    """The start of the next line marked ``label`` after ``pos``, within the answer that follows an item (at most
+    1,500 characters, no other marked line between), or -1."""
+    limit = min(len(text), pos + 1500)
+    while pos < limit:
+        start = pos + 1
+        mark = _ANSWERED_MARK.match(text, start)
+        if mark is not None:
+            return start if mark.group("n") == label else -1
+        nxt = text.find("\n", start)
+        if nxt < 0:
+            return -1
+        pos = nxt
+    return -1
+
+
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$")
 _TABLE_NOUNS = {"aanbeveling": "recommendation", "conclusie": "finding", "bevinding": "finding"}
 
