@@ -207,6 +207,12 @@ COMMITMENTS = [
     ("De NAVO zal in juni een besluit nemen over de missie.", 0, None),
     ("Het kabinet wil daarom geen vaste exitcriteria vastleggen.", 0, None),               # a refusal
     ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
+    ("Defensie start in maart 2027 met een nieuwe opleidingsmodule.", 1, ("defensie", "in maart 2027")),
+    ("De kosten waren bij de start van het project na 2022 niet te voorzien.", 0, None),   # "start", a noun
+    ("De Jonge reageerde begin december per brief.", 0, None),
+    ("Wel zijn wij bereid schrijnende gevallen afzonderlijk te bezien.", 1, ("wij", None)),
+    ("Tot slot wil ik de medewerkers van de Rekenkamer bedanken.", 0, None),
+    ("Dit laat zien dat de regeling werkt.", 0, None),
 ]
 
 

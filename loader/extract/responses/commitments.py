@@ -28,6 +28,7 @@ PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "a
 NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
 GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
 RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
+_ARTICLES = frozenset({"de", "het", "een"})
 AFTER = 15                   # words after a marker read for what makes it a promise
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -38,7 +39,8 @@ WHEN = re.compile(
     rf"\b(?:(?:v[oó]{{2}}r|na|in|tijdens|rond|uiterlijk|eind|begin|medio|op)\s+(?:de|het)\s+{_SEASONS}"
     rf"(?:\s+(?:van\s+)?\d{{4}})?"
     rf"|(?:(?:v[oó]{{2}}r|uiterlijk|op|in|begin|eind|medio|half)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
-    rf"|(?:v[oó]{{2}}r|in|na|uiterlijk|eind|begin|medio)\s+\d{{4}}"
+    rf"|(?:v[oó]{{2}}r|in|na|uiterlijk|eind|begin|medio|vanaf|per)\s+\d{{4}}"
+    rf"|(?:vanaf|per|met ingang van)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
     rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|"
     rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b",
     re.IGNORECASE)
@@ -112,6 +114,8 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     elif row == "komt … met":
         return not lex.deliverables.isdisjoint(s.low[hit.last + 1:hit.last + 6])
     if how == "dated":
+        if hit.first and s.low[hit.first - 1] in _ARTICLES:      # a noun: "bij de start van het project"
+            return False
         return when(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) is not None
     return True
 
