@@ -150,6 +150,11 @@ ITEMS = [
       ("rec", "b", "rejected", False, "houd capaciteit beschikbaar voor de vn."),
       ("rec", "c", None, False, "overweeg een bijdrage in haïti.")]),
     ("Het advies bevat een aanbeveling.\n\na) Blijf inzetten op de missie.\nWij onderschrijven deze.\n", []),
+    # an anaphor after a paragraph break and a heading
+    ("De Inspectie beveelt aan om de duur te beperken tot 24 uur, tenzij een arts anders adviseert, en om elke "
+     "afzondering binnen een dag te laten toetsen.\n\nReactie staatssecretaris\n\nBeide aanbevelingen worden "
+     "overgenomen.", [("rec", None, "full", False, "de duur te beperken tot 24 uur"),
+                      ("rec", None, "full", False, "elke afzondering binnen een dag te laten")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

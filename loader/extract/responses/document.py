@@ -44,7 +44,6 @@ RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|a
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
 MAX_TEXT = 600              # characters of a collective item's text (its sentence) kept
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W_]{3,}")
 
 
@@ -198,7 +197,6 @@ class _Collect:
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
         self.stand_ins: list[tuple[Item, Mention]] = []
-        self.read_to = 0                               # where the last sentence read ends
 
     def _layout_before(self, pos: int) -> None:
         """The layout items that start before ``pos`` and after the sentences read so far become the recent ones."""
@@ -215,9 +213,6 @@ class _Collect:
     def sentence(self, said: Said, before: tuple[int, int] | None, cut: bool = False) -> None:
         """Read one sentence; ``cut``: the text stops in the middle of it (a page opening)."""
         s = said.s
-        if _BLANK_LINE.search(self.text, self.read_to, s.start):
-            self.recent = {}                       # a new paragraph: anaphors look back no further
-        self.read_to = s.end
         self._layout_before(s.start)
         words = s.where.keys()
         rules = _rule_words()
