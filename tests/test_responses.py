@@ -155,6 +155,18 @@ ITEMS = [
      "afzondering binnen een dag te laten toetsen.\n\nReactie staatssecretaris\n\nBeide aanbevelingen worden "
      "overgenomen.", [("rec", None, "full", False, "de duur te beperken tot 24 uur"),
                       ("rec", None, "full", False, "elke afzondering binnen een dag te laten")]),
+    # a list introduced by a report verb, its items then named by their place
+    ("De CTIVD beveelt aan:\n• medewerkers vóór uitzending verplicht te trainen;\n• alle verstrekkingen vooraf te "
+     "laten toetsen.\n\nDe eerste aanbeveling neem ik over. De tweede aanbeveling neem ik niet over.",
+     [("rec", None, "full", False, "medewerkers vóór uitzending verplicht te trainen"),
+      ("rec", None, "rejected", False, "alle verstrekkingen vooraf te laten toetsen")]),
+    ("De commissie concludeert:\n- de planning was te laat;\n- de Kamer werd onvolledig geïnformeerd.\n\nDe laatste "
+     "conclusie deelt het kabinet.",
+     [("fin", None, None, False, "de planning was te laat"),
+      ("fin", None, "full", False, "de kamer werd onvolledig geïnformeerd")]),
+    # "neemt deze aanbeveling over": the particle is no link to the item's topic
+    ("De WRR beveelt aan de hulp te richten op tien landen. Het kabinet neemt deze aanbeveling over en zal de lijst in "
+     "2028 vaststellen.", [("rec", None, "full", False, "de hulp te richten op tien landen")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

@@ -293,6 +293,9 @@ class _Collect:
                 before_items = self.recent.get(it.kind)
                 if it.collective and before_items and len(before_items) < 2:
                     before_items = None                    # "deze bevindingen" after one finding: all of them
+                if it.ordinal and before_items:            # "de tweede aanbeveling": the second of those before
+                    k = it.ordinal - 1 if it.ordinal > 0 else len(before_items) - 1
+                    before_items = [before_items[k]] if k < len(before_items) else None
                 if before_items and (it.how == "anaphor" or it.stance):
                     both = it.noun_at > 0 and s.low[it.noun_at - 1] == "beide"
                     targets = before_items[-2:] if both else before_items if it.collective else before_items[-1:]

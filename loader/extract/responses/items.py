@@ -43,6 +43,10 @@ _ARTICLES = frozenset({"de", "het", "een"})
 EXTRAPOSED = frozenset({"met", "tot", "voor", "van", "bij", "in", "naar", "door", "zonder", "binnen", "via", "onder",
                         "uit", "na", "tegen", "rond", "vanaf", "per", "op"})
 CLOSING = frozenset({"over", "niet", "af", "toe", "aan", "geen"})
+# "De eerste aanbeveling neem ik over": an item named by its place among those named before it.
+ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8,
+            "laatste": -1}
+_OWNERS = frozenset({"de", "uw", "haar", "zijn", "hun"})
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -66,6 +70,7 @@ class Item:
     appraised: bool = False
     needs_stance: bool = False                  # named only in passing ("het advies over X"): listed with a stance
     numbers_at: tuple[int, int] | None = None   # a numbered item: the word indexes [from, to) of its number list
+    ordinal: int = 0                            # an anaphor by place: "de eerste aanbeveling" 1, "de laatste" -1
 
     @property
     def group(self) -> bool:
@@ -241,6 +246,8 @@ def noun_items(said: Said) -> list[Item]:
                 break
             j += 1
         links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")
+        if prev in lex.anaphors:          # "neemt deze aanbeveling over": the verb's particle, not the item's topic
+            links = ("om", "dat")
         if j < n and s.low[j] in links and s.seg[j] == s.seg[i]:
             item = _with_content(s, noun.kind, j, "noun", i)
             if item:
@@ -250,7 +257,10 @@ def noun_items(said: Said) -> list[Item]:
         if noun.specific:
             continue
         dets = low[max(0, i - 3):i]
-        if prev in lex.anaphors or (i >= 2 and low[i - 2] in lex.anaphors and prev not in ("de", "het")):
+        if prev in ORDINALS and i >= 2 and low[i - 2] in _OWNERS and not noun.plural:
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
+                            ordinal=ORDINALS[prev]))
+        elif prev in lex.anaphors or (i >= 2 and low[i - 2] in lex.anaphors and prev not in ("de", "het")):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
                             collective=noun.plural))
         elif noun.group and not lex.determiners.isdisjoint(dets):

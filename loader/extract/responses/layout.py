@@ -324,9 +324,15 @@ _INTRO_NOUNS = {"aanbeveling": "recommendation", "aanbevelingen": "recommendatio
                 "conclusies": "finding", "bevinding": "finding", "bevindingen": "finding", "observatie": "finding",
                 "observaties": "finding", "hoofdconclusies": "finding", "hoofdbevindingen": "finding",
                 "constateringen": "finding", "hoofdaanbevelingen": "recommendation"}
-_INTRO_STEMS = ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering")   # in every _INTRO_NOUNS word
-_INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
-                    r")\b[^\n]{0,200}:[ \t*]*$")
+# A report verb at the end of the line that introduces a list: "De CTIVD beveelt aan:", "De commissie concludeert:".
+_INTRO_VERBS = {"beveelt aan": "recommendation", "bevelen aan": "recommendation", "adviseert": "recommendation",
+                "adviseren": "recommendation", "concludeert": "finding", "concluderen": "finding",
+                "stelt vast": "finding", "stellen vast": "finding"}
+_INTRO_STEMS = ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering",   # in every _INTRO_NOUNS word
+                "beveelt", "bevelen", "adviseert", "adviseren", "concludeert", "concluderen", "stelt", "stellen")
+_INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?:(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
+                    r")\b[^\n]{0,200}|(?P<verb>" + "|".join(v.replace(" ", r"[ \t]+") for v in _INTRO_VERBS) +
+                    r")[ \t]*):[ \t*]*$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
 _LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\d", re.IGNORECASE)
 _MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")
@@ -350,7 +356,8 @@ def introduced_lists(text: str) -> Iterator[Mention]:
     for m in matches_at(_INTRO, text, lines):
         if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
-        kind = _INTRO_NOUNS[m.group("noun").lower()]
+        kind = (_INTRO_NOUNS[m.group("noun").lower()] if m.group("noun") else
+                _INTRO_VERBS[" ".join(m.group("verb").lower().split())])
         pos = m.end() + 1
         seen_item = False
         while pos < len(text):
