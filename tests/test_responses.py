@@ -225,6 +225,14 @@ COMMITMENTS = [
     ("Het kabinet wil daarom geen vaste exitcriteria vastleggen.", 0, None),               # a refusal
     ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
     ("Defensie start in maart 2027 met een nieuwe opleidingsmodule.", 1, ("defensie", "in maart 2027")),
+    ("Ook komt er voor de zomer een proef met snellere procedures.", 1, (None, "voor de zomer")),  # not "komt … met"
+    ("Vanaf 2027 wordt de eindafrekening opgenomen in het jaarverslag.", 1, (None, "Vanaf 2027")),
+    ("Een herzien kader wordt in het voorjaar van 2027 aan beide Kamers der Staten-Generaal aangeboden.", 1,
+     (None, "in het voorjaar van 2027")),
+    ("Ook wordt het onderzoek over vijf jaar herhaald.", 1, (None, "over vijf jaar")),
+    ("In de reactie die op 18 april 2019 is verschenen, stelt het kabinet dat het advies wordt beschouwd als steun.",
+     0, None),                                                       # the date is not the participle's
+    ("De evaluatie werd in 2019 gedeeld met de partners.", 0, None),
     ("De kosten waren bij de start van het project na 2022 niet te voorzien.", 0, None),   # "start", a noun
     ("De Jonge reageerde begin december per brief.", 0, None),
     ("Wel zijn wij bereid schrijnende gevallen afzonderlijk te bezien.", 1, ("wij", None)),

@@ -41,7 +41,8 @@ WHEN = re.compile(
     rf"|(?:(?:v[oó]{{2}}r|uiterlijk|op|in|begin|eind|medio|half)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
     rf"|(?:v[oó]{{2}}r|in|na|uiterlijk|eind|begin|medio|vanaf|per)\s+\d{{4}}"
     rf"|(?:vanaf|per|met ingang van)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
-    rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|"
+    rf"|over\s+(?:een|twee|drie|vier|vijf|zes|tien|\d{{1,2}})\s+(?:jaar|maanden|maand|weken)"
+    rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|voortaan|"
     rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b",
     re.IGNORECASE)
 # Every WHEN match holds one of these words as a whole letter run (a month, a season, "jaar", …) or four digits
@@ -49,8 +50,10 @@ WHEN = re.compile(
 WHEN_KEYS = frozenset([*_MONTHS.split("|"), "zomer", "voorjaar", "najaar", "winter", "herfst", "lente", "zomerreces",
                        "kerstreces", "herfstreces", "voorjaarsreces", "meireces", "krokusreces", "jaarwisseling",
                        "einde", "eind", "kwartaal", "jaarlijks", "halfjaarlijks", "periodiek", "jaar", "binnenkort",
-                       "spoedig", "termijn"])
+                       "spoedig", "termijn", "maanden", "maand", "weken", "voortaan"])
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# A past participle: "opgenomen", "gedeeld", "ingezet", "herhaald", "aangeboden", "verlengd", "ontwikkeld".
+_PARTICIPLE = re.compile(r"(?:[a-z]{0,6}ge|be|ver|her|ont)[a-zë]{2,}(?:d|t|en)$")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -108,7 +111,17 @@ def _acts(s: Sentence, hit: Hit) -> bool:
                               or hit.first and s.low[hit.first - 1] in ("er", *PARTICLES)):
             return False          # "gaat in op", "er gaan meer militairen naar", "dat training gepaard gaat met"
     elif row == "wordt":
-        return not lex.measures.isdisjoint(after)
+        if not lex.measures.isdisjoint(after):
+            return True
+        # another participle, where the sentence says when: "Vanaf 2027 wordt de eindafrekening opgenomen", "wordt
+        # in het voorjaar van 2027 aan beide Kamers der Staten-Generaal aangeboden" (the segment: a hyphen inside a
+        # word cuts a clause)
+        lo, hi = s.segment(hit.last)
+        after = s.low[hit.last + 1:min(hi, hit.last + 1 + AFTER)]
+        if not any(_PARTICIPLE.match(w) for w in after):
+            return False
+        a, b = s.clause(hit.last)              # the date in the marker's own clause, not "die op 18 april 2019 …"
+        return when(s.text, s.starts[a], s.ends[b - 1]) is not None
     elif row == "ontvangt u":
         return not any(w in ("nu", "hierbij", "bijgaand") for w in after)
     elif row == "komt … met":
@@ -176,12 +189,19 @@ class _Blocked:
 def sentence_commitment(said: Said) -> Commitment | None:
     """The sentence's commitment, or None."""
     s = said.s
-    markers = commitment_lexicon().markers.find(s.low, breaks=s.comma, where=s.where)
+    index = commitment_lexicon().markers
+    markers = index.find(s.low, breaks=s.comma, where=s.where)
     if not markers:
         return None
     blocked = None
-    for hit in markers:
-        if s.quoted[hit.first] or not _acts(s, hit):
+    for found in markers:
+        if s.quoted[found.first]:
+            continue
+        # the longest marker at a word first; when it makes no promise, a shorter one may ("komt er … een proef
+        # met …": not "komt … met" a deliverable, but "komt er")
+        hit = next((h for h in (found, *index.all_at(s.low, found.first, len(s.low), s.comma)[1:])
+                    if _acts(s, h)), None)
+        if hit is None:
             continue
         who, other = _who(said, hit)
         if other:

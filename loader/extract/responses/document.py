@@ -145,7 +145,8 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 with_measure = set()
                 for run in present_runs(text, measure_runs()):
                     with_measure |= sentences_of_run(run)
-            found &= with_measure
+            # a measure participle, or (another participle, commitments._acts) a date
+            found = {i for i in found if i in with_measure or when(text, *spans[i]) is not None}
         elif found and extra == "date":
             found = {i for i in found if when(text, *spans[i]) is not None}
         promises |= found

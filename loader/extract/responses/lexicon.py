@@ -89,6 +89,19 @@ class PhraseIndex:
                 return hit
         return None
 
+    def all_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> list[Hit]:
+        """Every phrase that matches at word ``i``, longest first (``match_at`` gives the first of them)."""
+        out = []
+        for seq, n, p in self._plans.get(words[i], ()):
+            if seq is not None:
+                if i + n <= end and (n == 1 or words[i:i + n] == seq):
+                    out.append(Hit(p, i, i + n - 1))
+                continue
+            hit = _match(p, words, i, end, breaks)
+            if hit:
+                out.append(hit)
+        return out
+
     def find(self, words: list[str], start: int = 0, end: int | None = None,
              breaks: list[bool] | None = None, where: dict[str, list[int]] | None = None) -> list[Hit]:
         """Non-overlapping hits in ``words[start:end]``, left to right. ``breaks[i]``: a clause ends after word
