@@ -199,8 +199,8 @@ def sentence_commitment(said: Said) -> Commitment | None:
             continue
         # the longest marker at a word first; when it makes no promise, a shorter one may ("komt er … een proef
         # met …": not "komt … met" a deliverable, but "komt er")
-        hit = next((h for h in (found, *index.all_at(s.low, found.first, len(s.low), s.comma)[1:])
-                    if _acts(s, h)), None)
+        hit = found if _acts(s, found) else next(
+            (h for h in index.all_at(s.low, found.first, len(s.low), s.comma)[1:] if _acts(s, h)), None)
         if hit is None:
             continue
         who, other = _who(said, hit)
