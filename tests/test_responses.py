@@ -167,6 +167,11 @@ ITEMS = [
     # "neemt deze aanbeveling over": the particle is no link to the item's topic
     ("De WRR beveelt aan de hulp te richten op tien landen. Het kabinet neemt deze aanbeveling over en zal de lijst in "
      "2028 vaststellen.", [("rec", None, "full", False, "de hulp te richten op tien landen")]),
+    # the object first, the government after the verb
+    ("Het rapport laat zien dat huishoudens met een laag inkomen zwaar worden getroffen. Deze analyse deelt het "
+     "kabinet.", [("fin", None, "full", False, "huishoudens met een laag inkomen")]),
+    ("De AIV concludeert dat de missie faalde. Die conclusie deelt de AIV met de WRR.",
+     [("fin", None, None, False, "de missie faalde")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),
