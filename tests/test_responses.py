@@ -238,6 +238,8 @@ COMMITMENTS = [
     ("In de reactie die op 18 april 2019 is verschenen, stelt het kabinet dat het advies wordt beschouwd als steun.",
      0, None),                                                       # the date is not the participle's
     ("De evaluatie werd in 2019 gedeeld met de partners.", 0, None),
+    ("Kan de minister toezeggen dat de tolken dit jaar nog naar Nederland worden gehaald?", 0, None),  # a question
+    ("Dat kan ik niet toezeggen, want dat hangt af van de veiligheid ter plaatse.", 0, None),          # a refusal
     ("De kosten waren bij de start van het project na 2022 niet te voorzien.", 0, None),   # "start", a noun
     ("De Jonge reageerde begin december per brief.", 0, None),
     ("Wel zijn wij bereid schrijnende gevallen afzonderlijk te bezien.", 1, ("wij", None)),

@@ -94,6 +94,8 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     """Whether the marker is followed by what makes it a promise of an act (see the module docstring)."""
     lex = commitment_lexicon()
     how, row = hit.value, hit.row
+    if hit.first and s.low[hit.first - 1] in ("niet", "geen", "nooit"):
+        return False               # "Dat kan ik niet toezeggen": a refusal
     if how == "promise":           # "toegezegd" needs what was promised: "is toegezegd dat …", not "heeft dit toegezegd"
         return s.low[hit.first] != "toegezegd" or any(w in ("dat", "om", "te") for w in s.low[hit.last + 1:hit.last + 4])
     if hit.first and s.low[hit.first - 1] in NOT_FINITE:       # "om … te gaan", "kunnen gaan": not finite
@@ -191,8 +193,8 @@ def sentence_commitment(said: Said) -> Commitment | None:
     s = said.s
     index = commitment_lexicon().markers
     markers = index.find(s.low, breaks=s.comma, where=s.where)
-    if not markers:
-        return None
+    if not markers or s.text[s.start:s.end].rstrip(" \t\n\"'”’)»").endswith("?"):
+        return None                     # a question asks for a promise ("Kan hij toezeggen dat …?"), it makes none
     blocked = None
     for found in markers:
         if s.quoted[found.first]:
