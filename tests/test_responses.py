@@ -172,6 +172,11 @@ ITEMS = [
      "kabinet.", [("fin", None, "full", False, "huishoudens met een laag inkomen")]),
     ("De AIV concludeert dat de missie faalde. Die conclusie deelt de AIV met de WRR.",
      [("fin", None, None, False, "de missie faalde")]),
+    # a table without outer bars, the answer in the column its header names
+    ("De IVD doet twee aanbevelingen.\n\nNr. | Aanbeveling IVD | Reactie | Planning\n1 | Toets vooraf de medische "
+     "afspraken | Overgenomen | vanaf 2027\n2 | Stel een eigen medisch team beschikbaar | Niet overgenomen | n.v.t.\n",
+     [("rec", "1", "full", False, "toets vooraf de medische afspraken"),
+      ("rec", "2", "rejected", False, "stel een eigen medisch team beschikbaar")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

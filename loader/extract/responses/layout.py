@@ -467,8 +467,15 @@ def _next_marked_line(text: str, pos: int, label: str) -> int:
     return -1
 
 
-_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$")
+# A table row: cells between "|", with or without the outer bars ("| 1 | … | Overgenomen |", "1 | … | Overgenomen").
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|?(?P<cells>[^\n|]*(?:\|[^\n|]*){2,}?)\|?[ \t]*$")
 _TABLE_NOUNS = {"aanbeveling": "recommendation", "conclusie": "finding", "bevinding": "finding"}
+
+
+@lru_cache(maxsize=1)
+def _answer_words() -> tuple[str, ...]:
+    """The first words of the response labels (items.yaml): a table column headed by one holds the answers."""
+    return tuple({label.split()[0] for label in item_lexicon().response_labels})
 
 
 def table_items(text: str) -> Iterator[tuple[Mention, str | None]]:
@@ -496,6 +503,9 @@ def table_items(text: str) -> Iterator[tuple[Mention, str | None]]:
         if not texts:
             continue
         body, answer = texts[0], (texts[-1] if len(texts) > 1 else None)
+        labels = [k for k, h in enumerate(header) if any(h.startswith(a.lower()) for a in _answer_words())]
+        if labels and labels[0] < len(cells) and cells[labels[0]]:
+            answer = cells[labels[0]]              # the answer column the header names ("Reactie", "Standpunt")
         start = m.start("cells") + m.group("cells").index(body)
         yield Mention(kind, number, start, start + len(body), body, attrs={"text": fold(body)}), answer
 
