@@ -177,6 +177,10 @@ ITEMS = [
      "afspraken | Overgenomen | vanaf 2027\n2 | Stel een eigen medisch team beschikbaar | Niet overgenomen | n.v.t.\n",
      [("rec", "1", "full", False, "toets vooraf de medische afspraken"),
       ("rec", "2", "rejected", False, "stel een eigen medisch team beschikbaar")]),
+    # "adviseert" with an infinitive and no "om"; the item the subject of a passive stance
+    ("De Afdeling adviseert het Toetsingskader 2014 te herzien. Dit advies wordt overgenomen.",
+     [("rec", None, "full", False, "het toetsingskader 2014 te herzien")]),
+    ("De AIV adviseert de regering over de missie.", []),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

@@ -125,15 +125,23 @@ def verb_items(said: Said) -> list[Item]:
             link = h.last + 1 if h.last + 1 < len(s.low) and s.low[h.last + 1] == "om" else h.last
         else:
             link = _link_after(s, h.last, ("dat", "om") if h.value == "recommendation" else ("dat",))
-            if link < 0 and h.value == "recommendation" and h.phrase.words[-1] in ("aan", "op") and \
-                    len(s.low) - h.last > 3:
-                link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen."
+            if link < 0 and h.value == "recommendation" and (
+                    h.phrase.words[-1] in ("aan", "op") and len(s.low) - h.last > 3 or _te_after(s, h.last)):
+                link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen.", "De
+                #                         Afdeling adviseert het Toetsingskader te herzien."
             if link < 0:
                 continue
         item = _with_content(s, h.value, link, "verb", h.first)
         if item:
             out.append(item)
     return out
+
+
+def _te_after(s: Sentence, i: int) -> bool:
+    """Whether an infinitive with "te" follows word ``i`` in its segment, within 20 words ("adviseert de wet binnen
+    drie jaar te evalueren")."""
+    hi = min(s.segment(i)[1], i + 21)
+    return any(s.low[k] == "te" and k + 1 < hi for k in range(i + 2, hi))
 
 
 def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:

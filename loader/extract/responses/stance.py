@@ -39,6 +39,7 @@ NAME_PARTICLES = frozenset({"de", "van", "der", "den", "minister", "premier", "s
 _AFTER_NEGATION = frozenset({"alleen", "volledig", "geheel", "helemaal"})
 _DETERMINERS = frozenset({"de", "het"})
 _FRONTED = frozenset({"deze", "die", "dit", "dat", "dergelijke", "zo'n"})   # an object put first, pointing back
+_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn"})
 
 
 def _inverted_subject_end(low: list[str], i: int) -> int:
@@ -214,8 +215,11 @@ class Said:
         s = self.s
         seg = s.seg[first]
         lo = s.segment(first)[0]
-        if s.low[lo] in _FRONTED and _inverted_subject_end(s.low, last + 1) > last + 1:
-            return "gov"          # "Deze analyse deelt het kabinet": the object first, the subject after the verb
+        if s.low[lo] in _FRONTED:
+            if _inverted_subject_end(s.low, last + 1) > last + 1:
+                return "gov"      # "Deze analyse deelt het kabinet": the object first, the subject after the verb
+            if first > lo and s.low[first - 1] in _PASSIVE_AUX:
+                return None       # "Dit advies wordt overgenomen": the item is the subject of a passive
         after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
         before = self.first_actor(seg, after)
         if 0 <= before < first:
