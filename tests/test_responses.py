@@ -181,6 +181,13 @@ ITEMS = [
     ("De Afdeling adviseert het Toetsingskader 2014 te herzien. Dit advies wordt overgenomen.",
      [("rec", None, "full", False, "het toetsingskader 2014 te herzien")]),
     ("De AIV adviseert de regering over de missie.", []),
+    # "Dat"/"Dit" and a stance: an answer to the item named just before
+    ("Zo adviseert de Adviesraad om evacuees een aparte status te geven. Dat acht ik niet nodig: de procedure "
+     "volstaat.", [("rec", None, "rejected", False, "evacuees een aparte status te geven")]),
+    ("De AIV beveelt aan om de eenheden te versterken. Dat neemt het kabinet over.",
+     [("rec", None, "full", False, "de eenheden te versterken")]),
+    ("De AIV beveelt aan om de eenheden te versterken. Dat is een goed idee van de AIV.",
+     [("rec", None, None, False, "de eenheden te versterken")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

@@ -79,6 +79,15 @@ def item_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stance_triggers() -> frozenset[str]:
+    """Letter runs every stance phrasing holds (its longest word): a sentence that opens with "Dat" or "Dit" and holds
+    one may answer the item named before it ("Dat acht ik niet nodig")."""
+    phrases = [text for row in read("stances")["stances"] for text in [row["phrase"], *row.get("forms", [])]]
+    words = {max((w for w in parse_phrase(text) if w), key=len) for text in phrases}
+    return frozenset(run for w in words for run in _runs(w)[:1])
+
+
+@lru_cache(maxsize=1)
 def commitment_forms() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
     """The commitment marker forms as the letter runs they hold: (the key run, the others, what else its row
     requires: a measure participle, a date). A sentence can hold a marker form only if it holds all its runs. The key
@@ -131,6 +140,12 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     with_items: set[int] = set()
     for run in present_runs(text, item_triggers()):
         with_items |= sentences_of_run(run)
+    answers = [i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)]
+    if answers:                                      # "Dat acht ik niet nodig": a stance on the item before
+        with_stance: set[int] = set()
+        for run in present_runs(text, stance_triggers()):
+            with_stance |= sentences_of_run(run)
+        with_items.update(i for i in answers if i in with_stance)
     present = set(present_runs(text, commitment_runs()))
     with_measure: set[int] | None = None
     promises: set[int] = set()
@@ -198,6 +213,7 @@ class _Collect:
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
         self.stand_ins: list[tuple[Item, Mention]] = []
+        self.last: Item | None = None                  # the item named last ("Dat acht ik niet nodig" answers it)
 
     def _layout_before(self, pos: int) -> None:
         """The layout items that start before ``pos`` and after the sentences read so far become the recent ones."""
@@ -208,6 +224,7 @@ class _Collect:
             self.stand_ins.append((stand_in, m))
             named.setdefault(m.kind, []).append(stand_in)
             self.next_layout += 1
+            self.last = stand_in
         for kind, named_items in named.items():
             self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
 
@@ -232,6 +249,7 @@ class _Collect:
             found = [it for it in found if it.group or it.content[1] < len(s.low) - 1
                      or it.content[1] - it.content[0] >= 10]
         if not found:
+            self._pronoun_answer(said)
             self.speakers.author_recent = False
             return
         kept: list[Item] = []
@@ -316,9 +334,23 @@ class _Collect:
                 continue
             self.items.append(it)
             named.setdefault(it.kind, []).append(it)
+            self.last = it
         for kind, named_items in named.items():
             self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
         self.speakers.author_recent = any(it.how == "verb" for it in kept)
+
+    def _pronoun_answer(self, said: Said) -> None:
+        """A sentence that opens with "Dat" or "Dit" and a stance on it ("Dat acht ik niet nodig", "Dit neemt het
+        kabinet over") answers the item named last, if it has no stance yet."""
+        s, last = said.s, self.last
+        if last is None or last.stance or not s.low or s.low[0] not in ("dat", "dit") or not said.hits:
+            return
+        stance = said.stance_of(0, (-1, -2))
+        hit = said.nearest_hit(0, (-1, -2))
+        if stance in (None, "contrast") or hit is None or hit.first > 3:
+            return
+        last.stance, last.quote = stance, (s.start, s.end)
+        last.by = _speaker(said, hit.first, hit.last)
 
     def _group(self, it: Item) -> None:
         if not (it.stance or it.appraised):
