@@ -188,6 +188,11 @@ ITEMS = [
      [("rec", None, "full", False, "de eenheden te versterken")]),
     ("De AIV beveelt aan om de eenheden te versterken. Dat is een goed idee van de AIV.",
      [("rec", None, None, False, "de eenheden te versterken")]),
+    # nouns that only point back
+    ("De IOB stelt vast dat de training goed was. Het kabinet herkent zich in dit beeld.",
+     [("fin", None, "full", False, "de training goed was")]),
+    ("Wij herkennen ons in dit beeld.", []),
+    ("Het beeld dat uit de cijfers naar voren komt, is gemengd.", []),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

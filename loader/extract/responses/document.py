@@ -322,6 +322,8 @@ class _Collect:
                         if it.stance and not t.stance:
                             t.stance, t.quote, t.by = it.stance, it.quote, it.by
                     continue
+                if it.pointer:
+                    continue                               # "dit beeld" with nothing named before it
                 if it.how == "single" or not it.collective:
                     it.how, it.needs_stance = "single", True
                 else:

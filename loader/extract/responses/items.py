@@ -71,6 +71,7 @@ class Item:
     needs_stance: bool = False                  # named only in passing ("het advies over X"): listed with a stance
     numbers_at: tuple[int, int] | None = None   # a numbered item: the word indexes [from, to) of its number list
     ordinal: int = 0                            # an anaphor by place: "de eerste aanbeveling" 1, "de laatste" -1
+    pointer: bool = False                       # only points back ("dit beeld"): no item when nothing is before it
 
     @property
     def group(self) -> bool:
@@ -231,6 +232,8 @@ def noun_items(said: Said) -> list[Item]:
         prev = s.low[i - 1] if i else ""
         if w == "mening" and prev not in ("de", "die", "deze"):      # "van mening": the speaker's own
             continue
+        if noun.anaphor_only and prev not in lex.anaphors:           # "dit beeld", not "het beeld dat …"
+            continue
         if i + 1 < n and NUMBER.match(s.low[i + 1]) and not noun.report:
             # "aanbevelingen 2.2, 3.1 en 5.2", then bare lists after it in the same segment ("bevindingen 1 en 2
             # deels en 3 t/m 7 volledig"): each group takes the stance word after it (``group_stance``)
@@ -270,7 +273,7 @@ def noun_items(said: Said) -> list[Item]:
                             ordinal=ORDINALS[prev]))
         elif prev in lex.anaphors or (i >= 2 and low[i - 2] in lex.anaphors and prev not in ("de", "het")):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
-                            collective=noun.plural))
+                            collective=noun.plural, pointer=noun.anaphor_only))
         elif noun.group and not lex.determiners.isdisjoint(dets):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
         elif not noun.plural and not _ARTICLES.isdisjoint(dets):

@@ -221,6 +221,7 @@ class Noun:
     group: bool         # names the items as a whole ("de aanbevelingen", "het advies")
     specific: bool      # names an item only with its content ("het idee dat …")
     report: bool        # names a report ("het advies", "de rapporten")
+    anaphor_only: bool = False   # names an item only after an anaphor ("dit beeld", "dat voorstel")
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,9 @@ def item_lexicon() -> ItemLexicon:
     raw = read("items")
     nouns = {}
     for row in raw["nouns"]:
-        specific, report = bool(row.get("specific")), bool(row.get("group"))
-        nouns[row["singular"]] = Noun(row["kind"], False, report, specific, report)
-        nouns[row["plural"]] = Noun(row["kind"], True, not specific, specific, report)
+        specific, report, only = bool(row.get("specific")), bool(row.get("group")), bool(row.get("anaphor_only"))
+        nouns[row["singular"]] = Noun(row["kind"], False, report, specific, report, only)
+        nouns[row["plural"]] = Noun(row["kind"], True, not specific, specific, report, only)
     return ItemLexicon(nouns, frozenset(raw["content_links"]), frozenset(raw["group_determiners"]),
                        frozenset(raw["anaphors"]), frozenset(raw["report_agents"]),
                        frozenset(raw["person_titles"]) | body_words(), frozenset(raw["government"]),
