@@ -260,6 +260,8 @@ COMMITMENTS = [
      0, None),                                                       # the date is not the participle's
     ("De evaluatie werd in 2019 gedeeld met de partners.", 0, None),
     ("Kan de minister toezeggen dat de tolken dit jaar nog naar Nederland worden gehaald?", 0, None),  # a question
+    ("Het mandaat van EUFOR Althea wordt in november door de VN-Veiligheidsraad verlengd.", 0, None),   # others' act
+    ("Het rapport wordt in november door de minister aangeboden.", 1, (None, "in november")),
     ("Dat kan ik niet toezeggen, want dat hangt af van de veiligheid ter plaatse.", 0, None),          # a refusal
     ("De kosten waren bij de start van het project na 2022 niet te voorzien.", 0, None),   # "start", a noun
     ("De Jonge reageerde begin december per brief.", 0, None),

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...scan import present_runs, run_positions
-from .lexicon import Hit, commitment_lexicon
+from .lexicon import Hit, commitment_lexicon, item_lexicon
 from .reading import Sentence
-from .stance import Said, may_name
+from .stance import Said, is_agent, may_name
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
@@ -120,7 +120,7 @@ def _acts(s: Sentence, hit: Hit) -> bool:
         # word cuts a clause)
         lo, hi = s.segment(hit.last)
         after = s.low[hit.last + 1:min(hi, hit.last + 1 + AFTER)]
-        if not any(_PARTICIPLE.match(w) for w in after):
+        if not any(_PARTICIPLE.match(w) for w in after) or _agent_not_government(after):
             return False
         a, b = s.clause(hit.last)              # the date in the marker's own clause, not "die op 18 april 2019 …"
         return when(s.text, s.starts[a], s.ends[b - 1]) is not None
@@ -133,6 +133,16 @@ def _acts(s: Sentence, hit: Hit) -> bool:
             return False
         return when(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) is not None
     return True
+
+
+def _agent_not_government(words: list[str]) -> bool:
+    """Whether a passive names someone else as its agent: "wordt in november door de VN-Veiligheidsraad verlengd"."""
+    others = item_lexicon().others
+    for k, w in enumerate(words[:-1]):
+        if w == "door":
+            agent = words[k + 2] if words[k + 1] in ("de", "het") and k + 2 < len(words) else words[k + 1]
+            return any(part in others for part in agent.split("-")) or is_agent(agent)
+    return False
 
 
 def _relative(s: Sentence, lo: int, first: int) -> bool:
