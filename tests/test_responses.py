@@ -193,6 +193,13 @@ ITEMS = [
      [("fin", None, "full", False, "de training goed was")]),
     ("Wij herkennen ons in dit beeld.", []),
     ("Het beeld dat uit de cijfers naar voren komt, is gemengd.", []),
+    # a nader rapport's lettered sections number the items in them
+    ("Het advies geeft aanleiding tot de volgende opmerkingen.\n\na. Noodzaak\nDe Afdeling constateert dat de "
+     "noodzaak niet is aangetoond. Ik deel dit oordeel niet.\n\nb. Waarborgen\nDe Afdeling adviseert een toets op te "
+     "nemen. Aan dit advies is gevolg gegeven.\n\nc. Termijnen\nDe Afdeling adviseert de termijn te beperken. De "
+     "regering volgt dit advies niet.\n",
+     [("rec", "b", "full", False, "een toets op te nemen"), ("rec", "c", "rejected", False, "de termijn te beperken"),
+      ("fin", "a", "rejected", False, "de noodzaak niet is aangetoond")]),
     ("Bent u bereid de aanbevelingen over te nemen?", []),
     ("De Raad verwijst naar een advies over de inzet van drones.", []),
     ("Volgens bevinding 3 is de inzet effectief.", []),

@@ -40,6 +40,7 @@ _AFTER_NEGATION = frozenset({"alleen", "volledig", "geheel", "helemaal"})
 _DETERMINERS = frozenset({"de", "het"})
 _FRONTED = frozenset({"deze", "die", "dit", "dat", "dergelijke", "zo'n"})   # an object put first, pointing back
 _PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn"})
+_PREPOSITIONS = frozenset({"aan", "met", "in", "op", "bij", "over", "van"})     # "Aan dit advies is gevolg gegeven"
 
 
 def _inverted_subject_end(low: list[str], i: int) -> int:
@@ -215,11 +216,12 @@ class Said:
         s = self.s
         seg = s.seg[first]
         lo = s.segment(first)[0]
-        if s.low[lo] in _FRONTED:
+        if s.low[lo] in _FRONTED or (s.low[lo] in _PREPOSITIONS and lo + 1 < len(s.low)
+                                     and s.low[lo + 1] in _FRONTED):
             if _inverted_subject_end(s.low, last + 1) > last + 1:
                 return "gov"      # "Deze analyse deelt het kabinet": the object first, the subject after the verb
-            if first > lo and s.low[first - 1] in _PASSIVE_AUX:
-                return None       # "Dit advies wordt overgenomen": the item is the subject of a passive
+            if s.low[first] in _PASSIVE_AUX or (first > lo and s.low[first - 1] in _PASSIVE_AUX):
+                return None       # "Dit advies wordt overgenomen", "Aan dit advies is gevolg gegeven": a passive
         after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
         before = self.first_actor(seg, after)
         if 0 <= before < first:
