@@ -135,13 +135,19 @@ def adversarial(name: str, size: int) -> str:
     return prefix + unit * ((size - len(prefix) - len(suffix)) // len(unit)) + suffix
 
 
-# Bounds, CPU seconds per megabyte. Measured on the development machine (2 cores, heavily shared) at 256 KB:
-# reference + date rules at most 0.21 s/MB, the slowest single rule 0.7 s/MB (findings and stances on one
-# sentence of stance targets; persons 0.66), the whole extractor 2.6 s/MB (unterminated parens). Each bound leaves
-# at least 2x margin; a quadratic or exponential pattern exceeds them by orders of magnitude at 1 MB.
-RULE_SECONDS_PER_MB = 1.5
-TOTAL_SECONDS_PER_MB = 6.0
-REFERENCE_AND_DATE_SECONDS_PER_MB = 1.0
+# What the test is for: no rule grows faster than the text. From 128 KB to 1 MB (8 times the text) a rule may take at
+# most GROWTH times longer than linear would (a rule quadratic in a sentence's length takes 64 times longer, one that
+# is exponential never finishes 128 KB). A ratio within one run, so it holds on a slow or busy machine; rules that take
+# under MIN_SECONDS at 1 MB are left out (their ratio is noise).
+GROWTH = 2.5
+MIN_SECONDS = 0.05
+# CPU seconds per megabyte, against a catastrophic constant factor only: measured on the development machine (2 cores,
+# heavily shared) the slowest single rule took 0.7-2.0 s/MB at 256 KB depending on the day (ambiguous mission names,
+# stance targets in one sentence), the whole extractor up to 2.6 s/MB, references and dates 0.21 s/MB. The bounds
+# leave 2.5x over the slowest day: a machine's speed is not what this test measures (bench/ does that, in ratios).
+RULE_SECONDS_PER_MB = 5.0
+TOTAL_SECONDS_PER_MB = 12.0
+REFERENCE_AND_DATE_SECONDS_PER_MB = 1.5
 # Grow the input: a superlinear rule fails fast at a small size instead of running for hours at 1 MB.
 SIZES = (16_000, 128_000, MB)
 
@@ -188,10 +194,20 @@ def _cpu_seconds(text: str) -> dict:
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_time_per_megabyte(name):
     _warm_up()
+    previous: dict[str, float] = {}
     for size in SIZES:
         clean = normalise(adversarial(name, size))
         per_mb = size / MB
-        rates = {_rule_name(rule): seconds / per_mb for rule, seconds in _cpu_seconds(clean).items()}
+        seconds = {_rule_name(rule): t for rule, t in _cpu_seconds(clean).items()}
+        if size == MB:
+            for rule, t in seconds.items():
+                before = previous.get(rule, 0.0)
+                if t >= MIN_SECONDS and before > 0:
+                    growth = t / before / (MB / 128_000)
+                    assert growth < GROWTH, (f"{name!r}: rule {rule} takes {growth:.1f} times longer per character at "
+                                             f"1 MB than at 128 KB ({before:.3f} s, then {t:.3f} s)")
+        previous = seconds
+        rates = {rule: t / per_mb for rule, t in seconds.items()}
         slowest = max(rates, key=rates.get)
         where = f"{name!r} at {size:,} characters"
         assert rates[slowest] < RULE_SECONDS_PER_MB, f"{where}: rule {slowest} takes {rates[slowest]:.1f} s/MB"

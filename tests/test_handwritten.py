@@ -12,7 +12,7 @@ from missiongraph.eval import evaluate, format_errors
 HERE = Path(__file__).resolve().parent / "handwritten"
 # set -> (items F1, stance accuracy on matched items, commitments F1)
 FLOORS = {"set1": (0.89, 0.81, 0.86), "set2": (0.81, 0.76, 0.75), "set3": (0.80, 0.73, 0.78),
-          "set4": (0.79, 0.67, 0.75)}
+          "set4": (0.79, 0.67, 0.75), "set5": (0.79, 0.60, 0.64)}
 
 
 @pytest.mark.parametrize("name", FLOORS)
@@ -20,7 +20,7 @@ def test_the_handwritten_responses_keep_their_scores(name):
     report = evaluate(HERE / name)
     r, errors = report.responses, format_errors(report)
     items, stance, commitments = FLOORS[name]
-    assert r.documents == 14
+    assert r.documents == (16 if name == "set5" else 14)
     assert r.items["items"].f1 >= items, errors
     assert r.stance_accuracy >= stance, errors
     assert r.commitments.f1 >= commitments, errors
