@@ -269,6 +269,8 @@ COMMITMENTS = [
     ("Kan de minister toezeggen dat de tolken dit jaar nog naar Nederland worden gehaald?", 0, None),  # a question
     ("Het mandaat van EUFOR Althea wordt in november door de VN-Veiligheidsraad verlengd.", 0, None),   # others' act
     ("Het rapport wordt in november door de minister aangeboden.", 1, (None, "in november")),
+    ("Ook wordt ingegaan op de toezeggingen van het Algemeen Overleg op 10 september jl.", 0, None),  # a guide
+    ("Ik informeer u op 10 september jl. over de missie.", 0, None),                                   # past date
     ("Dat kan ik niet toezeggen, want dat hangt af van de veiligheid ter plaatse.", 0, None),          # a refusal
     ("De kosten waren bij de start van het project na 2022 niet te voorzien.", 0, None),   # "start", a noun
     ("De Jonge reageerde begin december per brief.", 0, None),

@@ -43,7 +43,8 @@ WHEN = re.compile(
     rf"|(?:vanaf|per|met ingang van)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
     rf"|over\s+(?:een|twee|drie|vier|vijf|zes|tien|\d{{1,2}})\s+(?:jaar|maanden|maand|weken)"
     rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|voortaan|"
-    rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b",
+    rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b"
+    rf"(?!\.?\s*jl\b)",                                                   # "op 10 september jl.": past
     re.IGNORECASE)
 # Every WHEN match holds one of these words as a whole letter run (a month, a season, "jaar", …) or four digits
 # ("voor 2025"): where none stands, WHEN finds nothing (``when``); tests/test_responses.py checks it.
@@ -120,7 +121,8 @@ def _acts(s: Sentence, hit: Hit) -> bool:
         # word cuts a clause)
         lo, hi = s.segment(hit.last)
         after = s.low[hit.last + 1:min(hi, hit.last + 1 + AFTER)]
-        if not any(_PARTICIPLE.match(w) for w in after) or _agent_not_government(after):
+        if not any(_PARTICIPLE.match(w) and w not in lex.not_measures for w in after) or \
+                _agent_not_government(after):
             return False
         a, b = s.clause(hit.last)              # the date in the marker's own clause, not "die op 18 april 2019 …"
         return when(s.text, s.starts[a], s.ends[b - 1]) is not None

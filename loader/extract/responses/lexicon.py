@@ -276,6 +276,7 @@ class CommitmentLexicon:
     exclusions: PhraseIndex         # value: the kinds of marker it cancels, joined by ","
     not_acts: frozenset[str]
     measures: frozenset[str]
+    not_measures: frozenset[str]    # participles after "wordt" that announce no act: "wordt ingegaan op"
     deliverables: frozenset[str]
     forms: tuple[tuple[tuple[str, ...], str | None], ...]   # each marker form's words, and what else it requires
     segment_wide: frozenset[str]    # exclusions (by row) that cancel a marker in its whole segment (reach: segment)
@@ -291,7 +292,8 @@ def commitment_lexicon() -> CommitmentLexicon:
     forms = tuple((tuple(w for w in parse_phrase(text) if w), row.get("requires"))
                   for row in raw["markers"] for text in [row["phrase"], *row.get("forms", [])])
     return CommitmentLexicon(PhraseIndex(phrases_of(raw["markers"], "how")), PhraseIndex(exclusions),
-                             frozenset(raw["not_acts"]), frozenset(raw["measures"]), frozenset(raw["deliverables"]),
+                             frozenset(raw["not_acts"]), frozenset(raw["measures"]),
+                             frozenset(raw["not_measures"]), frozenset(raw["deliverables"]),
                              forms,
                              frozenset(r["phrase"] for r in raw["exclusions"] if r.get("reach") == "segment"),
                              {r["phrase"]: frozenset(r["unless_next"]) for r in raw["exclusions"]
