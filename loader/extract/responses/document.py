@@ -430,29 +430,6 @@ class _Restated:
         return self.items[best] if counts[best] >= 0.6 * len(words) else None
 
 
-_LETTERED = re.compile(r"(?m)^[ \t]*\(?(?P<letter>[a-h])[.)][ \t]+(?=[A-Z])")
-
-
-class _LetteredSections:
-    """Sections a text marks with letters at the start of a line ("a. Noodzaak en proportionaliteit", "b) De
-    Afdeling adviseert …"), from "a" on in order, at least two: the letter of the section an item stands in."""
-
-    def __init__(self, text: str):
-        marks, want = [], "a"
-        for m in _LETTERED.finditer(text) if "\na" in text or text.startswith("a") or "(a)" in text else ():
-            if m.group("letter") == want:
-                marks.append(m)
-                want = chr(ord(want) + 1)
-            elif m.group("letter") == "a":            # a new lettered list
-                marks, want = [m], "b"
-        self.starts = [m.start() for m in marks] if len(marks) >= 2 else []
-        self.letters = [m.group("letter") for m in marks]
-
-    def letter(self, it: Item) -> str | None:
-        i = bisect_right(self.starts, it.start) - 1
-        return self.letters[i] if i >= 0 else None
-
-
 def _item_mention(text: str, it: Item) -> Mention:
     start, end = _trimmed(text, it.start, it.end)
     body = fold(text[start:end])
@@ -530,7 +507,7 @@ def responses(text: str) -> Iterator[Mention]:
     for stand_in, m in collect.stand_ins:
         if stand_in.stance and m.attrs.get("stance") is None:
             m.attrs["stance"], m.attrs["stance_at"], m.attrs["by"] = stand_in.stance, stand_in.quote, stand_in.by
-    sections = _LetteredSections(text)
+    sections = layout.LetteredSections(text)
     restated = _Restated([*numbered.values(), *stated])
     listed = _Spans([(m.start, m.end) for m in [*numbered.values(), *stated] if m.attrs["how"] in ("list", "table")])
     for it in collect.items:
@@ -553,7 +530,7 @@ def responses(text: str) -> Iterator[Mention]:
                 m.attrs["finding"], m.attrs["finding_kind"] = it.number.split(".")[0], "conclusie"
             numbered[(it.kind, it.number)] = m
             continue
-        letter = sections.letter(it) if not it.collective else None
+        letter = sections.letter(it.start) if not it.collective else None
         if letter and (it.kind, letter) not in numbered:       # the first item of its kind in section "b."
             it.number = letter
             numbered[(it.kind, letter)] = _item_mention(text, it)

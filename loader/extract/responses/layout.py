@@ -440,6 +440,32 @@ def answered_lists(text: str) -> Iterator[Mention]:
                           attrs={"text": _clean_item(body)})
 
 
+# A line that opens a lettered section: "a. Noodzaak en proportionaliteit", "b) De Afdeling adviseert …".
+_LETTERED = re.compile(r"(?m)^[ \t]*\(?(?P<n>[a-h])[.)][ \t]+(?=[A-Z])")
+
+
+class LetteredSections:
+    """The sections a text marks with letters at the start of a line (a nader rapport's "a. Noodzaak", "b) …"), from
+    "a" on in order, at least two: the letter of the section a position stands in."""
+
+    def __init__(self, text: str):
+        marks: list[re.Match[str]] = []
+        if any(needle in text for needle in ("\na.", "\na)", "\n(a)")) or text.startswith(("a.", "a)", "(a)")):
+            want = "a"
+            for m in _LETTERED.finditer(text):
+                if m.group("n") == want:
+                    marks.append(m)
+                    want = _next_label(want)
+                elif m.group("n") == "a":            # a new lettered list
+                    marks, want = [m], "b"
+        self.starts = [m.start() for m in marks] if len(marks) >= 2 else []
+        self.letters = [m.group("n") for m in marks]
+
+    def letter(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.letters[i] if i >= 0 else None
+
+
 def _list_starts(text: str) -> list[int]:
     """Where a line may start an answered list: before an "a)" or "1." at the start of a line."""
     out = []
