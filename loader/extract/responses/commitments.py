@@ -21,14 +21,13 @@ from functools import lru_cache
 from ...scan import present_runs, run_positions
 from .lexicon import Hit, commitment_lexicon, item_lexicon
 from .reading import Sentence
-from .stance import Said, is_agent, may_name
+from .stance import ARTICLES, Said, is_agent, may_name
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
 NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
 GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
 RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
-_ARTICLES = frozenset({"de", "het", "een"})
 AFTER = 15                   # words after a marker read for what makes it a promise
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -131,7 +130,7 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     elif row == "komt … met":
         return not lex.deliverables.isdisjoint(s.low[hit.last + 1:hit.last + 6])
     if how == "dated":
-        if hit.first and s.low[hit.first - 1] in _ARTICLES:      # a noun: "bij de start van het project"
+        if hit.first and s.low[hit.first - 1] in ARTICLES:      # a noun: "bij de start van het project"
             return False
         return when(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) is not None
     return True

@@ -25,10 +25,9 @@ from functools import lru_cache
 from .layout import expand_numbers
 from .lexicon import item_lexicon, stance_lexicon
 from .reading import Positions, Sentence
-from .stance import SUBORDINATORS, Said, is_agent
+from .stance import ARTICLES, PASSIVE, SUBORDINATORS, Said, is_agent
 
 MODALS = frozenset({"moet", "moeten", "dient", "dienen", "belang", "noodzakelijk", "nodig", "wenselijk"})
-PASSIVE = frozenset({"werd", "wordt", "is", "werden", "worden", "zijn", "was"})
 NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?[a-z]?$")
 RANGE = re.compile(r"\d{1,2}(?:\.\d{1,2})?-\d{1,2}(?:\.\d{1,2})?$")          # "3-7", a range in one word
 MAX_CONTENT = 80            # words of an item's content kept (its first words name it; a longer one is a list)
@@ -36,7 +35,6 @@ GLUE = frozenset({"van", "de", "het", "der", "uit", "door", "in", "die", "een", 
 COPULAS = frozenset({"zijn", "is", "was", "waren", "noemt", "noemde", "noemen", "vindt", "vond", "vinden", "acht",
                      "achten"})
 _ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the words attributed_items starts from
-_ARTICLES = frozenset({"de", "het", "een"})
 # A preposition right after the infinitive of an "om … te" item opens a phrase that belongs to the item ("om alle
 # veteranen te benaderen met een aanbod voor nazorg"); the item then runs on to the end of its segment, or to the
 # particle or negation of the main verb ("neemt de aanbeveling om … te doen met voorrang niet over").
@@ -276,7 +274,7 @@ def noun_items(said: Said) -> list[Item]:
                             collective=noun.plural, pointer=noun.anaphor_only))
         elif noun.group and not lex.determiners.isdisjoint(dets):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
-        elif not noun.plural and not _ARTICLES.isdisjoint(dets):
+        elif not noun.plural and not ARTICLES.isdisjoint(dets):
             # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
     return out

@@ -39,7 +39,8 @@ NAME_PARTICLES = frozenset({"de", "van", "der", "den", "minister", "premier", "s
 _AFTER_NEGATION = frozenset({"alleen", "volledig", "geheel", "helemaal"})
 _DETERMINERS = frozenset({"de", "het"})
 _FRONTED = frozenset({"deze", "die", "dit", "dat", "dergelijke", "zo'n"})   # an object put first, pointing back
-_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn"})
+PASSIVE = frozenset({"werd", "wordt", "is", "werden", "worden", "zijn", "was"})     # the auxiliaries of a passive
+ARTICLES = frozenset({"de", "het", "een"})
 _PREPOSITIONS = frozenset({"aan", "met", "in", "op", "bij", "over", "van"})     # "Aan dit advies is gevolg gegeven"
 
 
@@ -220,7 +221,7 @@ class Said:
                                      and s.low[lo + 1] in _FRONTED):
             if _inverted_subject_end(s.low, last + 1) > last + 1:
                 return "gov"      # "Deze analyse deelt het kabinet": the object first, the subject after the verb
-            if s.low[first] in _PASSIVE_AUX or (first > lo and s.low[first - 1] in _PASSIVE_AUX):
+            if s.low[first] in PASSIVE or (first > lo and s.low[first - 1] in PASSIVE):
                 return None       # "Dit advies wordt overgenomen", "Aan dit advies is gevolg gegeven": a passive
         after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
         before = self.first_actor(seg, after)
