@@ -72,19 +72,20 @@ def item_triggers() -> frozenset[str]:
     phrases = [text for row in raw["report_verbs"] for text in [row["phrase"], *row.get("forms", [])]]
     phrases += [text for row in read("stances")["stances"] if row.get("content")
                 for text in [row["phrase"], *row.get("forms", [])]]
-    # of a phrase, its longest word: every match holds it, and it is the rarest
-    words = {*items.nouns, *items.proposals, "aldus", "volgens",
-             *(max((w for w in parse_phrase(text) if w), key=len) for text in phrases)}
-    return frozenset(run for w in words for run in _runs(w)[:1])
+    return frozenset(run for w in {*items.nouns, *items.proposals, "aldus", "volgens"} for run in _runs(w)[:1]) | \
+        _key_runs(phrases)
+
+
+def _key_runs(phrases: list[str]) -> frozenset[str]:
+    """Of each phrase, the first letter run of its longest word: every match holds it, and it is the rarest."""
+    return frozenset(run for text in phrases for run in _runs(max((w for w in parse_phrase(text) if w), key=len))[:1])
 
 
 @lru_cache(maxsize=1)
 def stance_triggers() -> frozenset[str]:
     """Letter runs every stance phrasing holds (its longest word): a sentence that opens with "Dat" or "Dit" and holds
     one may answer the item named before it ("Dat acht ik niet nodig")."""
-    phrases = [text for row in read("stances")["stances"] for text in [row["phrase"], *row.get("forms", [])]]
-    words = {max((w for w in parse_phrase(text) if w), key=len) for text in phrases}
-    return frozenset(run for w in words for run in _runs(w)[:1])
+    return _key_runs([text for row in read("stances")["stances"] for text in [row["phrase"], *row.get("forms", [])]])
 
 
 @lru_cache(maxsize=1)
