@@ -9,7 +9,7 @@ in the number of words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -78,29 +78,23 @@ class PhraseIndex:
     def first_words(self) -> frozenset[str]:
         return frozenset(self.by_first)
 
-    def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
+    def _hits_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None) -> Iterator[Hit]:
+        """The phrases that match at word ``i``, longest first."""
         for seq, n, p in self._plans.get(words[i], ()):
             if seq is not None:                  # no gap: the words as they stand
                 if i + n <= end and (n == 1 or words[i:i + n] == seq):
-                    return Hit(p, i, i + n - 1)
+                    yield Hit(p, i, i + n - 1)
                 continue
             hit = _match(p, words, i, end, breaks)
             if hit:
-                return hit
-        return None
+                yield hit
+
+    def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
+        return next(self._hits_at(words, i, end, breaks), None)
 
     def all_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> list[Hit]:
         """Every phrase that matches at word ``i``, longest first (``match_at`` gives the first of them)."""
-        out = []
-        for seq, n, p in self._plans.get(words[i], ()):
-            if seq is not None:
-                if i + n <= end and (n == 1 or words[i:i + n] == seq):
-                    out.append(Hit(p, i, i + n - 1))
-                continue
-            hit = _match(p, words, i, end, breaks)
-            if hit:
-                out.append(hit)
-        return out
+        return list(self._hits_at(words, i, end, breaks))
 
     def find(self, words: list[str], start: int = 0, end: int | None = None,
              breaks: list[bool] | None = None, where: dict[str, list[int]] | None = None) -> list[Hit]:
