@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, Said, Speakers, may_name, stance_in
+from .stance import ANSWERS, ARTICLES, Said, Speakers, may_name, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -141,8 +141,11 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     with_items: set[int] = set()
     for run in present_runs(text, item_triggers()):
         with_items |= sentences_of_run(run)
-    answers = [i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)]
-    if answers:                                      # "Dat acht ik niet nodig": a stance on the item before
+    # a stance on the item before: in a sentence that opens with "Dat" or "Dit" ("Dat acht ik niet nodig"), or in
+    # the sentence right after one that may name an item ("De regering ziet daartoe geen noodzaak")
+    answers = {i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)} | \
+        {i + 1 for i in with_items}
+    if with_items:
         with_stance: set[int] = set()
         for run in present_runs(text, stance_triggers()):
             with_stance |= sentences_of_run(run)
@@ -215,6 +218,7 @@ class _Collect:
         self.next_layout = 0
         self.stand_ins: list[tuple[Item, Mention]] = []
         self.last: Item | None = None                  # the item named last ("Dat acht ik niet nodig" answers it)
+        self.last_in = -1                              # where the sentence that named it ends
 
     def _layout_before(self, pos: int) -> None:
         """The layout items that start before ``pos`` and after the sentences read so far become the recent ones."""
@@ -337,21 +341,29 @@ class _Collect:
                 continue
             self.items.append(it)
             named.setdefault(it.kind, []).append(it)
-            self.last = it
+            self.last, self.last_in = it, s.end
         for kind, named_items in named.items():
             self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
         self.speakers.author_recent = any(it.how == "verb" for it in kept)
 
     def _pronoun_answer(self, said: Said) -> None:
-        """A sentence that opens with "Dat" or "Dit" and a stance on it ("Dat acht ik niet nodig", "Dit neemt het
-        kabinet over") answers the item named last, if it has no stance yet."""
+        """A sentence that names no item but takes a stance answers the item named last, if it has no stance yet:
+        when it opens with "Dat" or "Dit" ("Dat acht ik niet nodig", "Dit neemt het kabinet over"), or when it comes
+        right after the sentence that named the item and the government takes the stance ("De regering ziet daartoe
+        geen noodzaak", "Ik kies er niet voor …")."""
         s, last = said.s, self.last
-        if last is None or last.stance or not s.low or s.low[0] not in ("dat", "dit") or not said.hits:
+        if last is None or last.stance or not s.low or not said.hits:
             return
         stance = said.stance_of(0, (-1, -2))
         hit = said.nearest_hit(0, (-1, -2))
-        if stance in (None, "contrast") or hit is None or hit.first > 3:
+        if stance in (None, "contrast") or hit is None:
             return
+        if s.low[0] in ("dat", "dit"):
+            if hit.first > 3:
+                return
+        elif self.text[self.last_in:s.start].strip() or said.subject(hit.first, hit.last) != "gov" or \
+                _object_of_its_own(s.low, hit):
+            return                         # not the next sentence, not the government's stance, or on something else
         last.stance, last.quote = stance, (s.start, s.end)
         last.by = _speaker(said, hit.first, hit.last)
 
@@ -429,6 +441,17 @@ class _Restated:
             return None
         best = max(counts, key=lambda k: (counts[k], -k))
         return self.items[best] if counts[best] >= 0.6 * len(words) else None
+
+
+def _object_of_its_own(low: list[str], hit) -> bool:
+    """Whether a stance phrasing has an object of its own, a noun phrase in its gap or right after it (past a
+    government subject): "Het kabinet steunt *de inzet van de VN*", not "De regering ziet daartoe geen noodzaak"."""
+    words = low[hit.gap[0]:hit.gap[1]] if hit.gap else []
+    k = hit.last + 1
+    if k < len(low) and low[k] in ARTICLES and k + 1 < len(low) and low[k + 1] in item_lexicon().government:
+        k += 2                                             # "deelt het kabinet": the subject, not an object
+    words += low[k:k + 2]
+    return not ARTICLES.isdisjoint(words)
 
 
 def _item_mention(text: str, it: Item) -> Mention:
