@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, ARTICLES, Said, Speakers, may_name, stance_in
+from .stance import ANSWERS, ARTICLES, Said, Speakers, inverted_subject_end, may_name, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -143,9 +143,9 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
         with_items |= sentences_of_run(run)
     # a stance on the item before: in a sentence that opens with "Dat" or "Dit" ("Dat acht ik niet nodig"), or in
     # the sentence right after one that may name an item ("De regering ziet daartoe geen noodzaak")
-    answers = {i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)} | \
-        {i + 1 for i in with_items}
     if with_items:
+        answers = {i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)} | \
+            {i + 1 for i in with_items}
         with_stance: set[int] = set()
         for run in present_runs(text, stance_triggers()):
             with_stance |= sentences_of_run(run)
@@ -349,8 +349,8 @@ class _Collect:
     def _pronoun_answer(self, said: Said) -> None:
         """A sentence that names no item but takes a stance answers the item named last, if it has no stance yet:
         when it opens with "Dat" or "Dit" ("Dat acht ik niet nodig", "Dit neemt het kabinet over"), or when it comes
-        right after the sentence that named the item and the government takes the stance ("De regering ziet daartoe
-        geen noodzaak", "Ik kies er niet voor …")."""
+        right after the sentence that named the item and the government takes a stance there on nothing else ("De
+        regering ziet daartoe geen noodzaak", "De regering acht dat niet wenselijk")."""
         s, last = said.s, self.last
         if last is None or last.stance or not s.low or not said.hits:
             return
@@ -447,9 +447,7 @@ def _object_of_its_own(low: list[str], hit) -> bool:
     """Whether a stance phrasing has an object of its own, a noun phrase in its gap or right after it (past a
     government subject): "Het kabinet steunt *de inzet van de VN*", not "De regering ziet daartoe geen noodzaak"."""
     words = low[hit.gap[0]:hit.gap[1]] if hit.gap else []
-    k = hit.last + 1
-    if k < len(low) and low[k] in ARTICLES and k + 1 < len(low) and low[k + 1] in item_lexicon().government:
-        k += 2                                             # "deelt het kabinet": the subject, not an object
+    k = inverted_subject_end(low, hit.last + 1)            # "deelt het kabinet": the subject, not an object
     words += low[k:k + 2]
     return not ARTICLES.isdisjoint(words)
 

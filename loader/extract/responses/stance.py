@@ -44,7 +44,7 @@ ARTICLES = frozenset({"de", "het", "een"})
 _PREPOSITIONS = frozenset({"aan", "met", "in", "op", "bij", "over", "van"})     # "Aan dit advies is gevolg gegeven"
 
 
-def _inverted_subject_end(low: list[str], i: int) -> int:
+def inverted_subject_end(low: list[str], i: int) -> int:
     """Where the government subject that stands right after a verb at ``i`` ends ("deelt *de regering* niet",
     "neemt *het kabinet* niet over"): ``i`` itself when no such subject stands there."""
     government = item_lexicon().government
@@ -219,7 +219,7 @@ class Said:
         lo = s.segment(first)[0]
         if s.low[lo] in _FRONTED or (s.low[lo] in _PREPOSITIONS and lo + 1 < len(s.low)
                                      and s.low[lo + 1] in _FRONTED):
-            if _inverted_subject_end(s.low, last + 1) > last + 1:
+            if inverted_subject_end(s.low, last + 1) > last + 1:
                 return "gov"      # "Deze analyse deelt het kabinet": the object first, the subject after the verb
             if s.low[first] in PASSIVE or (first > lo and s.low[first - 1] in PASSIVE):
                 return None       # "Dit advies wordt overgenomen", "Aan dit advies is gevolg gegeven": a passive
@@ -262,7 +262,7 @@ class Said:
         if hit.value == "rejected":
             return False
         idx = [*range(max(0, hit.first - 2), hit.first), hit.last + 1]
-        subject = _inverted_subject_end(s.low, hit.last + 1)
+        subject = inverted_subject_end(s.low, hit.last + 1)
         if subject > hit.last + 1:      # "Deze conclusie deelt de regering niet": the subject after the verb
             idx.append(subject)
         if hit.gap:
