@@ -286,6 +286,36 @@ COMMITMENTS = [
     ("Wel zijn wij bereid schrijnende gevallen afzonderlijk te bezien.", 1, ("wij", None)),
     ("Tot slot wil ik de medewerkers van de Rekenkamer bedanken.", 0, None),
     ("Dit laat zien dat de regeling werkt.", 0, None),
+    # a time that looks ahead, in the present tense: an announced measure
+    ("Met ingang van 1 maart 2028 geldt een meldplicht voor alle kazernes.", 1,
+     (None, "Met ingang van 1 maart 2028")),
+    ("Vanaf volgend jaar krijgen de regionale teams een eigen jurist.", 1, (None, "volgend jaar")),
+    ("Per 1 september 2027 is een medische keuring voor elke uitzending verplicht.", 1, (None, "Per 1 september 2027")),
+    ("Voortaan wordt in elke voortgangsrapportage een overzicht van de uitgaven opgenomen.", 1, (None, "Voortaan")),
+    ("Bij toekomstige missies stelt Defensie vooraf een exitstrategie op.", 1, ("defensie", None)),
+    ("Het ministerie trekt de komende drie jaar 40 miljoen euro uit voor nazorg.", 1, ("ministerie", None)),
+    ("Vanaf 2019 nam het aantal incidenten gestaag toe.", 0, None),                        # past
+    ("Vanaf 2020 is het aantal meldingen sterk gestegen.", 0, None),                       # perfect
+    ("De kazernes moeten incidenten voortaan binnen een week melden.", 0, None),            # others' obligation
+    ("De inspectie beveelt aan voortaan jaarlijks te oefenen.", 0, None),                   # the report speaks
+    ("Ik neem de aanbeveling over om vanaf 2028 alle trainingen te registreren.", 0, None),  # the item's content
+    ("Het kabinet erkent de conclusie dat de planning vanaf 2021 tekortschoot.", 0, None),    # a finding's content
+    ("De komende jaren blijft de druk op de opvang hoog.", 0, None),                       # no government
+    ("De kosten per deelnemer zijn hoog.", 0, None),                                        # "per", no date
+    ("Aanbeveling 3: Stel vanaf 2027 een vast budget beschikbaar.", 0, None),              # the report's text
+    # "laat" + infinitive: the government has something done
+    ("Ook laat de staatssecretaris onderzoeken of de termijnen kunnen worden verkort.", 1, ("staatssecretaris", None)),
+    ("Ik laat de Inspectie eerst de knelpunten in kaart brengen.", 1, ("ik", None)),
+    ("De evaluatie laat weten dat de doelen deels zijn gehaald.", 0, None),
+    ("Laat ik vooropstellen dat de zorgen terecht zijn.", 0, None),                         # a figure of speech
+    ("Defensie laat al jaren een externe toets uitvoeren.", 0, None),                        # under way
+    ("De evacuatie kwam te laat op gang.", 0, None),
+    ("De minister laat zich in het debat vertegenwoordigen door de staatssecretaris.", 0, None),
+    # other forms
+    ("In het voorjaar gaat de minister met de veiligheidsregio's in gesprek.", 1, ("minister", "In het voorjaar")),
+    ("Het kabinet komt voor de zomer met een uitvoeringsagenda.", 1, ("kabinet", "voor de zomer")),
+    ("Een apart fonds komt er niet.", 0, None),
+    ("De Afdeling wijst erop dat de norm in de wet moet worden vastgelegd.", 0, None),
 ]
 
 

@@ -25,7 +25,7 @@ from .stance import ARTICLES, Said, is_agent, may_name
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})
-NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen"})
+NOT_FINITE = frozenset({"te", "kunnen", "moeten", "mogen", "willen", "zullen", "moet", "kan", "mag"})
 GENERIC_AGENTS = frozenset({"onderzoek", "rapport", "advies", "analyse", "evaluatie"})
 RELATIVES = frozenset({"die", "wat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "waarop"})
 AFTER = 15                   # words after a marker read for what makes it a promise
@@ -55,6 +55,10 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # A past participle: "opgenomen", "gedeeld", "ingezet", "herhaald", "aangeboden", "verlengd", "ontwikkeld".
 _PARTICIPLE = re.compile(r"(?:[a-z]{0,6}ge|be|ver|her|ont)[a-zë]{2,}(?:d|t|en)$")
 _WORD_CHAR = re.compile(r"\w")
+# A line that opens with an item's label: the report's own text follows ("Aanbeveling 1: Stel …").
+_ITEM_LABEL = re.compile(r"\s*(?:aanbeveling|conclusie|bevinding|advies|observatie)\s*\d*(?:\.\d+)*\s*:", re.I)
+# A participle in "ge-" after "is"/"zijn": the perfect ("is gestegen", "zijn gestart"), not "is verplicht".
+_PERFECT = re.compile(r"(?:[a-z]{0,6})ge[a-zë]{2,}(?:d|t|en)$")
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +108,13 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     after = s.low[hit.last + 1:min(end, hit.last + 1 + AFTER)]
     if row in ("zal", "wordt") and _relative(s, lo, hit.first) and not (row == "zal" and "worden" in after):
         return False              # "militairen die een functie zullen bekleden", "een document dat … wordt opgesteld"
-    if row in ("zal", "gaat", "wil"):
+    if how == "ahead":
+        return _ahead(s, hit)
+    if row in ("zal", "gaat", "wil", "laat"):
+        if row == "laat" and (hit.first and s.low[hit.first - 1] in ARTICLES or after[:1] in (["al"], ["zich"]) or
+                              _opens(s, hit.first) and after[:1] in (["ik"], ["we"], ["wij"], ["mij"], ["ons"])):
+            return False          # "een laat moment", "laat al … toetsen" (under way), "laat zich vertegenwoordigen",
+                                  # "Laat ik vooropstellen"
         verb = _first_verb(after)
         if after[:1] == ["dat"] or verb is None or verb in lex.not_acts:
             return False
@@ -125,14 +135,47 @@ def _acts(s: Sentence, hit: Hit) -> bool:
             return False
         a, b = s.clause(hit.last)              # the date in the marker's own clause, not "die op 18 april 2019 …"
         return when(s.text, s.starts[a], s.ends[b - 1]) is not None
+    elif row == "komt er" and not {"geen", "niet"}.isdisjoint(after[:2]):
+        return False              # "Een algemene regeling komt er niet"
     elif row == "ontvangt u":
         return not any(w in ("nu", "hierbij", "bijgaand") for w in after)
-    elif row == "komt … met":
-        return not lex.deliverables.isdisjoint(s.low[hit.last + 1:hit.last + 6])
+    elif row == "komt … met":          # a deliverable, or a date in the clause ("komt voor de zomer met een agenda")
+        return not lex.deliverables.isdisjoint(s.low[hit.last + 1:hit.last + 6]) or \
+            when(s.text, s.starts[lo], s.ends[end - 1]) is not None
     if how == "dated":
         if hit.first and s.low[hit.first - 1] in ARTICLES:      # a noun: "bij de start van het project"
             return False
         return when(s.text, max(s.start, s.starts[hit.first] - 300), min(s.end, s.ends[hit.last] + 300)) is not None
+    return True
+
+
+def _opens(s: Sentence, i: int) -> bool:
+    """Whether word ``i`` opens the sentence, or what follows a full stop or colon in it ("Voorzitter. Laat ik …")."""
+    return i == 0 or s.text[s.ends[i - 1]:s.starts[i]].strip()[-1:] in (".", ":")
+
+
+def _ahead(s: Sentence, hit: Hit) -> bool:
+    """Whether a time that looks ahead ("vanaf 1 juni", "met ingang van", "de komende vier jaar") stands in a segment
+    in the present tense: no word of ``past``, no "is"/"zijn" whose clause ends in a participle in "ge-" ("Vanaf 2020
+    is het aantal gestegen"). "per" needs a date right after it ("per 1 januari 2027", not "per doelstelling")."""
+    if hit.row == "per":
+        nxt = s.low[hit.last + 1:hit.last + 2]
+        if not nxt or not (nxt[0].isdigit() or when(s.text, s.starts[hit.last + 1], s.ends[hit.last + 1])):
+            return False
+    lo, hi = s.segment(hit.first)
+    words = s.low[lo:hi]
+    lex = commitment_lexicon()
+    if not lex.past.isdisjoint(words) or not lex.obliged.isdisjoint(words):
+        return False
+    a, b = s.clause(hit.first)
+    if not {"om", "dat"}.isdisjoint(s.low[a:hit.first]) or "te" in s.low[hit.last + 1:b]:
+        return False                          # the content of an item: "de aanbeveling om … voortaan … te melden",
+                                              # "de conclusie dat de voorbereiding vanaf 2021 tekortschoot"
+    for k, w in enumerate(words):
+        if w in ("is", "zijn", "ben"):
+            _, end = s.clause(lo + k)             # the participle closes the clause ("is het aantal … gestegen")
+            if end - 1 > lo + k and _PERFECT.match(s.low[end - 1]):
+                return False
     return True
 
 
@@ -174,6 +217,14 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     return None, False
 
 
+def _said_by_others(said: Said, hit: Hit) -> bool:
+    """Whether someone other than the government (a report too: "De evaluatie beveelt aan voortaan …") speaks in the
+    segment before the marker."""
+    s = said.s
+    lo, _ = s.segment(hit.first)
+    return any(may_name(s.low[i]) and said.actor(i) in ("other", "agent") for i in range(lo, hit.first))
+
+
 class _Blocked:
     """The kinds of marker the exclusions of a sentence cancel, per clause (and per segment for those that reach
     the whole segment), not counting exclusions in quotation marks (a marker in them is skipped anyway)."""
@@ -204,8 +255,10 @@ def sentence_commitment(said: Said) -> Commitment | None:
     s = said.s
     index = commitment_lexicon().markers
     markers = index.find(s.low, breaks=s.comma, where=s.where)
-    if not markers or s.text[s.start:s.end].rstrip(" \t\n\"'”’)»").endswith("?"):
-        return None                     # a question asks for a promise ("Kan hij toezeggen dat …?"), it makes none
+    if not markers or s.text[s.start:s.end].rstrip(" \t\n\"'”’)»").endswith("?") or \
+            _ITEM_LABEL.match(s.text, s.start):
+        return None                     # a question asks for a promise ("Kan hij toezeggen dat …?"), it makes none;
+                                        # "Aanbeveling 1: Stel bij toekomstige missies …" is the report's text
     blocked = None
     for found in markers:
         if s.quoted[found.first]:
@@ -217,7 +270,8 @@ def sentence_commitment(said: Said) -> Commitment | None:
         if hit is None:
             continue
         who, other = _who(said, hit)
-        if other:
+        if other or (who is None and commitment_lexicon().requires.get(hit.row) == "government") or \
+                (hit.value == "ahead" and who is None and _said_by_others(said, hit)):
             continue
         if hit.value != "promise":
             blocked = blocked or _Blocked(s)

@@ -266,7 +266,7 @@ def body_words() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CommitmentLexicon:
-    markers: PhraseIndex            # value: promise | future | intention | delivery | measure | dated
+    markers: PhraseIndex            # value: promise | future | intention | delivery | measure | dated | ahead
     exclusions: PhraseIndex         # value: the kinds of marker it cancels, joined by ","
     not_acts: frozenset[str]
     measures: frozenset[str]
@@ -275,6 +275,9 @@ class CommitmentLexicon:
     forms: tuple[tuple[tuple[str, ...], str | None], ...]   # each marker form's words, and what else it requires
     segment_wide: frozenset[str]    # exclusions (by row) that cancel a marker in its whole segment (reach: segment)
     unless_next: dict[str, frozenset[str]]   # per exclusion row, the words after which it does not count
+    past: frozenset[str]            # words that put a clause in the past (a time that looks ahead announces nothing)
+    obliged: frozenset[str]         # words that lay an obligation on someone (nor there)
+    requires: dict[str, str]        # per marker row, what else it requires (the rows that require something)
 
 
 @lru_cache(maxsize=1)
@@ -291,4 +294,6 @@ def commitment_lexicon() -> CommitmentLexicon:
                              forms,
                              frozenset(r["phrase"] for r in raw["exclusions"] if r.get("reach") == "segment"),
                              {r["phrase"]: frozenset(r["unless_next"]) for r in raw["exclusions"]
-                              if r.get("unless_next")})
+                              if r.get("unless_next")},
+                             frozenset(raw["past"]), frozenset(raw["obliged"]),
+                             {r["phrase"]: r["requires"] for r in raw["markers"] if r.get("requires")})
