@@ -30,6 +30,40 @@ def items(text: str) -> list[tuple[str, str | None, str | None, bool, str]]:
 
 # text -> [(kind, number, stance, collective, a fragment of the item's text)]
 ITEMS = [
+    # the content between the noun and the verb's particle, longer than a phrase's gap; the particle before "om"
+    ("Het kabinet neemt de aanbeveling om de opleiding van alle reservisten met een half jaar te verlengen niet over.",
+     [("rec", None, "rejected", False, "de opleiding van alle reservisten")]),
+    ("Het kabinet neemt de aanbeveling niet over om de dienst onder te brengen bij Justitie.",
+     [("rec", None, "rejected", False, "de dienst onder te brengen bij justitie")]),
+    ("Daarom verzet het kabinet zich tegen de aanbeveling om de dienst op te heffen.",
+     [("rec", None, "rejected", False, "de dienst op te heffen")]),
+    # a report's verb in the past; what should be done is a recommendation, what is so a finding
+    ("De Raad beval daarnaast aan om de inspectie te versterken. Het kabinet neemt die aanbeveling over.",
+     [("rec", None, "full", False, "de inspectie te versterken")]),
+    ("De Afdeling wijst erop dat de termijn in de wet zelf moet worden vastgelegd.",
+     [("rec", None, None, False, "de termijn in de wet zelf moet worden vastgelegd")]),
+    ("De Raad wijst erop dat veteranen gemiddeld twee jaar moeten wachten.",
+     [("fin", None, None, False, "veteranen gemiddeld twee jaar moeten wachten")]),
+    # an object put first with the subject after the verb
+    ("De Raad adviseert de termijn te verkorten. Dit advies volg ik niet.",
+     [("rec", None, "rejected", False, "de termijn te verkorten")]),
+    ("De Raad adviseert de termijn te verkorten. Dit advies neem ik niet over.",
+     [("rec", None, "rejected", False, "de termijn te verkorten")]),
+    ("De Afdeling merkt op dat de toelichting tekortschiet. Ik onderken dit.",
+     [("fin", None, "full", False, "de toelichting tekortschiet")]),
+    # an abbreviation the text gives the report's author
+    ("De Adviesraad Veteranenzorg (AVZ) bracht een advies uit. De AVZ adviseert de nazorg te verlengen. Dat advies "
+     "neemt het kabinet over.", [("rec", None, "full", False, "de nazorg te verlengen")]),
+    # a nader rapport's numbered points, one item each
+    ("Het advies geeft mij aanleiding tot de volgende opmerkingen.\n\n1. Noodzaak\nDe Afdeling merkt op dat de "
+     "noodzaak niet is aangetoond. Ik onderken dit.\n\n2. Toezicht\nDe Afdeling adviseert om de toets bindend te maken."
+     " Dit advies volg ik niet.\n",
+     [("rec", "2", "rejected", False, "de toets bindend te maken"), ("fin", "1", "full", False, "de noodzaak")]),
+    # a letter's numbered topics, with two items in one: no numbers
+    ("1. Opvang\nDe bezetting daalde.\n\n2. Advies over nareizigers\nDe Raad constateert dat de termijnen lang "
+     "zijn. Ik deel die conclusie. De Raad adviseert de procedure te versnellen. Dit advies neem ik over.\n\n"
+     "3. Terugkeer\nHet aantal vertrekken steeg.\n",
+     [("rec", None, "full", False, "de procedure te versnellen"), ("fin", None, "full", False, "de termijnen lang")]),
     # specific items with their content, every subject and stance
     ("Het kabinet onderschrijft de aanbeveling van de AIV om de samenwerking met Duitsland te verdiepen.",
      [("rec", None, "full", False, "de samenwerking met duitsland te verdiepen")]),

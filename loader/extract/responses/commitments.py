@@ -206,7 +206,7 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
     low = s.low
     # only the words that may name someone are asked who they name
     near = [i for r in (range(max(lo, hit.first - 5), hit.first), range(hit.first + 1, hit.last),
-                        range(hit.last + 1, min(len(low), hit.last + 4))) for i in r if may_name(low[i])]
+                        range(hit.last + 1, min(len(low), hit.last + 4))) for i in r if said.may_name(low[i])]
     for i in near:
         if said.actor(i) == "gov":
             return low[i], False
@@ -222,7 +222,7 @@ def _said_by_others(said: Said, hit: Hit) -> bool:
     segment before the marker."""
     s = said.s
     lo, _ = s.segment(hit.first)
-    return any(may_name(s.low[i]) and said.actor(i) in ("other", "agent") for i in range(lo, hit.first))
+    return any(said.may_name(s.low[i]) and said.actor(i) in ("other", "agent") for i in range(lo, hit.first))
 
 
 class _Blocked:

@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, ARTICLES, Said, Speakers, inverted_subject_end, may_name, stance_in
+from .stance import ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, may_name, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -212,7 +212,7 @@ class _Collect:
         self.items: list[Item] = []
         self.groups: dict[str, Item] = {}
         self.recent: dict[str, list[Item]] = {}        # the items of the sentences just before, by kind
-        self.speakers = Speakers()
+        self.speakers = Speakers(defined_aliases(text))
         self.responds = RESPONSE_WORDS.search(text) is not None
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
@@ -285,7 +285,8 @@ class _Collect:
         last_item_segment = max(later_items, default=-1)
         group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
         group_stances: dict[tuple[int, int], str | None] = {}
-        stances = bool(said.hits)                   # without a stance phrasing, no item has a stance
+        # without a stance phrasing, no item has a stance (one whose gap holds an item's content is found with it)
+        stances = bool(said.hits) or any(it.content[1] - it.content[0] >= 3 for it in kept)
         for it in kept:
             if it.how == "that-is" or question:
                 continue
@@ -303,7 +304,7 @@ class _Collect:
             it.stance = stance
             if stance:
                 it.quote = (s.start, s.end)
-                hit = said.nearest_hit(it.noun_at, it.content)
+                hit = said.nearest_hit(it.noun_at, it.content) or said.around(it.content)
                 if hit is not None:
                     if hit.first not in speakers:
                         speakers[hit.first] = _speaker(said, hit.first, hit.last)
@@ -411,7 +412,7 @@ def _speaker(said: Said, first: int, last: int) -> str | None:
     for d in range(max(first - lo, hi - first) + 1):       # nearest first; of two as near, the one before
         for i in (first - d, first + d) if d else (first,):
             # only a word that may name someone is asked who it names
-            if lo <= i < hi and may_name(low[i]) and said.actor(i) == "gov":
+            if lo <= i < hi and said.may_name(low[i]) and said.actor(i) == "gov":
                 return low[i]
     return None
 
@@ -530,6 +531,15 @@ def responses(text: str) -> Iterator[Mention]:
         if stand_in.stance and m.attrs.get("stance") is None:
             m.attrs["stance"], m.attrs["stance_at"], m.attrs["by"] = stand_in.stance, stand_in.quote, stand_in.by
     sections = layout.LetteredSections(text)
+    numbered_sections = layout.NumberedSections(text)
+    by_section: dict[str, int] = {}
+    for it in collect.items:
+        if numbered_sections.starts and it.number is None and not it.collective:
+            k = numbered_sections.number(it.start)
+            if k:
+                by_section[k] = by_section.get(k, 0) + 1
+    # number items by section only when no section holds two (a nader rapport's points, not a letter's topics)
+    one_each = len(by_section) >= 2 and max(by_section.values()) == 1
     restated = _Restated([*numbered.values(), *stated])
     listed = _Spans([(m.start, m.end) for m in [*numbered.values(), *stated] if m.attrs["how"] in ("list", "table")])
     for it in collect.items:
@@ -553,6 +563,8 @@ def responses(text: str) -> Iterator[Mention]:
             numbered[(it.kind, it.number)] = m
             continue
         letter = sections.letter(it.start) if not it.collective else None
+        if letter is None and one_each and not it.collective:
+            letter = numbered_sections.number(it.start)
         if letter and (it.kind, letter) not in numbered:       # the first item of its kind in section "b."
             it.number = letter
             numbered[(it.kind, letter)] = _item_mention(text, it)

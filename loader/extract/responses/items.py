@@ -132,8 +132,18 @@ def verb_items(said: Said) -> list[Item]:
                 continue
         item = _with_content(s, h.value, link, "verb", h.first)
         if item:
+            if item.kind == "finding" and s.low[link] == "dat" and _normative(s, item.content):
+                item.kind = "recommendation"    # "De Afdeling wijst erop dat de weging in de wet moet worden verankerd"
             out.append(item)
     return out
+
+
+def _normative(s: Sentence, content: tuple[int, int]) -> bool:
+    """Whether an item's content says what should be done: "moet"/"dient" with a passive ("moet worden verankerd",
+    "dient te worden herzien"), not a finding that something is so ("veteranen moeten lang wachten")."""
+    a, b = content
+    return any(s.low[k] in ("moet", "moeten", "dient", "dienen") and "worden" in s.low[k + 1:b + 1]
+               for k in range(a, b + 1))
 
 
 def _te_after(s: Sentence, i: int) -> bool:
@@ -257,6 +267,12 @@ def noun_items(said: Said) -> list[Item]:
         links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")
         if prev in lex.anaphors:          # "neemt deze aanbeveling over": the verb's particle, not the item's topic
             links = ("om", "dat")
+        # the verb's particle or negation between the noun and its content: "neemt de aanbeveling (niet) over om …"
+        k = j
+        while k < min(n, j + 3) and low[k] in CLOSING and s.seg[k] == s.seg[i]:
+            k += 1
+        if k > j and k < n and low[k] in ("om", "dat") and s.seg[k] == s.seg[i] and not noun.plural:
+            j = k
         if j < n and s.low[j] in links and s.seg[j] == s.seg[i]:
             item = _with_content(s, noun.kind, j, "noun", i)
             if item:

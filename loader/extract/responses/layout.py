@@ -466,6 +466,35 @@ class LetteredSections:
         return self.letters[i] if i >= 0 else None
 
 
+# A numbered heading on a line of its own: "3. Weging van de mensenrechtensituatie" (no full stop at its end).
+_NUMBERED_HEADING = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.?[ \t]+[A-Z][^\n]{0,80}?[^.:;?!\n]$")
+
+
+class NumberedSections:
+    """The sections a text opens with numbered headings ("1. Noodzaak van het voorstel", "2. Toezicht"), from 1 on in
+    order, at least two: the number of the section a position stands in. A nader rapport numbers the Afdeling's
+    points so; a letter numbers its topics so too, which is why the caller numbers items by section only when each
+    section holds one item at most."""
+
+    def __init__(self, text: str):
+        marks: list[re.Match[str]] = []
+        if "\n1" in text or text.startswith("1"):
+            want = 1
+            for m in _NUMBERED_HEADING.finditer(text):
+                n = int(m.group("n"))
+                if n == want:
+                    marks.append(m)
+                    want += 1
+                elif n == 1:
+                    marks, want = [m], 2
+        self.starts = [m.start() for m in marks] if len(marks) >= 2 else []
+        self.numbers = [m.group("n") for m in marks]
+
+    def number(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.numbers[i] if i >= 0 else None
+
+
 def _list_starts(text: str) -> list[int]:
     """Where a line may start an answered list: before an "a)" or "1." at the start of a line."""
     out = []

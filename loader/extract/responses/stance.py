@@ -17,6 +17,7 @@ and scope words per segment), computed once per sentence, so that each question 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -60,8 +61,23 @@ class Speakers:
     """Whether the report's author spoke in the sentence before (a "zij" then is the author: "Mevrouw Sorgdrager
     constateert dat … Ook stelt zij …")."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: frozenset[str] = frozenset()) -> None:
         self.author_recent = False
+        self.aliases = aliases          # abbreviations the text gives a report's author: "de Adviesraad Migratie (ASM)"
+
+
+# "de Adviesraad Migratie (ASM)": a name of up to seven words and the abbreviation the text gives it.
+_DEFINED = re.compile(r"((?:[\w-]+\s+){0,6}[\w-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def defined_aliases(text: str) -> frozenset[str]:
+    """The abbreviations a text defines for a report or its author, in lower case: "de Commissie Veilig
+    Munitiebeheer (CVM)" -> {"cvm"}; not those of other names ("het Centraal Orgaan opvang asielzoekers (COA)")."""
+    if "(" not in text:
+        return frozenset()
+    return frozenset(m.group(2).lower() for m in _DEFINED.finditer(text)
+                     if sum(c.isupper() for c in m.group(2)) >= 2 and not is_agent(m.group(2).lower())
+                     and any(is_agent(w.lower()) for w in m.group(1).split()))
 
 
 @lru_cache(maxsize=4096)
@@ -115,11 +131,16 @@ class Said:
         self._actors: dict[int, str | None] = {}
         self._first_actor: dict[int, int] = {}
 
+    def may_name(self, word: str) -> bool:
+        """Whether a word may name a subject: ``may_name``, or an abbreviation the text gives a report's author."""
+        return may_name(word) or word in self.speakers.aliases
+
     def actor(self, i: int) -> str | None:
         """What word ``i`` names as a possible subject (see ``_actor``)."""
         a = self._actors.get(i, _UNKNOWN)
         if a is _UNKNOWN:
-            a = self._actors[i] = self._actor(i) if may_name(self.s.low[i]) else None
+            w = self.s.low[i]
+            a = self._actors[i] = self._actor(i) if self.may_name(w) else None
         return a
 
     @_once
@@ -137,7 +158,7 @@ class Said:
             lo, hi = self.s.seg_bounds[seg]
             low = self.s.low
             self._first_actor[key] = next((i for i in range(max(lo, after + 1), hi)
-                                           if may_name(low[i]) and self.actor(i)), -1)
+                                           if self.may_name(low[i]) and self.actor(i)), -1)
         return self._first_actor[key]
 
     @_once
@@ -148,7 +169,7 @@ class Said:
     def names_author(self) -> bool:
         """Whether the sentence names a report or its author anywhere, in a prepositional phrase too ("met de
         AIV")."""
-        return any(is_agent(w) for w in self.s.where if may_name(w))
+        return any(is_agent(w) or w in self.speakers.aliases for w in self.s.where if self.may_name(w))
 
     @_once
     def hits(self) -> list[Hit]:
@@ -195,7 +216,7 @@ class Said:
             return "gov"
         if w in lex.others:
             return "other"
-        if is_agent(w):
+        if is_agent(w) or w in self.speakers.aliases:
             return "agent"
         return None
 
@@ -219,8 +240,9 @@ class Said:
         lo = s.segment(first)[0]
         if s.low[lo] in _FRONTED or (s.low[lo] in _PREPOSITIONS and lo + 1 < len(s.low)
                                      and s.low[lo + 1] in _FRONTED):
-            if inverted_subject_end(s.low, last + 1) > last + 1:
-                return "gov"      # "Deze analyse deelt het kabinet": the object first, the subject after the verb
+            if inverted_subject_end(s.low, last + 1) > last + 1 or inverted_subject_end(s.low, first + 1) > first + 1:
+                return "gov"      # "Deze analyse deelt het kabinet", "Dit advies neem ik niet over": the object
+                #                   first, the subject after the verb
             if s.low[first] in PASSIVE or (first > lo and s.low[first - 1] in PASSIVE):
                 return None       # "Dit advies wordt overgenomen", "Aan dit advies is gevolg gegeven": a passive
         after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
@@ -297,12 +319,33 @@ class Said:
             best = hits[k]
         return best
 
+    def around(self, content: tuple[int, int]) -> Hit | None:
+        """A stance phrasing whose gap holds the item's content, longer than a gap may be ("neemt de aanbeveling om
+        … niet over"): found in the words of the sentence without the content, its word indexes those of the
+        sentence."""
+        s = self.s
+        a, b = content
+        if a < 0 or b - a < 3:
+            return None
+        words, breaks = s.low[:a] + s.low[b + 1:], s.comma[:a] + s.comma[b + 1:]
+        width = b - a + 1
+
+        def back(i: int) -> int:
+            return i if i < a else i + width
+
+        for h in stance_lexicon().stances.find(words, breaks=breaks):
+            if h.first < a <= h.last and h.gap and h.gap[0] <= a <= h.gap[1]:
+                hit = Hit(h.phrase, h.first, back(h.last), (h.gap[0], h.gap[1] + width))
+                if self._counts(hit):
+                    return hit
+        return None
+
     def stance_of(self, noun_at: int, content: tuple[int, int]) -> str | None:
         """The stance the sentence takes on the item named at word ``noun_at`` whose own content is the words
         ``content`` (or (-1, -2)): the nearest stance phrasing of its segment outside the content, then negated or
         narrowed; "contrast" when an unqualified full stance is followed by a contrast (the caller decides: partial
         unless the contrast names an item of its own)."""
-        hit = self.nearest_hit(noun_at, content)
+        hit = self.nearest_hit(noun_at, content) or self.around(content)
         if hit is None:
             return None
         if self.negated(hit, content, noun_at):
