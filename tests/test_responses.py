@@ -30,6 +30,10 @@ def items(text: str) -> list[tuple[str, str | None, str | None, bool, str]]:
 
 # text -> [(kind, number, stance, collective, a fragment of the item's text)]
 ITEMS = [
+    # a two-column table, the letter opening the item's cell
+    ("Reactie op de aanbevelingen\n\nAanbeveling | Reactie kabinet\nA. Richt een meldpunt op | Overgenomen.\n"
+     "B. Verdubbel het budget | Niet overgenomen.\n",
+     [("rec", "A", "full", False, "richt een meldpunt op"), ("rec", "B", "rejected", False, "verdubbel het budget")]),
     # the content between the noun and the verb's particle, longer than a phrase's gap; the particle before "om"
     ("Het kabinet neemt de aanbeveling om de opleiding van alle reservisten met een half jaar te verlengen niet over.",
      [("rec", None, "rejected", False, "de opleiding van alle reservisten")]),
@@ -350,6 +354,8 @@ COMMITMENTS = [
     ("Het kabinet komt voor de zomer met een uitvoeringsagenda.", 1, ("kabinet", "voor de zomer")),
     ("Een apart fonds komt er niet.", 0, None),
     ("De Afdeling wijst erop dat de norm in de wet moet worden vastgelegd.", 0, None),
+    ("De raad constateert dat netcongestie tot 2035 het tempo van de energietransitie zal bepalen.", 0, None),
+    ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, (None, "in het voorjaar")),
 ]
 
 

@@ -218,11 +218,12 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
 
 
 def _said_by_others(said: Said, hit: Hit) -> bool:
-    """Whether someone other than the government (a report too: "De evaluatie beveelt aan voortaan …") speaks in the
-    segment before the marker."""
+    """Whether someone other than the government (a report too: "De evaluatie beveelt aan voortaan …", "De raad
+    constateert dat … zal bepalen") speaks in the segment before the marker, and the government not."""
     s = said.s
     lo, _ = s.segment(hit.first)
-    return any(said.may_name(s.low[i]) and said.actor(i) in ("other", "agent") for i in range(lo, hit.first))
+    actors = [said.actor(i) for i in range(lo, hit.first) if said.may_name(s.low[i])]
+    return "gov" not in actors and ("other" in actors or "agent" in actors)
 
 
 class _Blocked:
@@ -271,7 +272,8 @@ def sentence_commitment(said: Said) -> Commitment | None:
             continue
         who, other = _who(said, hit)
         if other or (who is None and commitment_lexicon().requires.get(hit.row) == "government") or \
-                (hit.value == "ahead" and who is None and _said_by_others(said, hit)):
+                (who is None and (hit.value == "ahead" or "dat" in s.low[s.segment(hit.first)[0]:hit.first])
+                 and _said_by_others(said, hit)):
             continue
         if hit.value != "promise":
             blocked = blocked or _Blocked(s)

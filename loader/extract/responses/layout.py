@@ -523,7 +523,9 @@ def _next_marked_line(text: str, pos: int, label: str) -> int:
 
 
 # A table row: cells between "|", with or without the outer bars ("| 1 | … | Overgenomen |", "1 | … | Overgenomen").
-_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|?(?P<cells>[^\n|]*(?:\|[^\n|]*){2,}?)\|?[ \t]*$")
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|?(?P<cells>[^\n|]*(?:\|[^\n|]*){1,}?)\|?[ \t]*$")
+# A number or letter that opens the item's cell: "A. Stel een ladder vast", "2) Maak een plan".
+_CELL_LABEL = re.compile(r"(?P<n>\d{1,2}(?:\.\d{1,2})?|[A-Za-z])[.)][ \t]+(?=\S)")
 _TABLE_NOUNS = {"aanbeveling": "recommendation", "conclusie": "finding", "bevinding": "finding"}
 
 
@@ -548,16 +550,22 @@ def table_items(text: str) -> Iterator[tuple[Mention, str | None]]:
             continue                                   # the separator line
         nouns = [k for k, w in enumerate(low) if any(w.startswith(n) for n in _TABLE_NOUNS)]
         if header is None or (nouns and not any(c[:1].isdigit() for c in cells)):
-            if nouns:
+            # two columns only with a header that names both the items and the answers ("Aanbeveling | Reactie")
+            if nouns and (len(cells) > 2 or any(c.startswith(a.lower()) for c in low for a in _answer_words())):
                 header, kind = low, _TABLE_NOUNS[next(n for n in _TABLE_NOUNS if low[nouns[0]].startswith(n))]
             continue
-        number = next((c.rstrip(".") for c in cells if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)), None)
-        if number is None or kind is None:
+        if len(cells) != len(header):
             continue
+        number = next((c.rstrip(".") for c in cells if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)), None)
         texts = [c for c in cells if c and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?\.?", c)]
-        if not texts:
+        if not texts or kind is None:
             continue
         body, answer = texts[0], (texts[-1] if len(texts) > 1 else None)
+        if number is None:                           # "A. Stel een ladder vast | Overgenomen."
+            label = _CELL_LABEL.match(body)
+            if label is None:
+                continue
+            number, body = label.group("n"), body[label.end():]
         labels = [k for k, h in enumerate(header) if any(h.startswith(a.lower()) for a in _answer_words())]
         if labels and labels[0] < len(cells) and cells[labels[0]]:
             answer = cells[labels[0]]              # the answer column the header names ("Reactie", "Standpunt")
