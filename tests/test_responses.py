@@ -30,6 +30,16 @@ def items(text: str) -> list[tuple[str, str | None, str | None, bool, str]]:
 
 # text -> [(kind, number, stance, collective, a fragment of the item's text)]
 ITEMS = [
+    # the main verb and its subject after the content ("… deel ik"); "herkent"
+    ("Ook de conclusie dat de risico's onvoldoende werden meegewogen deel ik.",
+     [("fin", None, "full", False, "de risico's onvoldoende werden meegewogen")]),
+    ("De conclusie dat de training te kort was neemt het kabinet niet over.",
+     [("fin", None, "rejected", False, "de training te kort was")]),
+    ("De commissie concludeert dat de planning tekortschoot. Ik herken dit beeld niet.",
+     [("fin", None, "rejected", False, "de planning tekortschoot")]),
+    # the infinitive before a "dat" of its own
+    ("De Afdeling adviseert het voorstel zo aan te passen dat beroep mogelijk blijft.",
+     [("rec", None, None, False, "het voorstel zo aan te passen dat beroep mogelijk blijft")]),
     # a two-column table, the letter opening the item's cell
     ("Reactie op de aanbevelingen\n\nAanbeveling | Reactie kabinet\nA. Richt een meldpunt op | Overgenomen.\n"
      "B. Verdubbel het budget | Niet overgenomen.\n",

@@ -532,14 +532,15 @@ def responses(text: str) -> Iterator[Mention]:
             m.attrs["stance"], m.attrs["stance_at"], m.attrs["by"] = stand_in.stance, stand_in.quote, stand_in.by
     sections = layout.LetteredSections(text)
     numbered_sections = layout.NumberedSections(text)
-    by_section: dict[str, int] = {}
+    by_section: dict[tuple[str, str], int] = {}
     for it in collect.items:
         if numbered_sections.starts and it.number is None and not it.collective:
             k = numbered_sections.number(it.start)
             if k:
-                by_section[k] = by_section.get(k, 0) + 1
-    # number items by section only when no section holds two (a nader rapport's points, not a letter's topics)
-    one_each = len(by_section) >= 2 and max(by_section.values()) == 1
+                by_section[(k, it.kind)] = by_section.get((k, it.kind), 0) + 1
+    # number items by section only when no section holds two of a kind (a nader rapport's points, each with its
+    # finding and its recommendation; not a letter's topics)
+    one_each = len({k for k, _ in by_section}) >= 2 and max(by_section.values()) == 1
     restated = _Restated([*numbered.values(), *stated])
     listed = _Spans([(m.start, m.end) for m in [*numbered.values(), *stated] if m.attrs["how"] in ("list", "table")])
     for it in collect.items:

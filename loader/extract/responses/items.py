@@ -91,7 +91,22 @@ def content_end(s: Sentence, first: int, link: str) -> int:
                 if i + 2 <= last and s.low[i + 2] in EXTRAPOSED:    # "te benaderen met een aanbod voor nazorg"
                     return next((j - 1 for j in range(i + 3, last + 1) if s.low[j] in CLOSING), last)
                 return min(i + 1, last)
-    return last
+    return _before_inverted_verb(s, first, last)
+
+
+def _before_inverted_verb(s: Sentence, first: int, last: int) -> int:
+    """``last``, or the word before the verb when the content runs into the main verb and its subject after it
+    ("Ook de conclusie dat de context onvoldoende werd meegewogen *deel ik*", "… *neemt het kabinet niet over*")."""
+    low, government = s.low, item_lexicon().government
+    j = last
+    while j > first and low[j] in CLOSING:
+        j -= 1
+    if j <= first or low[j] not in government:
+        return last
+    j -= 1
+    if low[j] in ("het", "de"):
+        j -= 1
+    return j - 1 if j - 1 > first else last
 
 
 def _with_content(s: Sentence, kind: str, link_at: int, how: str, noun_at: int) -> Item | None:
@@ -124,6 +139,8 @@ def verb_items(said: Said) -> list[Item]:
             link = h.last + 1 if h.last + 1 < len(s.low) and s.low[h.last + 1] == "om" else h.last
         else:
             link = _link_after(s, h.last, ("dat", "om") if h.value == "recommendation" else ("dat",))
+            if link > 0 and h.value == "recommendation" and s.low[link] == "dat" and "te" in s.low[h.last + 2:link]:
+                link = h.last           # "adviseert het voorstel zo aan te passen dat …": the infinitive first
             if link < 0 and h.value == "recommendation" and (
                     h.phrase.words[-1] in ("aan", "op") and len(s.low) - h.last > 3 or _te_after(s, h.last)):
                 link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen.", "De
