@@ -349,6 +349,15 @@ COMMITMENTS = [
     ("Ik neem de aanbeveling over om vanaf 2028 alle trainingen te registreren.", 0, None),  # the item's content
     ("Het kabinet erkent de conclusie dat de planning vanaf 2021 tekortschoot.", 0, None),    # a finding's content
     ("De komende jaren blijft de druk op de opvang hoog.", 0, None),                       # no government
+    ("Voor de zomer van 2027 ontvangt het parlement een overzicht van de knelpunten.", 1,
+     (None, "Voor de zomer van 2027")),
+    ("De staatssecretaris neemt begin 2028 een besluit over de locaties.", 1, ("staatssecretaris", "begin 2028")),
+    ("De uitkomsten worden in het najaar verwacht.", 0, None),                               # an expectation
+    ("Het overleg staat gepland voor eind maart.", 0, None),                                 # a schedule
+    ("Als de proef slaagt, kan het loket medio 2028 open.", 0, None),                        # a condition
+    ("De minister ontving dit voorjaar een brief van de burgemeesters.", 0, None),             # past
+    ("Minister Jansen reageerde begin 2024 op het rapport.", 0, None),                       # past
+    ("| 1 | Start eind 2027 met een pilot | Overgenomen |", 0, None),                          # the item's cell
     ("De kosten per deelnemer zijn hoog.", 0, None),                                        # "per", no date
     ("Aanbeveling 3: Stel vanaf 2027 een vast budget beschikbaar.", 0, None),              # the report's text
     # "laat" + infinitive: the government has something done

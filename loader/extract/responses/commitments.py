@@ -149,6 +149,26 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     return True
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_DATED = re.compile(rf"\b\d{{1,2}} (?:{_MONTHS}) ((?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=4)
+def _latest_dated_year(text: str) -> int:
+    """The latest year of a full date in the text ("Den Haag, 14 november 2026"): about the year it was written."""
+    return max((int(m.group(1)) for m in _DATED.finditer(text)), default=0)
+
+
+def _in_item_cell(s: Sentence, hit: Hit) -> bool:
+    """Whether the marker stands in a table row's first cell of text (the report's item, not the answer: "| 1 |
+    Start eind 2027 met een pilot | Overgenomen |")."""
+    at = s.starts[hit.first]
+    cells = s.text[s.text.rfind("\n", 0, at) + 1:at].split("|")
+    if len(cells) < 2 and "|" not in s.text[at:s.text.find("\n", at) if "\n" in s.text[at:s.end] else s.end]:
+        return False                          # not in a table row
+    return not any(c.strip() and not c.strip().rstrip(".").replace(".", "").isdigit() for c in cells[:-1])
+
+
 def _opens(s: Sentence, i: int) -> bool:
     """Whether word ``i`` opens the sentence, or what follows a full stop or colon in it ("Voorzitter. Laat ik …")."""
     return i == 0 or s.text[s.ends[i - 1]:s.starts[i]].strip()[-1:] in (".", ":")
@@ -158,14 +178,21 @@ def _ahead(s: Sentence, hit: Hit) -> bool:
     """Whether a time that looks ahead ("vanaf 1 juni", "met ingang van", "de komende vier jaar") stands in a segment
     in the present tense: no word of ``past``, no "is"/"zijn" whose clause ends in a participle in "ge-" ("Vanaf 2020
     is het aantal gestegen"). "per" needs a date right after it ("per 1 januari 2027", not "per doelstelling")."""
-    if hit.row == "per":
+    if hit.row == "per":                    # "per", "begin", "medio", "eind": a date after it
         nxt = s.low[hit.last + 1:hit.last + 2]
         if not nxt or not (nxt[0].isdigit() or when(s.text, s.starts[hit.last + 1], s.ends[hit.last + 1])):
             return False
     lo, hi = s.segment(hit.first)
     words = s.low[lo:hi]
+    if len(words) < 5:
+        return False                          # a heading ("Uiterlijk bij"), not a sentence
+    year = _YEAR.match(s.low[hit.last + 1]) if hit.last + 1 < len(s.low) else None
+    if year and int(year.group()) < _latest_dated_year(s.text):
+        return False                          # "Begin 2014 richtten de staatshoofden …", in a letter of 2019
     lex = commitment_lexicon()
-    if not lex.past.isdisjoint(words) or not lex.obliged.isdisjoint(words):
+    if not lex.past.isdisjoint(words) or not lex.obliged.isdisjoint(words) or \
+            any(w.endswith(("eerde", "eerden")) for w in words) or \
+            s.low[0] in ("als", "indien", "mits"):    # "reageerde", "presenteerden"; "Als dat haalbaar blijkt, …"
         return False
     a, b = s.clause(hit.first)
     if not {"om", "dat"}.isdisjoint(s.low[a:hit.first]) or "te" in s.low[hit.last + 1:b]:
@@ -268,7 +295,7 @@ def sentence_commitment(said: Said) -> Commitment | None:
         # met …": not "komt … met" a deliverable, but "komt er")
         hit = found if _acts(s, found) else next(
             (h for h in index.all_at(s.low, found.first, len(s.low), s.comma)[1:] if _acts(s, h)), None)
-        if hit is None:
+        if hit is None or (s.text.find("|", s.start, s.end) >= 0 and _in_item_cell(s, hit)):
             continue
         who, other = _who(said, hit)
         if other or (who is None and commitment_lexicon().requires.get(hit.row) == "government") or \

@@ -29,6 +29,7 @@ SUBORDINATORS = frozenset({"waar", "als", "hoewel", "nu", "omdat", "terwijl", "z
 PREPOSITIONS = frozenset({"tot", "met", "van", "zoals", "volgens", "naar", "aan", "op", "over", "bij", "voor", "uit",
                           "in", "tegen", "namens", "aldus"})
 PRONOUNS = frozenset({"zij", "hij", "ze"})
+_MEMBERS = frozenset({"landen", "lidstaten", "bondgenoten", "partners", "partnerlanden"})   # "EU-landen"
 INDIRECT = frozenset({"hoeverre", "waarop", "hoe"})
 # Words that start a sentence without being a name.
 NOT_NAMES = frozenset({"de", "het", "een", "in", "op", "ook", "daarnaast", "tot", "dat", "dit", "die", "deze", "wel",
@@ -219,8 +220,8 @@ class Said:
             return None
         if w in lex.government:
             return "gov"
-        if w in lex.others:
-            return "other"
+        if w in lex.others or ("-" in w and w.split("-", 1)[0] in lex.others and w.rsplit("-", 1)[1] in _MEMBERS):
+            return "other"                                      # "EU-landen", not "VN-document"
         if is_agent(w) or w in self.speakers.aliases:
             return "agent"
         return None
