@@ -40,6 +40,19 @@ ITEMS = [
     # the infinitive before a "dat" of its own
     ("De Afdeling adviseert het voorstel zo aan te passen dat beroep mogelijk blijft.",
      [("rec", None, None, False, "het voorstel zo aan te passen dat beroep mogelijk blijft")]),
+    # a list of recommendations in one sentence, with commas; two joined by "en" are one
+    ("De Raad beveelt aan om de termijnen te verkorten, de inspectie te versterken en de Kamer jaarlijks te "
+     "informeren over de voortgang. Het kabinet neemt deze aanbevelingen over.",
+     [("rec", None, "full", False, "de termijnen te verkorten"), ("rec", None, "full", False, "de inspectie te"),
+      ("rec", None, "full", False, "de kamer jaarlijks te informeren")]),
+    ("De raad adviseert om de belasting op gas te verlagen en die op stroom te verhogen.",
+     [("rec", None, None, False, "de belasting op gas te verlagen")]),
+    # "is het met de commissie eens dat …": an item with its stance; "… eens dat dit …": the item before
+    ("Wel is de minister het met de commissie eens dat de vaargeul vaker moet worden gebaggerd.",
+     [("rec", None, "full", False, "de vaargeul vaker moet worden gebaggerd")]),
+    ("De Afdeling wijst erop dat de toets in de wet moet worden verankerd. Ik ben het met de Afdeling eens dat dit "
+     "een wezenlijk punt is, maar acht een regeling bij algemene maatregel van bestuur voldoende.",
+     [("rec", None, "partial", False, "de toets in de wet moet worden verankerd")]),
     # a two-column table, the letter opening the item's cell
     ("Reactie op de aanbevelingen\n\nAanbeveling | Reactie kabinet\nA. Richt een meldpunt op | Overgenomen.\n"
      "B. Verdubbel het budget | Niet overgenomen.\n",

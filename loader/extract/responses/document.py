@@ -38,7 +38,7 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, may_name, stance_in
+from .stance import ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, is_agent, stance_in
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -357,8 +357,10 @@ class _Collect:
             return
         stance = said.stance_of(0, (-1, -2))
         hit = said.nearest_hit(0, (-1, -2))
-        if stance in (None, "contrast") or hit is None:
+        if stance is None or hit is None:
             return
+        if stance == "contrast":       # "Ik ben het met de Afdeling eens dat dit …, maar acht …": no item of its own
+            stance = "partial"
         if s.low[0] in ("dat", "dit"):
             if hit.first > 3:
                 return
@@ -448,6 +450,8 @@ def _object_of_its_own(low: list[str], hit) -> bool:
     """Whether a stance phrasing has an object of its own, a noun phrase in its gap or right after it (past a
     government subject): "Het kabinet steunt *de inzet van de VN*", not "De regering ziet daartoe geen noodzaak"."""
     words = low[hit.gap[0]:hit.gap[1]] if hit.gap else []
+    if any(is_agent(w) for w in words):
+        words = []                 # the report's author: "Ik ben het met de Afdeling eens dat dit …"
     k = inverted_subject_end(low, hit.last + 1)            # "deelt het kabinet": the subject, not an object
     words += low[k:k + 2]
     return not ARTICLES.isdisjoint(words)

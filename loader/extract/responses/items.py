@@ -152,6 +152,33 @@ def verb_items(said: Said) -> list[Item]:
             if item.kind == "finding" and s.low[link] == "dat" and _normative(s, item.content):
                 item.kind = "recommendation"    # "De Afdeling wijst erop dat de weging in de wet moet worden verankerd"
             out.append(item)
+            if item.kind == "recommendation" and s.low[link] != "dat":
+                out.extend(coordinated(s, item))
+    return out
+
+
+def coordinated(s: Sentence, item: Item) -> list[Item]:
+    """The recommendations listed after an "om … te" item in the same sentence, each with an infinitive of its own
+    ("beveelt aan om A in te voeren, B jaarlijks te laten toetsen en C te informeren over D"): one item each."""
+    out: list[Item] = []
+    a = item.content[1] + 1
+    lo, hi = s.segment(item.content[0])
+    low = s.low
+    if not (a < hi and s.comma[a - 1]):
+        return out                  # "om A te verlagen en B te verhogen": one item; a list has commas
+    while a < hi and (s.comma[a - 1] or low[a] == "en"):
+        start = a + 1 if low[a] == "en" else a
+        k = next((i for i in range(start + 1, min(hi - 1, start + 25)) if low[i] == "te"), None)
+        if k is None or any(low[i] in ("dat", "om", "maar") for i in range(start, k)):
+            break
+        end = k + 1
+        while end + 1 < hi and low[end + 1].endswith("en") and low[end + 1] != "en" and not s.comma[end]:
+            end += 1                                       # "te laten toetsen"
+        if not s.comma[end] and end + 1 < hi and low[end + 1] in EXTRAPOSED:   # "te informeren over de …"
+            end = next((j for j in range(end + 1, hi) if s.comma[j] or (j + 1 < hi and low[j + 1] == "en")), hi - 1)
+        x, y = s.span(start, end)
+        out.append(Item(item.kind, x, y, item.sentence, item.how, noun_at=item.noun_at, content=(start, end)))
+        a = end + 1
     return out
 
 
@@ -295,6 +322,8 @@ def noun_items(said: Said) -> list[Item]:
             if item:
                 item.needs_stance = s.low[j] in ("over", "inzake", "tot")
                 out.append(item)
+                if noun.plural and s.low[j] == "om":         # "de aanbevelingen om A te doen en B te laten"
+                    out.extend(coordinated(s, item))
                 continue
         if noun.specific:
             continue
@@ -405,6 +434,8 @@ def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
         if what is None or (what.endswith("-with-author") and not said.names_author):
             continue
         j = h.last + 1
+        if j + 1 < n and s.low[j] == "dat" and s.low[j + 1] in ("dit", "dat"):
+            continue                  # "Ik ben het met de Afdeling eens dat dit …": the item before, no new one
         if j < n and s.low[j] in ("dat", "om") and s.seg[j] == s.seg[h.first]:
             item = _with_content(s, "finding", j, "endorsed", h.first)
             if item is None:
