@@ -53,6 +53,17 @@ ITEMS = [
     ("De Afdeling wijst erop dat de toets in de wet moet worden verankerd. Ik ben het met de Afdeling eens dat dit "
      "een wezenlijk punt is, maar acht een regeling bij algemene maatregel van bestuur voldoende.",
      [("rec", None, "partial", False, "de toets in de wet moet worden verankerd")]),
+    # the next sentence answers: "acht het niet wenselijk" (no object), "Daarin kan het kabinet zich vinden",
+    # "zegt dit toe"; an item noun with its content is no speaker ("Het advies om … wijst het kabinet af")
+    ("De raad adviseert een landelijk fonds op te richten. Het kabinet acht het niet wenselijk hiervoor een fonds te "
+     "vormen.", [("rec", None, "rejected", False, "een landelijk fonds op te richten")]),
+    ("Voorts beveelt de raad aan dat het Rijk meer regie neemt. Ook daarin kan het kabinet zich vinden.",
+     [("rec", None, "full", False, "het rijk meer regie neemt")]),
+    ("De Rekenkamer beveelt aan om de Kamer bij elke mijlpaal te informeren. De staatssecretaris zegt dit toe.",
+     [("rec", None, "full", False, "de kamer bij elke mijlpaal te informeren")]),
+    ("Het advies om een apart fonds op te richten wijst het kabinet af.",
+     [("rec", None, "rejected", False, "een apart fonds op te richten")]),
+    ("Het kabinet neemt vrijwel alle aanbevelingen van de commissie over.", [("rec", None, "partial", True, "")]),
     # a two-column table, the letter opening the item's cell
     ("Reactie op de aanbevelingen\n\nAanbeveling | Reactie kabinet\nA. Richt een meldpunt op | Overgenomen.\n"
      "B. Verdubbel het budget | Niet overgenomen.\n",

@@ -446,15 +446,24 @@ class _Restated:
         return self.items[best] if counts[best] >= 0.6 * len(words) else None
 
 
+# Words after "het" that show it is no article: "acht het niet wenselijk", "vindt het wel nodig".
+_NOT_NOUNS = frozenset({"niet", "wel", "ook", "nog", "dan", "daarom", "echter", "zeker", "juist", "onverstandig",
+                        "verstandig", "wenselijk", "nodig", "noodzakelijk", "raadzaam", "zinvol"})
+
+
 def _object_of_its_own(low: list[str], hit) -> bool:
     """Whether a stance phrasing has an object of its own, a noun phrase in its gap or right after it (past a
     government subject): "Het kabinet steunt *de inzet van de VN*", not "De regering ziet daartoe geen noodzaak"."""
-    words = low[hit.gap[0]:hit.gap[1]] if hit.gap else []
-    if any(is_agent(w) for w in words):
-        words = []                 # the report's author: "Ik ben het met de Afdeling eens dat dit …"
+    at = list(range(*hit.gap)) if hit.gap else []
+    if any(is_agent(low[i]) for i in at):
+        at = []                    # the report's author: "Ik ben het met de Afdeling eens dat dit …"
     k = inverted_subject_end(low, hit.last + 1)            # "deelt het kabinet": the subject, not an object
-    words += low[k:k + 2]
-    return not ARTICLES.isdisjoint(words)
+    if "te" not in low[k:k + 8]:          # "acht het niet wenselijk hiervoor een fonds te vormen": the infinitive's
+        at += range(k, min(len(low), k + 2))      # object is what the stance is on, not something else
+    government = item_lexicon().government
+    # an article that opens a noun phrase: not the subject ("kan het kabinet zich vinden"), not "acht het niet …"
+    return any(low[i] in ARTICLES and (i + 1 == len(low) or (low[i + 1] not in government and
+                                                            low[i + 1] not in _NOT_NOUNS)) for i in at)
 
 
 def _item_mention(text: str, it: Item) -> Mention:

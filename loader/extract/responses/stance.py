@@ -218,6 +218,8 @@ class Said:
             return "agent"
         if w == "kamer" and i > 0 and s.low[i - 1] == "uw":        # the addressee, not a speaker
             return None
+        if i + 1 < len(s.low) and s.low[i + 1] in ("om", "dat") and w in lex.nouns:
+            return None               # an item with its content, not a speaker: "Het advies om … wijst het kabinet af"
         if w in lex.government:
             return "gov"
         if w in lex.others or ("-" in w and w.split("-", 1)[0] in lex.others and w.rsplit("-", 1)[1] in _MEMBERS):
