@@ -64,6 +64,10 @@ ITEMS = [
     ("Het advies om een apart fonds op te richten wijst het kabinet af.",
      [("rec", None, "rejected", False, "een apart fonds op te richten")]),
     ("Het kabinet neemt vrijwel alle aanbevelingen van de commissie over.", [("rec", None, "partial", True, "")]),
+    # an actor in the item's content is not the subject; the subject after the verb is
+    ("Onze aanbeveling om de Kamer over de voorraden te informeren neemt de minister niet over, omdat die informatie "
+     "gerubriceerd is.", [("rec", None, "rejected", False, "de kamer over de voorraden te informeren")]),
+    ("De Kamer steunt het kabinet in zijn keuze.", []),
     # a two-column table, the letter opening the item's cell
     ("Reactie op de aanbevelingen\n\nAanbeveling | Reactie kabinet\nA. Richt een meldpunt op | Overgenomen.\n"
      "B. Verdubbel het budget | Niet overgenomen.\n",

@@ -87,7 +87,7 @@ def content_end(s: Sentence, first: int, link: str) -> int:
         for i in range(first, last):
             if s.low[i] == "te":
                 if s.next_comma(i + 1) < last:
-                    return s.next_comma(i + 1)
+                    return _before_inverted_verb(s, first, s.next_comma(i + 1))
                 if i + 2 <= last and s.low[i + 2] in EXTRAPOSED:    # "te benaderen met een aanbod voor nazorg"
                     return next((j - 1 for j in range(i + 3, last + 1) if s.low[j] in CLOSING), last)
                 return min(i + 1, last)

@@ -255,8 +255,12 @@ class Said:
                 return None       # "Dit advies wordt overgenomen", "Aan dit advies is gevolg gegeven": a passive
         after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
         before = self.first_actor(seg, after)
-        if 0 <= before < first:
+        if 0 <= before < first and not ("om" in s.low[lo:before] or "dat" in s.low[lo:before]) or \
+                0 <= before < first and inverted_subject_end(s.low, first + 1) == first + 1:
             return self.actor(before)
+        if 0 <= before < first:
+            return "gov"      # "Onze aanbeveling om de Kamer … te informeren neemt de minister niet over": the
+            #                   actor before stands in the item's content, the subject after the verb
         for i in range(first + 1, min(len(s.low), last + 4)):
             if self.actor(i):
                 return self.actor(i)
