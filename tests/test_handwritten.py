@@ -11,8 +11,9 @@ from missiongraph.eval import evaluate, format_errors
 
 HERE = Path(__file__).resolve().parent / "handwritten"
 # set -> (items F1, stance accuracy on matched items, commitments F1)
-FLOORS = {"set1": (0.89, 0.84, 0.86), "set2": (0.81, 0.78, 0.76), "set3": (0.80, 0.73, 0.78),
-          "set4": (0.79, 0.69, 0.75), "set5": (0.79, 0.66, 0.65)}
+FLOORS = {"set1": (0.89, 0.86, 0.93), "set2": (0.84, 0.81, 0.91), "set3": (0.81, 0.76, 0.91),
+          "set4": (0.81, 0.74, 0.79), "set5": (0.87, 0.75, 0.83), "set6": (0.78, 0.78, 0.82),
+          "set7": (0.75, 0.72, 0.75)}
 
 
 @pytest.mark.parametrize("name", FLOORS)
@@ -20,7 +21,7 @@ def test_the_handwritten_responses_keep_their_scores(name):
     report = evaluate(HERE / name)
     r, errors = report.responses, format_errors(report)
     items, stance, commitments = FLOORS[name]
-    assert r.documents == (16 if name == "set5" else 14)
+    assert r.documents == (14 if name in ("set1", "set2", "set3", "set4") else 16)
     assert r.items["items"].f1 >= items, errors
     assert r.stance_accuracy >= stance, errors
     assert r.commitments.f1 >= commitments, errors

@@ -68,6 +68,10 @@ ITEMS = [
     ("Onze aanbeveling om de Kamer over de voorraden te informeren neemt de minister niet over, omdat die informatie "
      "gerubriceerd is.", [("rec", None, "rejected", False, "de kamer over de voorraden te informeren")]),
     ("De Kamer steunt het kabinet in zijn keuze.", []),
+    # what a report advises as a noun phrase
+    ("De Raad adviseert een verbod op nieuwe bouw in de uiterwaarden. Het kabinet neemt dit advies niet over.",
+     [("rec", None, "rejected", False, "een verbod op nieuwe bouw in de uiterwaarden")]),
+    ("De Raad adviseert de minister. Het kabinet dankt de Raad.", []),
     # a two-column table, the letter opening the item's cell
     ("Reactie op de aanbevelingen\n\nAanbeveling | Reactie kabinet\nA. Richt een meldpunt op | Overgenomen.\n"
      "B. Verdubbel het budget | Niet overgenomen.\n",

@@ -145,6 +145,9 @@ def verb_items(said: Said) -> list[Item]:
                     h.phrase.words[-1] in ("aan", "op") and len(s.low) - h.last > 3 or _te_after(s, h.last)):
                 link = h.last           # "De commissie raadt de minister aan de regels te vereenvoudigen.", "De
                 #                         Afdeling adviseert het Toetsingskader te herzien."
+            if link < 0 and h.value == "recommendation" and h.last + 2 < len(s.low) and \
+                    s.low[h.last + 1] in ("een", "meer", "minder", "extra") and s.seg[h.last + 1] == s.seg[h.last]:
+                link = h.last           # what it advises, a noun phrase: "De Rli adviseert een algeheel verbod op …"
             if link < 0:
                 continue
         item = _with_content(s, h.value, link, "verb", h.first)
