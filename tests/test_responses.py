@@ -68,6 +68,11 @@ ITEMS = [
     ("Onze aanbeveling om de Kamer over de voorraden te informeren neemt de minister niet over, omdat die informatie "
      "gerubriceerd is.", [("rec", None, "rejected", False, "de kamer over de voorraden te informeren")]),
     ("De Kamer steunt het kabinet in zijn keuze.", []),
+    # the item first, a comma, the stance with its subject after it
+    ("De aanbeveling om de aanschaf van munitie te versnellen, onderschrijft het kabinet.",
+     [("rec", None, "full", False, "de aanschaf van munitie te versnellen")]),
+    ("Het advies om alle statushouders direct te huisvesten, acht ik niet uitvoerbaar zolang de woningnood zo groot is.",
+     [("rec", None, "rejected", False, "alle statushouders direct te huisvesten")]),
     # what a report advises as a noun phrase
     ("De Raad adviseert een verbod op nieuwe bouw in de uiterwaarden. Het kabinet neemt dit advies niet over.",
      [("rec", None, "rejected", False, "een verbod op nieuwe bouw in de uiterwaarden")]),

@@ -448,7 +448,8 @@ def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
                 item.kind = "recommendation"
             out.append(item)
         elif what == "finding" and 2 < h.first <= MAX_CONTENT and s.comma[h.first - 1] and n - h.last <= 4 and \
-                any(said.actor(k) == "gov" for k in range(h.last + 1, n)):
+                any(said.actor(k) == "gov" for k in range(h.last + 1, n)) and \
+                not any(w in item_lexicon().nouns for w in s.low[:3]):   # "De aanbeveling om …, onderschrijft …"
             a, b = s.span(0, h.first - 1)           # "Daarmee is er sprake van een ereschuld, erkent de premier."
             out.append(Item("finding", a, b, (s.start, s.end), "endorsed", noun_at=h.first,
                             content=(0, h.first - 1)))
