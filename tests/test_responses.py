@@ -73,6 +73,16 @@ ITEMS = [
      [("rec", None, "full", False, "de aanschaf van munitie te versnellen")]),
     ("Het advies om alle statushouders direct te huisvesten, acht ik niet uitvoerbaar zolang de woningnood zo groot is.",
      [("rec", None, "rejected", False, "alle statushouders direct te huisvesten")]),
+    # a council's own page: "wij" is the report's author; its list after "Wij bevelen de minister … aan:"; items by place
+    ("Dat blijkt uit ons onderzoek. Wij bevelen de minister van Defensie aan:\n- de termijn te verkorten;\n"
+     "- de inspectie te versterken;\n- de Kamer te informeren.\n\nDe minister neemt de eerste en de derde aanbeveling "
+     "over. De tweede aanbeveling neemt zij over voor zover het om nieuwe kazernes gaat.",
+     [("rec", None, "full", False, "de termijn te verkorten"), ("rec", None, "partial", False, "de inspectie te"),
+      ("rec", None, "full", False, "de kamer te informeren")]),
+    ("De Raad beveelt aan:\n- de termijn te verkorten;\n- de inspectie te versterken;\n- de Kamer te informeren.\n"
+     "De minister neemt onze eerste twee aanbevelingen over.",
+     [("rec", None, "full", False, "de termijn te verkorten"), ("rec", None, "full", False, "de inspectie te"),
+      ("rec", None, None, False, "de kamer te informeren")]),
     # what a report advises as a noun phrase
     ("De Raad adviseert een verbod op nieuwe bouw in de uiterwaarden. Het kabinet neemt dit advies niet over.",
      [("rec", None, "rejected", False, "een verbod op nieuwe bouw in de uiterwaarden")]),
@@ -410,6 +420,7 @@ COMMITMENTS = [
     ("Het kabinet komt voor de zomer met een uitvoeringsagenda.", 1, ("kabinet", "voor de zomer")),
     ("Een apart fonds komt er niet.", 0, None),
     ("De Afdeling wijst erop dat de norm in de wet moet worden vastgelegd.", 0, None),
+    ("Dat blijkt uit ons onderzoek. Wij zullen over twee jaar nagaan of de aanbevelingen zijn opgevolgd.", 0, None),
     ("De raad constateert dat netcongestie tot 2035 het tempo van de energietransitie zal bepalen.", 0, None),
     ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, (None, "in het voorjaar")),
 ]

@@ -38,7 +38,8 @@ from .commitments import sentence_commitment, when
 from .items import Appraisals, Item, attributed_items, endorsed_items, modal_positions, noun_items, verb_items
 from .lexicon import commitment_lexicon, item_lexicon, parse_phrase, read, stance_lexicon
 from .reading import Sentence, sentence_spans, split
-from .stance import ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, is_agent, stance_in
+from .stance import (ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, is_agent, stance_in,
+                     we_are_author)
 
 RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
                             r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
@@ -212,7 +213,7 @@ class _Collect:
         self.items: list[Item] = []
         self.groups: dict[str, Item] = {}
         self.recent: dict[str, list[Item]] = {}        # the items of the sentences just before, by kind
-        self.speakers = Speakers(defined_aliases(text))
+        self.speakers = Speakers(defined_aliases(text), we_are_author(text))
         self.responds = RESPONSE_WORDS.search(text) is not None
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
@@ -318,9 +319,11 @@ class _Collect:
                 before_items = self.recent.get(it.kind)
                 if it.collective and before_items and len(before_items) < 2:
                     before_items = None                    # "deze bevindingen" after one finding: all of them
-                if it.ordinal and before_items:            # "de tweede aanbeveling": the second of those before
-                    k = it.ordinal - 1 if it.ordinal > 0 else len(before_items) - 1
-                    before_items = [before_items[k]] if k < len(before_items) else None
+                if it.ordinals and before_items:           # "de tweede aanbeveling": the second of those before
+                    at = [k - 1 if k > 0 else len(before_items) - 1 for k in it.ordinals]
+                    before_items = [before_items[k] for k in at if k < len(before_items)] or None
+                    if before_items:
+                        it.collective = len(before_items) > 1
                 if before_items and (it.how == "anaphor" or it.stance):
                     both = it.noun_at > 0 and s.low[it.noun_at - 1] == "beide"
                     targets = before_items[-2:] if both else before_items if it.collective else before_items[-1:]
@@ -510,7 +513,9 @@ def _layout_items(text: str) -> tuple[dict[tuple[str, str], Mention], list[Menti
     for m, answer in layout.table_items(text):
         m.attrs.update(number=m.value, stance=stance_in(text, m.end, m.end + len(answer or "") + 200, answer),
                        collective=False, how="table")
-        numbered.setdefault((m.kind, m.value), m)
+        have = numbered.get((m.kind, m.value))
+        if have is None or "|" in have.text:         # a numbered line that is a table row: the table's reading
+            numbered[(m.kind, m.value)] = m
     return numbered, stated
 
 

@@ -44,7 +44,7 @@ CLOSING = frozenset({"over", "niet", "af", "toe", "aan", "geen"})
 # "De eerste aanbeveling neem ik over": an item named by its place among those named before it.
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8,
             "laatste": -1}
-_OWNERS = frozenset({"de", "uw", "haar", "zijn", "hun"})
+_OWNERS = frozenset({"de", "uw", "haar", "zijn", "hun", "onze", "ons"})
 QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -68,7 +68,8 @@ class Item:
     appraised: bool = False
     needs_stance: bool = False                  # named only in passing ("het advies over X"): listed with a stance
     numbers_at: tuple[int, int] | None = None   # a numbered item: the word indexes [from, to) of its number list
-    ordinal: int = 0                            # an anaphor by place: "de eerste aanbeveling" 1, "de laatste" -1
+    ordinals: tuple[int, ...] = ()              # an anaphor by place: "de eerste aanbeveling" (1,), "de laatste"
+    #                                             (-1,), "de eerste en de derde" (1, 3), "de eerste twee" (1, 2)
     pointer: bool = False                       # only points back ("dit beeld"): no item when nothing is before it
 
     @property
@@ -331,9 +332,9 @@ def noun_items(said: Said) -> list[Item]:
         if noun.specific:
             continue
         dets = low[max(0, i - 3):i]
-        if prev in ORDINALS and i >= 2 and low[i - 2] in _OWNERS and not noun.plural:
-            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
-                            ordinal=ORDINALS[prev]))
+        places = _places(low, i)
+        if places:
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i, ordinals=places))
         elif prev in lex.anaphors or (i >= 2 and low[i - 2] in lex.anaphors and prev not in ("de", "het")):
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
                             collective=noun.plural, pointer=noun.anaphor_only))
@@ -343,6 +344,31 @@ def noun_items(said: Said) -> list[Item]:
             # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
     return out
+
+
+_COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}
+
+
+def _places(low: list[str], i: int) -> tuple[int, ...]:
+    """The places an item noun at ``i`` names its items by: "de tweede aanbeveling" (2,), "de eerste en de derde
+    aanbeveling" (1, 3), "onze eerste twee aanbevelingen" (1, 2), "de laatste" (-1,); () when it names none."""
+    if i >= 3 and low[i - 1] in _COUNTS and low[i - 2] == "eerste" and low[i - 3] in _OWNERS:
+        return tuple(range(1, _COUNTS[low[i - 1]] + 1))
+    places: list[int] = []
+    j = i - 1
+    while j >= 1 and low[j] in ORDINALS:
+        places.append(ORDINALS[low[j]])
+        k = j - 1
+        if low[k] in ("de", "het") and k >= 1 and low[k - 1] in ("en", "of"):
+            k -= 1                                  # "de eerste en de derde"
+        if low[k] in ("en", "of") and k >= 1 and low[k - 1] in ORDINALS:
+            j = k - 1
+            continue
+        if low[k] in ("en", "of") and k >= 2 and low[k - 1] in ("de", "het") and low[k - 2] in ORDINALS:
+            j = k - 2
+            continue
+        return tuple(sorted(places, key=lambda p: (p < 0, p))) if low[k] in _OWNERS else ()
+    return ()
 
 
 @lru_cache(maxsize=1)

@@ -330,8 +330,10 @@ _INTRO_VERBS = {"beveelt aan": "recommendation", "bevelen aan": "recommendation"
                 "stelt vast": "finding", "stellen vast": "finding"}
 _INTRO_STEMS = ("aanbeveling", "conclusie", "bevinding", "observatie", "constatering",   # in every _INTRO_NOUNS word
                 "beveelt", "bevelen", "adviseert", "adviseren", "concludeert", "concluderen", "stelt", "stellen")
+# (a separable verb may hold its object: "Wij bevelen de minister van Defensie aan:")
 _INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?:(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
-                    r")\b[^\n]{0,200}|(?P<verb>" + "|".join(v.replace(" ", r"[ \t]+") for v in _INTRO_VERBS) +
+                    r")\b[^\n]{0,200}|(?P<verb>" +
+                    "|".join(v.replace(" ", r"(?:[ \t]+[^\n:]{1,120}?)?[ \t]+") for v in _INTRO_VERBS) +
                     r")[ \t]*):[ \t*]*$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
 _LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\d", re.IGNORECASE)
@@ -356,8 +358,9 @@ def introduced_lists(text: str) -> Iterator[Mention]:
     for m in matches_at(_INTRO, text, lines):
         if "toezegging" in m.group(0).lower() or lists.covers(m.start()):
             continue
+        verb = m.group("verb").lower().split() if m.group("verb") else []
         kind = (_INTRO_NOUNS[m.group("noun").lower()] if m.group("noun") else
-                _INTRO_VERBS[" ".join(m.group("verb").lower().split())])
+                _INTRO_VERBS.get(" ".join(verb)) or _INTRO_VERBS[f"{verb[0]} {verb[-1]}"])
         pos = m.end() + 1
         seen_item = False
         while pos < len(text):

@@ -29,6 +29,7 @@ SUBORDINATORS = frozenset({"waar", "als", "hoewel", "nu", "omdat", "terwijl", "z
 PREPOSITIONS = frozenset({"tot", "met", "van", "zoals", "volgens", "naar", "aan", "op", "over", "bij", "voor", "uit",
                           "in", "tegen", "namens", "aldus"})
 PRONOUNS = frozenset({"zij", "hij", "ze"})
+_WE = frozenset({"wij", "we"})
 _MEMBERS = frozenset({"landen", "lidstaten", "bondgenoten", "partners", "partnerlanden"})   # "EU-landen"
 INDIRECT = frozenset({"hoeverre", "waarop", "hoe"})
 # Words that start a sentence without being a name.
@@ -62,9 +63,20 @@ class Speakers:
     """Whether the report's author spoke in the sentence before (a "zij" then is the author: "Mevrouw Sorgdrager
     constateert dat … Ook stelt zij …")."""
 
-    def __init__(self, aliases: frozenset[str] = frozenset()) -> None:
+    def __init__(self, aliases: frozenset[str] = frozenset(), we_author: bool = False) -> None:
         self.author_recent = False
         self.aliases = aliases          # abbreviations the text gives a report's author: "de Adviesraad Migratie (ASM)"
+        self.we_author = we_author      # "wij" is the report's author: a council's page ("Dat blijkt uit ons onderzoek")
+
+
+# A report's author speaking of its own report: on such a page "wij" is the author, not the government.
+_OWN_REPORT = re.compile(r"\b(?:ons|onze) (?:onderzoek|rapport|advies|aanbeveling|aanbevelingen|conclusies|bevindingen|"
+                         r"nawoord|toezichtsrapport|verantwoordingsonderzoek)\b", re.IGNORECASE)
+
+
+def we_are_author(text: str) -> bool:
+    """Whether the text's "wij" is a report's author ("Dat blijkt uit ons onderzoek", "Onze aanbeveling om …")."""
+    return _OWN_REPORT.search(text) is not None
 
 
 # "(ASM)": an abbreviation in brackets (the regex opens with a literal: it scans as fast as str.find)
@@ -215,6 +227,8 @@ class Said:
                                                                                         "mijn")):
                 return None
         if w in PRONOUNS and self.speakers.author_recent:
+            return "agent"
+        if w in _WE and self.speakers.we_author:
             return "agent"
         if w == "kamer" and i > 0 and s.low[i - 1] == "uw":        # the addressee, not a speaker
             return None
