@@ -83,6 +83,11 @@ ITEMS = [
      "De minister neemt onze eerste twee aanbevelingen over.",
      [("rec", None, "full", False, "de termijn te verkorten"), ("rec", None, "full", False, "de inspectie te"),
       ("rec", None, None, False, "de kamer te informeren")]),
+    # a report's plural author after the verb; "Dat doet de minister niet"
+    ("Aan het Rijk bevelen de inspecties aan om de financiering voor meerdere jaren zeker te stellen. Wij nemen deze "
+     "aanbeveling over.", [("rec", None, "full", False, "de financiering voor meerdere jaren zeker te stellen")]),
+    ("De IOB adviseerde ook om het aantal partners te halveren. Dat doet de minister niet.",
+     [("rec", None, "rejected", False, "het aantal partners te halveren")]),
     # what a report advises as a noun phrase
     ("De Raad adviseert een verbod op nieuwe bouw in de uiterwaarden. Het kabinet neemt dit advies niet over.",
      [("rec", None, "rejected", False, "een verbod op nieuwe bouw in de uiterwaarden")]),
