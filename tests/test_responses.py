@@ -88,6 +88,9 @@ ITEMS = [
      "aanbeveling over.", [("rec", None, "full", False, "de financiering voor meerdere jaren zeker te stellen")]),
     ("De IOB adviseerde ook om het aantal partners te halveren. Dat doet de minister niet.",
      [("rec", None, "rejected", False, "het aantal partners te halveren")]),
+    # "gaat niet in op het advies om …"; a headline and the text after its blank line are two sentences
+    ("Staatssecretaris legt advies naast zich neer\n\nDe staatssecretaris gaat niet in op het advies van de commissie "
+     "om een landelijk tarief in te voeren.", [("rec", None, "rejected", False, "een landelijk tarief in te voeren")]),
     # what a report advises as a noun phrase
     ("De Raad adviseert een verbod op nieuwe bouw in de uiterwaarden. Het kabinet neemt dit advies niet over.",
      [("rec", None, "rejected", False, "een verbod op nieuwe bouw in de uiterwaarden")]),
@@ -426,6 +429,8 @@ COMMITMENTS = [
     ("Een apart fonds komt er niet.", 0, None),
     ("De Afdeling wijst erop dat de norm in de wet moet worden vastgelegd.", 0, None),
     ("Dat blijkt uit ons onderzoek. Wij zullen over twee jaar nagaan of de aanbevelingen zijn opgevolgd.", 0, None),
+    ("Staatssecretaris gaat aan de slag met rapport over noodopvang\n\nDe staatssecretaris neemt het rapport in "
+     "ontvangst.", 0, None),                                         # a headline: the text tells its promise, if any
     ("De raad constateert dat netcongestie tot 2035 het tempo van de energietransitie zal bepalen.", 0, None),
     ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, (None, "in het voorjaar")),
 ]

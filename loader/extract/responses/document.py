@@ -454,6 +454,16 @@ _NOT_NOUNS = frozenset({"niet", "wel", "ook", "nog", "dan", "daarom", "echter", 
                         "verstandig", "wenselijk", "nodig", "noodzakelijk", "raadzaam", "zinvol"})
 
 
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a heading or a headline: one line, no closing punctuation, a blank line after it
+    ("Staatssecretaris gaat aan de slag met rapport over kinderen in de noodopvang\n\n"). Its promise is the one the
+    text goes on to tell, if any."""
+    body = text[start:end].rstrip()
+    after = start + len(body)
+    return bool(body) and "\n" not in body and body[-1] not in ".!?:;\"'”’»)" and text.startswith("\n", after) and \
+        text[after + 1:after + 3].lstrip(" \t").startswith("\n")
+
+
 def _object_of_its_own(low: list[str], hit) -> bool:
     """Whether a stance phrasing has an object of its own, a noun phrase in its gap or right after it (past a
     government subject): "Het kabinet steunt *de inzet van de VN*", not "De regering ziet daartoe geen noodzaak"."""
@@ -542,7 +552,8 @@ def responses(text: str) -> Iterator[Mention]:
                 collect.sentence(said, parts[k - 1] if k else before, last)
             else:
                 collect.speakers.author_recent = False
-            c = sentence_commitment(said) if promise and not announced.covers(pa, pb) else None
+            c = sentence_commitment(said) if promise and not announced.covers(pa, pb) and \
+                not _heading(text, pa, pb) else None
             if c and not announced.overlaps(c.start, c.end):
                 commitments.append(c)
     for stand_in, m in collect.stand_ins:

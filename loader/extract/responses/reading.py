@@ -4,7 +4,7 @@ which words stand inside quotation marks.
 Segments: a sentence is cut at semicolons and before contrast words ("maar", "echter"); a stance phrasing applies to
 the items of its own segment. Clauses: a segment cut at commas (and colons, brackets, dashes). Sentences are those of
 ``text.sentences_of``, cut further at a heading line (short, no closing punctuation, before a line that starts with
-a capital), at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
+a capital), at a blank line before a capital, at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
 accented capital ("Één van de …"), which the general splitter keeps together.
 
 A sentence is read in one ``findall`` over its casefolded text (words and punctuation marks in order); each word's
@@ -25,6 +25,9 @@ from .lexicon import stance_lexicon
 # "thema’s", "2.1").
 WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|(?<=\d)\.(?=\d))[^\W_]+)*")
 _HEADING_BREAK = re.compile(r"(?m)^[^\n.!?;:,]{1,70}(?<![,;(\-])\n(?=[ \t]*[A-Z0-9\u00c0-\u00dd\"“‘'(•])")
+# A blank line before a capital: "Kabinet wil …, maar geen …\n\nHet kabinet gaat …". Not where a PDF's text left a
+# space at the end of the line ("die een \n\nVN-staffunctie zullen bekleden"), nor before a small letter.
+_PARAGRAPH = re.compile(r"(?<=[^\s])\n[ \t]*\n\s*(?=[A-Z0-9\u00c0-\u00dd\"“‘'(•])")
 _FOOTNOTE_STOP = re.compile(r"[.!?][»”\"')]?\d{1,2}\s+(?=[A-Z])")
 _ACCENTED_START = re.compile(r"[a-z][.!?]\s+(?=[\u00c0-\u00dd])")       # "… Kamer. Één van de conclusies"
 _DIGIT_AFTER_STOP = re.compile(r"[.!?][»”\"')]?\d")
@@ -41,9 +44,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence ``text[start:end]`` cut where the general splitter keeps sentences together: after a heading
-    line, at a full stop with a footnote number glued to it, before an accented capital."""
+    line, at a blank line before a capital, at a full stop with a footnote number glued to it, before an accented capital."""
     piece = text[start:end]
-    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
+    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_PARAGRAPH, "\n" in piece),
+                                   (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
                                    (_ACCENTED_START, not piece.isascii())) if needed]
     if not patterns:
         return [(start, end)]
