@@ -429,6 +429,12 @@ COMMITMENTS = [
     ("Een apart fonds komt er niet.", 0, None),
     ("De Afdeling wijst erop dat de norm in de wet moet worden vastgelegd.", 0, None),
     ("Dat blijkt uit ons onderzoek. Wij zullen over twee jaar nagaan of de aanbevelingen zijn opgevolgd.", 0, None),
+    ("Formuleer bij toekomstige missies toetsbare doelen per fase.", 0, None),          # a report's imperative
+    ("Zorg dat voortaan vooraf wordt vastgelegd wie de verzorging regelt.", 0, None),
+    ("Onderzoek naar de gevolgen start in maart 2027.", 1, (None, "in maart 2027")),     # a noun, not an imperative
+    ("Eerst wil ik dat de verbeteringen op orde zijn.", 0, None),                         # a wish
+    ("De staatssecretaris informeert de Kamer binnen zes weken over de uitkomst.", 1,
+     ("staatssecretaris", "binnen zes weken")),
     ("Staatssecretaris gaat aan de slag met rapport over noodopvang\n\nDe staatssecretaris neemt het rapport in "
      "ontvangst.", 0, None),                                         # a headline: the text tells its promise, if any
     ("De raad constateert dat netcongestie tot 2035 het tempo van de energietransitie zal bepalen.", 0, None),

@@ -40,7 +40,7 @@ WHEN = re.compile(
     rf"|(?:(?:v[oó]{{2}}r|uiterlijk|op|in|begin|eind|medio|half)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
     rf"|(?:v[oó]{{2}}r|in|na|uiterlijk|eind|begin|medio|vanaf|per)\s+\d{{4}}"
     rf"|(?:vanaf|per|met ingang van)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
-    rf"|over\s+(?:een|twee|drie|vier|vijf|zes|tien|\d{{1,2}})\s+(?:jaar|maanden|maand|weken)"
+    rf"|(?:over|binnen)\s+(?:een|twee|drie|vier|vijf|zes|acht|tien|twaalf|\d{{1,2}})\s+(?:jaar|maanden|maand|weken)"
     rf"|jaarlijks|halfjaarlijks|periodiek|ieder jaar|elk jaar|binnenkort|spoedig|op korte termijn|voortaan|"
     rf"zo spoedig mogelijk|later dit jaar|volgend jaar|komend jaar|dit najaar|dit voorjaar|deze zomer)\b"
     rf"(?!\.?\s*jl\b)",                                                   # "op 10 september jl.": past
@@ -157,6 +157,13 @@ _DATED = re.compile(rf"\b\d{{1,2}} (?:{_MONTHS}) ((?:19|20)\d\d)\b")
 def _latest_dated_year(text: str) -> int:
     """The latest year of a full date in the text ("Den Haag, 14 november 2026"): about the year it was written."""
     return max((int(m.group(1)) for m in _DATED.finditer(text)), default=0)
+
+
+def _imperative(s: Sentence) -> bool:
+    """Whether the sentence opens with a verb in the imperative: a report's recommendation ("Formuleer bij toekomstige
+    missies toetsbare doelen"), not a promise."""
+    return len(s.low) > 2 and s.low[0] in commitment_lexicon().imperatives and s.capital(0) and \
+        s.low[1] not in ("ik", "wij", "we", "u", "hij", "zij", "ze", "het", "de", "er")
 
 
 def _in_item_cell(s: Sentence, hit: Hit) -> bool:
@@ -284,7 +291,7 @@ def sentence_commitment(said: Said) -> Commitment | None:
     index = commitment_lexicon().markers
     markers = index.find(s.low, breaks=s.comma, where=s.where)
     if not markers or s.text[s.start:s.end].rstrip(" \t\n\"'”’)»").endswith("?") or \
-            _ITEM_LABEL.match(s.text, s.start):
+            _ITEM_LABEL.match(s.text, s.start) or _imperative(s):
         return None                     # a question asks for a promise ("Kan hij toezeggen dat …?"), it makes none;
                                         # "Aanbeveling 1: Stel bij toekomstige missies …" is the report's text
     blocked = None

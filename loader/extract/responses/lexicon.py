@@ -277,6 +277,7 @@ class CommitmentLexicon:
     unless_next: dict[str, frozenset[str]]   # per exclusion row, the words after which it does not count
     past: frozenset[str]            # words that put a clause in the past (a time that looks ahead announces nothing)
     obliged: frozenset[str]         # words that lay an obligation on someone (nor there)
+    imperatives: frozenset[str]     # verbs a report's recommendation opens with ("Formuleer …")
     requires: dict[str, str]        # per marker row, what else it requires (the rows that require something)
 
 
@@ -295,5 +296,5 @@ def commitment_lexicon() -> CommitmentLexicon:
                              frozenset(r["phrase"] for r in raw["exclusions"] if r.get("reach") == "segment"),
                              {r["phrase"]: frozenset(r["unless_next"]) for r in raw["exclusions"]
                               if r.get("unless_next")},
-                             frozenset(raw["past"]), frozenset(raw["obliged"]),
+                             frozenset(raw["past"]), frozenset(raw["obliged"]), frozenset(raw["imperatives"]),
                              {r["phrase"]: r["requires"] for r in raw["markers"] if r.get("requires")})
