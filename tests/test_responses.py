@@ -430,6 +430,8 @@ COMMITMENTS = [
     ("De Afdeling wijst erop dat de norm in de wet moet worden vastgelegd.", 0, None),
     ("Dat blijkt uit ons onderzoek. Wij zullen over twee jaar nagaan of de aanbevelingen zijn opgevolgd.", 0, None),
     ("Formuleer bij toekomstige missies toetsbare doelen per fase.", 0, None),          # a report's imperative
+    ("Evaluatie van de VN-missie MINUSMA 2014-2019\n**Uiterlijk bij**", 0, None),        # a form's label
+    ("Het kabinet neemt uiterlijk in maart 2027 een besluit over de locaties.", 1, ("kabinet", "in maart 2027")),
     ("Zorg dat voortaan vooraf wordt vastgelegd wie de verzorging regelt.", 0, None),
     ("Onderzoek naar de gevolgen start in maart 2027.", 1, (None, "in maart 2027")),     # a noun, not an imperative
     ("Eerst wil ik dat de verbeteringen op orde zijn.", 0, None),                         # a wish

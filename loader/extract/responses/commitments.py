@@ -185,9 +185,10 @@ def _ahead(s: Sentence, hit: Hit) -> bool:
     """Whether a time that looks ahead ("vanaf 1 juni", "met ingang van", "de komende vier jaar") stands in a segment
     in the present tense: no word of ``past``, no "is"/"zijn" whose clause ends in a participle in "ge-" ("Vanaf 2020
     is het aantal gestegen"). "per" needs a date right after it ("per 1 januari 2027", not "per doelstelling")."""
-    if hit.row == "per":                    # "per", "begin", "medio", "eind": a date after it
-        nxt = s.low[hit.last + 1:hit.last + 2]
-        if not nxt or not (nxt[0].isdigit() or when(s.text, s.starts[hit.last + 1], s.ends[hit.last + 1])):
+    if hit.row == "per":                    # "per", "begin", "medio", "eind", "uiterlijk": a date right after it
+        k = hit.last + 1
+        date = when(s.text, s.starts[k], s.ends[min(len(s.low), k + 4) - 1]) if k < len(s.low) else None
+        if k >= len(s.low) or not (s.low[k][:1].isdigit() or date and date.start() == s.starts[k]):
             return False
     lo, hi = s.segment(hit.first)
     words = s.low[lo:hi]

@@ -4,7 +4,7 @@ which words stand inside quotation marks.
 Segments: a sentence is cut at semicolons and before contrast words ("maar", "echter"); a stance phrasing applies to
 the items of its own segment. Clauses: a segment cut at commas (and colons, brackets, dashes). Sentences are those of
 ``text.sentences_of``, cut further at a heading line (short, no closing punctuation, before a line that starts with
-a capital), at a blank line before a capital, at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
+a capital), after the text's headline, at a full stop with a footnote number glued to it ("strafrechtketen.1 In de brief …") and before an
 accented capital ("Één van de …"), which the general splitter keeps together.
 
 A sentence is read in one ``findall`` over its casefolded text (words and punctuation marks in order); each word's
@@ -25,9 +25,10 @@ from .lexicon import stance_lexicon
 # "thema’s", "2.1").
 WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|(?<=\d)\.(?=\d))[^\W_]+)*")
 _HEADING_BREAK = re.compile(r"(?m)^[^\n.!?;:,]{1,70}(?<![,;(\-])\n(?=[ \t]*[A-Z0-9\u00c0-\u00dd\"“‘'(•])")
-# A blank line before a capital: "Kabinet wil …, maar geen …\n\nHet kabinet gaat …". Not where a PDF's text left a
-# space at the end of the line ("die een \n\nVN-staffunctie zullen bekleden"), nor before a small letter.
-_PARAGRAPH = re.compile(r"(?<=[^\s])\n[ \t]*\n\s*(?=[A-Z0-9\u00c0-\u00dd\"“‘'(•])")
+# A headline: the text's first line of words (after a " date YYYY-MM" line), with a blank line after it and a capital
+# after that ("Kabinet wil …, maar geen verdeelsleutel\n\nHet kabinet gaat …"). Only there: elsewhere a blank line may
+# stand inside a sentence (a PDF's text, a document whose every line is a paragraph).
+_HEADLINE = re.compile(r"\A\s*(?:date \d{4}-\d\d\s*\n\s*)?[^\n]{1,150}(?<=[^\s.!?:;])\n[ \t]*\n\s*(?=[A-Z\u00c0-\u00dd\"“‘'])")
 _FOOTNOTE_STOP = re.compile(r"[.!?][»”\"')]?\d{1,2}\s+(?=[A-Z])")
 _ACCENTED_START = re.compile(r"[a-z][.!?]\s+(?=[\u00c0-\u00dd])")       # "… Kamer. Één van de conclusies"
 _DIGIT_AFTER_STOP = re.compile(r"[.!?][»”\"')]?\d")
@@ -44,9 +45,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence ``text[start:end]`` cut where the general splitter keeps sentences together: after a heading
-    line, at a blank line before a capital, at a full stop with a footnote number glued to it, before an accented capital."""
+    line, after the text's headline, at a full stop with a footnote number glued to it, before an accented capital."""
     piece = text[start:end]
-    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_PARAGRAPH, "\n" in piece),
+    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_HEADLINE, start == 0 and "\n" in piece),
                                    (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece)),
                                    (_ACCENTED_START, not piece.isascii())) if needed]
     if not patterns:
