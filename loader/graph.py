@@ -130,13 +130,15 @@ class _Builder:
         """Where ``m`` is in the document (one object per distinct span and surface text)."""
         if m.attrs.get("from_metadata"):  # no span in the text: say where it came from instead
             return Provenance(self.doc.id, 0, 0, "", f"(document metadata: {m.attrs['from_metadata']} = {m.value})")
-        span = (m.start, m.end, m.text)
+        start, end = m.start, m.end
+        span = (start, end, m.text)
         prov = self._provenance.get(span)
         if prov is None:
             doc = self.doc
-            prov = self._provenance[span] = Provenance(
-                doc.id, m.start, m.end, fold(doc.text[m.start:m.end]), self._sentence(m.start, m.end),
-                doc.page_at(m.start) if doc.pages else 0)
+            # (the named tuple without its Python-level __new__, as _node_ref: one per distinct span)
+            prov = self._provenance[span] = tuple.__new__(Provenance, (
+                doc.id, start, end, fold(doc.text[start:end]), self._sentence(start, end),
+                doc.page_at(start) if doc.pages else 0))
         return prov
 
     def node(self, label: str, key: str, **props: Any) -> NodeRef:
@@ -163,9 +165,10 @@ class _Builder:
         have = self.rels.get(key)
         if have is not None:
             have.count += 1
-            for k, v in props.items():
-                if v is not None:
-                    have.props.setdefault(k, v)
+            if props:
+                for k, v in props.items():
+                    if v is not None:
+                        have.props.setdefault(k, v)
             return
         self.rels[key] = Relationship(rel_type, start, end, self.provenance(m),
                                       {k: v for k, v in props.items() if v is not None} if props else {})
@@ -280,41 +283,41 @@ def to_graph(doc: SourceDocument, mentions: list[Mention]) -> DocumentGraph:
     signatories = [m for m in mentions if m.kind == "person" and m.role == "signatory"]
     issuers = [m for m in mentions if m.kind == "ministry" and m.role == "issuer"]
 
-    for m in mentions:
+    for m in mentions:          # (the most frequent kinds first)
         if m.kind == "kamerstuk":
             ks = b.known("Kamerstuk", m.value) or b.node("Kamerstuk", m.value, **kamerstuk_props(m.value))
             dossier = b.node("Dossier", m.value.split("-")[0])
             b.rel("PUBLISHED_AS" if m.role == "self" else "CITES", d, ks, m)
             b.rel("IN_DOSSIER", ks, dossier, m)
-        elif m.kind == "resolution":
-            b.rel("MENTIONS", d, resolution_node(b, m), m)
-        elif m.kind == "mission":
-            # (a gazetteer entity's properties follow from its id: a repeat only counts its link)
-            mission = described.get(("Mission", m.value)) or described.setdefault(("Mission", m.value), b.node(
-                "Mission", m.value, name=m.attrs.get("name"), organisation=m.attrs.get("organisation"),
-                area=m.attrs.get("area")))
-            b.rel("MENTIONS", d, mission, m)
         elif m.kind == "ministry":
             mi = described.get(("Ministry", m.value)) or described.setdefault(("Ministry", m.value), b.node(
                 "Ministry", m.value, abbreviation=m.attrs.get("abbreviation")))
             b.rel("MENTIONS", d, mi, m)
             if m.role == "issuer":
                 b.rel("ISSUED_BY", d, mi, m)
-        elif m.kind == "person":
-            persons.append(m)
         elif m.kind == "organisation":
             b.rel("MENTIONS", d, described.get(("Organisation", m.value)) or described.setdefault(
                 ("Organisation", m.value), b.node("Organisation", m.value, name=m.attrs.get("name"))), m)
+        elif m.kind == "mission":
+            # (a gazetteer entity's properties follow from its id: a repeat only counts its link)
+            mission = described.get(("Mission", m.value)) or described.setdefault(("Mission", m.value), b.node(
+                "Mission", m.value, name=m.attrs.get("name"), organisation=m.attrs.get("organisation"),
+                area=m.attrs.get("area")))
+            b.rel("MENTIONS", d, mission, m)
         elif m.kind == "country":
             b.rel("MENTIONS", d, b.known("Country", m.value) or b.node("Country", m.value), m)
+        elif m.kind == "commitment":
+            _commitment(b, d, doc, m, scope, signatories, issuers)
         elif m.kind == "mandate":
             b.rel("MANDATES", resolution_node(b, m), b.node("Mission", m.attrs["mission"]), m)
+        elif m.kind == "resolution":
+            b.rel("MENTIONS", d, resolution_node(b, m), m)
+        elif m.kind == "person":
+            persons.append(m)
         elif m.kind in ("evaluation", "report"):
             _report(b, d, m, main_report)
         elif m.kind in ("finding", "recommendation"):
             _item(b, d, m, scope, main_report)
-        elif m.kind == "commitment":
-            _commitment(b, d, doc, m, scope, signatories, issuers)
     # Persons last, the best-supported mention of each first: a relationship keeps the first provenance, so the span
     # it shows is the one that says most about who the person is ('Van Dijk (SP)' rather than 'De heer Van Dijk:').
     persons.sort(key=lambda m: -strength(m))

@@ -253,6 +253,12 @@ def run_positions(text: str, run: str) -> list[int]:
     return _runs(text).positions(run)
 
 
+def letter_runs(text: str) -> str:
+    """``text``'s letters as ``has_run`` searches them: a run ``w`` occurs whole at ``i`` where ``" w "`` starts at
+    ``i`` (found at ``start`` to ``end + 2`` for ``text[start:end]``)."""
+    return _runs(text).letters
+
+
 def has_run(text: str, run: str, start: int, end: int) -> bool:
     """Whether the letter run ``run`` occurs as a whole run in ``text[start:end]`` (one ``str.find``)."""
     return _runs(text).letters.find(" " + run + " ", start, end + 2) >= 0   # the letters are shifted by one

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import DocumentGraph, Node, NodeRef, Relationship
+from .model import DocumentGraph, Node, Relationship
 from .yamlfile import read_yaml
 
 # Python types accepted for each schema property type (None is always accepted).
@@ -108,6 +108,15 @@ def _check_props(where: str, props: dict[str, Any], allowed: dict[str, str]) -> 
     return errors
 
 
+def _fits(props: dict[str, Any], allowed: dict[str, str]) -> bool:
+    """Whether ``_check_props`` finds nothing wrong (the common case, without building the place's name)."""
+    for name, value in props.items():
+        kind = allowed.get(name)
+        if kind is None or (value is not None and not isinstance(value, _PY_TYPES[kind])):
+            return False
+    return True
+
+
 def _where(rel: Relationship) -> str:
     return f"{rel.type} {rel.start.key!r}->{rel.end.key!r}"
 
@@ -116,20 +125,25 @@ def validate(graph: DocumentGraph, schema: Schema | None = None) -> list[str]:
     """Every way ``graph`` breaks the schema, as readable strings (empty when it fits)."""
     schema = schema or load_schema()
     errors: list[str] = []
-    known = {}
+    known: set[tuple[str, str]] = set()     # (label, key): equal to the NodeRefs of the relationships
+    labels = schema.labels
     for node in [graph.document, *graph.nodes]:
-        if node.label not in schema.labels:
+        spec = labels.get(node.label)
+        if spec is None:
             errors.append(f"node {node.key!r}: unknown label {node.label!r}")
             continue
         if not node.key:
             errors.append(f"{node.label} node with an empty key")
-        errors += _check_props(f"{node.label} {node.key!r}", node.props, schema.labels[node.label].properties)
-        known[NodeRef(node.label, node.key)] = node
+        if not _fits(node.props, spec.properties):
+            errors += _check_props(f"{node.label} {node.key!r}", node.props, spec.properties)
+        known.add((node.label, node.key))
+    doc_id = graph.doc_id
     for rel in graph.relationships:   # the common case first, cheaply: a known type, pair and endpoints
         spec = schema.relationships.get(rel.type)
-        if (spec is not None and (rel.start.label, rel.end.label) in spec.endpoints and rel.start in known
-                and rel.end in known and rel.provenance.doc == graph.doc_id):
-            if rel.props:
+        start, end = rel.start, rel.end
+        if (spec is not None and (start[0], end[0]) in spec.endpoints and start in known
+                and end in known and rel.provenance[0] == doc_id):
+            if rel.props and not _fits(rel.props, spec.properties):
                 errors += _check_props(_where(rel), rel.props, spec.properties)
             continue
         where = _where(rel)

@@ -70,13 +70,32 @@ def _when_keys(text: str) -> list[int]:
 def when(text: str, start: int, end: int) -> re.Match[str] | None:
     """``WHEN.search(text, start, end)``: the first date or period in ``text[start:end]``, searched for only when
     one of its words stands there (the regex costs about 0.2 µs a character), or where ``end`` cuts a word (whose
-    start may be one: "maart" of "maarten")."""
+    start may be one: "maart" of "maarten"); and searched from a few words before the first of them
+    (``_search_from``), not from ``start``."""
     keys = _when_keys(text)
     i = bisect_left(keys, start)
-    if i < len(keys) and keys[i] < end or _FOUR_DIGITS.search(text, start, end) or (
-            0 < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end)):
-        return WHEN.search(text, start, end)
+    key = keys[i] if i < len(keys) and keys[i] < end else end
+    digits = _FOUR_DIGITS.search(text, start, key)
+    cut = 0 < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end)
+    if key < end or digits or cut:
+        first = digits.start() if digits else key
+        return WHEN.search(text, start if cut else _search_from(text, start, first), end)
     return None
+
+
+_BACK = 64          # characters before the first word of a date that may hold its first words
+
+
+def _search_from(text: str, start: int, first: int) -> int:
+    """Where a search for WHEN may start, given that no WHEN_KEYS word or four digits stand in ``text[start:first]``:
+    every match holds one, after at most four words of its own ("met ingang van 12 juli", "voor het eerste
+    kwartaal"), so none starts before the fifth word before ``first``. That is ``first - _BACK`` when the text
+    there holds five whole words (seven parts: the first and last may be cut), else ``start``. (``\b`` looks at the
+    character before where a search starts, so it finds the same match.)"""
+    lo = first - _BACK
+    if lo <= start or len(text[lo:first].split()) < 7:
+        return start
+    return lo
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import has_run, lowered, present_runs, run_positions
+from ...scan import letter_runs, lowered, present_runs, run_positions
 from ..text import fold
 from . import layout
 from .commitments import sentence_commitment, when
@@ -159,7 +159,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
             continue
         found = sentences_of_run(key) - promises
         if found and others:
-            found = {i for i in found if all(has_run(text, r, *spans[i]) for r in others)}
+            found = {i for i in found if _has_runs(text, others, *spans[i])}
         if found and extra == "measure":
             if with_measure is None:
                 with_measure = set()
@@ -173,6 +173,13 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     for i in sorted(with_items | promises):
         a, b = spans[i]
         yield i, a, b, i in with_items, i in promises
+
+
+def _has_runs(text: str, runs: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether every letter run of ``runs`` occurs as a whole run in ``text[start:end]`` (``scan.has_run`` of each,
+    the text's letters looked up once)."""
+    find = letter_runs(text).find
+    return all(find(" " + run + " ", start, end + 2) >= 0 for run in runs)    # the letters are shifted by one
 
 
 def _slug(text: str, words: int = 8) -> str:

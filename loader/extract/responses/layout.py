@@ -407,12 +407,14 @@ def answered_lists(text: str) -> Iterator[Mention]:
     nouns = find_lowered(text, _INTRO_STEMS)
     if not nouns:
         return
-    starts = [m.start() + 1 for m in _PARAGRAPH_START.finditer(text)]
+    starts: list[int] | None = None             # the paragraphs' starts, when a list may start
     answer = _response_label()
     for first in _list_starts(text):
         m = _ANSWERED_MARK.match(text, first)
         if m is None or m.group("n") not in ("a", "1"):
             continue
+        if starts is None:
+            starts = [p.start() + 1 for p in _PARAGRAPH_START.finditer(text)]
         i = bisect_right(starts, first - 1) - 1                # the paragraph before the list's
         before_start = starts[i - 1] if i >= 1 else 0
         intro = lowered(text)[before_start:first]
@@ -498,15 +500,14 @@ class NumberedSections:
         return self.numbers[i] if i >= 0 else None
 
 
+# "a)", "1.", "(a)" or "a." at the start of a line (after its line break): one scan for the line breaks, not one
+# ``str.find`` pass per mark
+_LIST_START = re.compile(r"\n(?:a[).]|1\.|\(a\))")
+
+
 def _list_starts(text: str) -> list[int]:
     """Where a line may start an answered list: before an "a)" or "1." at the start of a line."""
-    out = []
-    for needle in ("\na)", "\n1.", "\n(a)", "\na."):
-        pos = text.find(needle)
-        while pos >= 0:
-            out.append(pos + 1)
-            pos = text.find(needle, pos + 1)
-    return sorted(out)
+    return [m.start() + 1 for m in _LIST_START.finditer(text)]
 
 
 def _next_marked_line(text: str, pos: int, label: str) -> int:

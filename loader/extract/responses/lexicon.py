@@ -90,7 +90,17 @@ class PhraseIndex:
                 yield hit
 
     def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
-        return next(self._hits_at(words, i, end, breaks), None)
+        """The first (longest) phrase that matches at word ``i``: ``_hits_at``'s first, without a generator (it
+        is asked for every candidate start of every ``find``)."""
+        for seq, n, p in self._plans.get(words[i], ()):
+            if seq is not None:                  # no gap: the words as they stand
+                if i + n <= end and (n == 1 or words[i:i + n] == seq):
+                    return Hit(p, i, i + n - 1)
+                continue
+            hit = _match(p, words, i, end, breaks)
+            if hit:
+                return hit
+        return None
 
     def all_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> list[Hit]:
         """Every phrase that matches at word ``i``, longest first (``match_at`` gives the first of them)."""
@@ -110,7 +120,10 @@ class PhraseIndex:
             if len(present) == 1:
                 starts = where[next(iter(present))]
             else:
-                starts = sorted(i for w in present for i in where[w])
+                starts = []
+                for w in present:
+                    starts += where[w]
+                starts.sort()
         else:
             starts = [i for i in range(start, end) if words[i] in by_first]
         out: list[Hit] = []
