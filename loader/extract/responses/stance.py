@@ -70,13 +70,20 @@ class Speakers:
 
 
 # A report's author speaking of its own report: on such a page "wij" is the author, not the government.
-_OWN_REPORT = re.compile(r"\b(?:ons|onze) (?:onderzoek|rapport|advies|aanbeveling|aanbevelingen|conclusies|bevindingen|"
-                         r"nawoord|toezichtsrapport|verantwoordingsonderzoek)\b", re.IGNORECASE)
+_OWN_REPORT = re.compile(r"(?:onderzoek|rapport|advies|aanbeveling|aanbevelingen|conclusies|bevindingen|nawoord|"
+                         r"toezichtsrapport|verantwoordingsonderzoek)\b")
 
 
 def we_are_author(text: str) -> bool:
-    """Whether the text's "wij" is a report's author ("Dat blijkt uit ons onderzoek", "Onze aanbeveling om …")."""
-    return _OWN_REPORT.search(text) is not None
+    """Whether the text's "wij" is a report's author ("Dat blijkt uit ons onderzoek", "Onze aanbeveling om …"). Found
+    from "ons "/"onze " (str.find), not by a case-blind regex tried at every character."""
+    for needle in ("ons ", "onze ", "Ons ", "Onze "):
+        pos = text.find(needle)
+        while pos >= 0:
+            if (pos == 0 or not text[pos - 1].isalnum()) and _OWN_REPORT.match(text, pos + len(needle)):
+                return True
+            pos = text.find(needle, pos + 1)
+    return False
 
 
 # "(ASM)": an abbreviation in brackets (the regex opens with a literal: it scans as fast as str.find)
