@@ -77,9 +77,19 @@ def item_triggers() -> frozenset[str]:
         _key_runs(phrases)
 
 
+# Words too common to look for first: a phrase is found by its other words ("dat doe ik niet" by "doe").
+_COMMON = frozenset({"niet", "dat", "dit", "het", "een", "de", "is", "zijn", "ben", "was", "gaat", "ga", "gaan", "met",
+                     "van", "in", "op", "om", "te", "er", "ik", "we", "wij", "die", "deze", "kan", "zich", "toe",
+                     "over", "aan", "en", "of", "voor", "bij", "als", "ook", "wel", "nog", "naar"})
+
+
 def _key_runs(phrases: list[str]) -> frozenset[str]:
-    """Of each phrase, the first letter run of its longest word: every match holds it, and it is the rarest."""
-    return frozenset(run for text in phrases for run in _runs(max((w for w in parse_phrase(text) if w), key=len))[:1])
+    """Of each phrase, the first letter run of its longest word that is not too common (``_COMMON``; the longest of
+    all when each is): every match holds it, and it is the rarest as far as the lexicon can tell."""
+    def key(text: str) -> str:
+        words = [w for w in parse_phrase(text) if w]
+        return max((w for w in words if w not in _COMMON), key=len, default=max(words, key=len))
+    return frozenset(run for text in phrases for run in _runs(key(text))[:1])
 
 
 @lru_cache(maxsize=1)
