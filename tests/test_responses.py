@@ -91,6 +91,19 @@ ITEMS = [
     # "gaat niet in op het advies om …"; a headline and the text after its blank line are two sentences
     ("Staatssecretaris legt advies naast zich neer\n\nDe staatssecretaris gaat niet in op het advies van de commissie "
      "om een landelijk tarief in te voeren.", [("rec", None, "rejected", False, "een landelijk tarief in te voeren")]),
+    # "het voorstel om …" names an item ("dat voorstel" alone only points back); "stelt voor om"; an infinitive
+    # cluster ("te laten concentreren op …"); "gaat … te ver"
+    ("Het voorstel om iedere gemeente te verplichten opvangplaatsen te bieden, neemt het kabinet niet over.",
+     [("rec", None, "rejected", False, "iedere gemeente te verplichten")]),
+    ("Alleen het voorstel van de commissie om winstuitkering te verbieden, gaat het kabinet te ver.",
+     [("rec", None, "rejected", False, "winstuitkering te verbieden")]),
+    ("Het kabinet komt met een voorstel over de opvang.", []),
+    ("De evaluatie stelt voor om bij toekomstige missies een tweede schip mee te sturen.",
+     [("rec", None, None, False, "bij toekomstige missies een tweede schip mee te sturen")]),
+    ("Clingendael raadt aan om Nederland zich te laten concentreren op twee niches.",
+     [("rec", None, None, False, "nederland zich te laten concentreren op twee niches")]),
+    ("De raad stelt dat subsidies voor zonnepanelen vooral bij hoge inkomens terechtkomen.",
+     [("fin", None, None, False, "subsidies voor zonnepanelen")]),
     # what a report advises as a noun phrase
     ("De Raad adviseert een verbod op nieuwe bouw in de uiterwaarden. Het kabinet neemt dit advies niet over.",
      [("rec", None, "rejected", False, "een verbod op nieuwe bouw in de uiterwaarden")]),

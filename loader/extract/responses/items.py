@@ -41,6 +41,7 @@ _ATTRIBUTIONS = frozenset({"aldus", "volgens", "daarom", "door"})      # the wor
 EXTRAPOSED = frozenset({"met", "tot", "voor", "van", "bij", "in", "naar", "door", "zonder", "binnen", "via", "onder",
                         "uit", "na", "tegen", "rond", "vanaf", "per", "op"})
 CLOSING = frozenset({"over", "niet", "af", "toe", "aan", "geen"})
+_CLUSTER = frozenset({"laten", "doen", "blijven", "leren", "helpen"})      # "te laten toetsen": one infinitive
 # "De eerste aanbeveling neem ik over": an item named by its place among those named before it.
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8,
             "laatste": -1}
@@ -89,9 +90,13 @@ def content_end(s: Sentence, first: int, link: str) -> int:
             if s.low[i] == "te":
                 if s.next_comma(i + 1) < last:
                     return _before_inverted_verb(s, first, s.next_comma(i + 1))
-                if i + 2 <= last and s.low[i + 2] in EXTRAPOSED:    # "te benaderen met een aanbod voor nazorg"
-                    return next((j - 1 for j in range(i + 3, last + 1) if s.low[j] in CLOSING), last)
-                return min(i + 1, last)
+                verb = i + 1                                      # "te laten concentreren": the whole cluster
+                while verb + 1 <= last and s.low[verb] in _CLUSTER and s.low[verb + 1].endswith("en") and \
+                        s.low[verb + 1] not in ("en", "worden", "werden", "zijn", "hebben"):
+                    verb += 1
+                if verb + 1 <= last and s.low[verb + 1] in EXTRAPOSED:  # "te benaderen met een aanbod voor nazorg"
+                    return next((j - 1 for j in range(verb + 2, last + 1) if s.low[j] in CLOSING), last)
+                return min(verb, last)
     return _before_inverted_verb(s, first, last)
 
 
@@ -288,8 +293,9 @@ def noun_items(said: Said) -> list[Item]:
         prev = s.low[i - 1] if i else ""
         if w == "mening" and prev not in ("de", "die", "deze"):      # "van mening": the speaker's own
             continue
-        if noun.anaphor_only and prev not in lex.anaphors:           # "dit beeld", not "het beeld dat …"
-            continue
+        if noun.anaphor_only and prev not in lex.anaphors and not (
+                noun.kind == "recommendation" and _om_follows(low, i)):
+            continue                  # "dit beeld", not "het beeld dat …"; but "het voorstel (van de raad) om …"
         if i + 1 < n and NUMBER.match(s.low[i + 1]) and not noun.report:
             # "aanbevelingen 2.2, 3.1 en 5.2", then bare lists after it in the same segment ("bevindingen 1 en 2
             # deels en 3 t/m 7 volledig"): each group takes the stance word after it (``group_stance``)
@@ -347,6 +353,15 @@ def noun_items(said: Said) -> list[Item]:
 
 
 _COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}
+
+
+def _om_follows(low: list[str], i: int) -> bool:
+    """Whether an "om" follows the noun at ``i``, past the words that name whose it is ("het voorstel van de commissie
+    om …")."""
+    j = i + 1
+    while j < len(low) and j - i <= 6 and (low[j] in GLUE or is_agent(low[j])):
+        j += 1
+    return j < len(low) and low[j] == "om"
 
 
 def _places(low: list[str], i: int) -> tuple[int, ...]:
