@@ -80,24 +80,16 @@ class PhraseIndex:
 
     def _hits_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None) -> Iterator[Hit]:
         """The phrases that match at word ``i``, longest first."""
-        for seq, n, p in self._plans.get(words[i], ()):
-            if seq is not None:                  # no gap: the words as they stand
-                if i + n <= end and (n == 1 or words[i:i + n] == seq):
-                    yield Hit(p, i, i + n - 1)
-                continue
-            hit = _match(p, words, i, end, breaks)
+        for plan in self._plans.get(words[i], ()):
+            hit = _plan_hit(plan, words, i, end, breaks)
             if hit:
                 yield hit
 
     def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
         """The first (longest) phrase that matches at word ``i``: ``_hits_at``'s first, without a generator (it
         is asked for every candidate start of every ``find``)."""
-        for seq, n, p in self._plans.get(words[i], ()):
-            if seq is not None:                  # no gap: the words as they stand
-                if i + n <= end and (n == 1 or words[i:i + n] == seq):
-                    return Hit(p, i, i + n - 1)
-                continue
-            hit = _match(p, words, i, end, breaks)
+        for plan in self._plans.get(words[i], ()):
+            hit = _plan_hit(plan, words, i, end, breaks)
             if hit:
                 return hit
         return None
@@ -137,6 +129,16 @@ class PhraseIndex:
                 out.append(hit)
                 after = hit.last + 1
         return out
+
+
+def _plan_hit(plan: tuple[list[str] | None, int, Phrase], words: list[str], i: int, end: int,
+              breaks: list[bool] | None) -> Hit | None:
+    """The hit of one phrase at word ``i`` (``PhraseIndex._plans``: its words when it has no gap, its length, the
+    phrase), or None."""
+    seq, n, p = plan
+    if seq is not None:                          # no gap: the words as they stand
+        return Hit(p, i, i + n - 1) if i + n <= end and (n == 1 or words[i:i + n] == seq) else None
+    return _match(p, words, i, end, breaks)
 
 
 def _match(p: Phrase, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
