@@ -189,10 +189,11 @@ def _in_item_cell(s: Sentence, hit: Hit) -> bool:
     """Whether the marker stands in a table row's first cell of text (the report's item, not the answer: "| 1 |
     Start eind 2027 met een pilot | Overgenomen |")."""
     at = s.starts[hit.first]
-    cells = s.text[s.text.rfind("\n", 0, at) + 1:at].split("|")
-    if len(cells) < 2 and "|" not in s.text[at:s.text.find("\n", at) if "\n" in s.text[at:s.end] else s.end]:
+    line_end = s.text.find("\n", at, s.end)
+    before = s.text[s.text.rfind("\n", 0, at) + 1:at].split("|")      # the cells before the marker's
+    if len(before) < 2 and "|" not in s.text[at:s.end if line_end < 0 else line_end]:
         return False                          # not in a table row
-    return not any(c.strip() and not c.strip().rstrip(".").replace(".", "").isdigit() for c in cells[:-1])
+    return not any(c.strip() and not c.strip().rstrip(".").replace(".", "").isdigit() for c in before[:-1])
 
 
 def _opens(s: Sentence, i: int) -> bool:
