@@ -576,12 +576,12 @@ def responses(text: str) -> Iterator[Mention]:
     for stand_in, m in collect.stand_ins:
         if stand_in.stance and m.attrs.get("stance") is None:
             m.attrs["stance"], m.attrs["stance_at"], m.attrs["by"] = stand_in.stance, stand_in.quote, stand_in.by
-    sections = layout.LetteredSections(text)
-    numbered_sections = layout.NumberedSections(text)
+    sections = layout.lettered_sections(text)
+    numbered_sections = layout.numbered_sections(text)
     by_section: dict[tuple[str, str], int] = {}
     for it in collect.items:
         if numbered_sections.starts and it.number is None and not it.collective:
-            k = numbered_sections.number(it.start)
+            k = numbered_sections.label(it.start)
             if k:
                 by_section[(k, it.kind)] = by_section.get((k, it.kind), 0) + 1
     # number items by section only when no section holds two of a kind (a nader rapport's points, each with its
@@ -609,9 +609,9 @@ def responses(text: str) -> Iterator[Mention]:
                 m.attrs["finding"], m.attrs["finding_kind"] = it.number.split(".")[0], "conclusie"
             numbered[(it.kind, it.number)] = m
             continue
-        letter = sections.letter(it.start) if not it.collective else None
+        letter = sections.label(it.start) if not it.collective else None
         if letter is None and one_each and not it.collective:
-            letter = numbered_sections.number(it.start)
+            letter = numbered_sections.label(it.start)
         if letter and (it.kind, letter) not in numbered:       # the first item of its kind in section "b."
             it.number = letter
             numbered[(it.kind, letter)] = _item_mention(text, it)

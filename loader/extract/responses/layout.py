@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from ...model import Mention
@@ -449,55 +449,53 @@ def answered_lists(text: str) -> Iterator[Mention]:
 _LETTERED = re.compile(r"(?m)^[ \t]*\(?(?P<n>[a-h])[.)][ \t]+(?=[A-Z])")
 
 
-class LetteredSections:
-    """The sections a text marks with letters at the start of a line (a nader rapport's "a. Noodzaak", "b) …"), from
-    "a" on in order, at least two: the letter of the section a position stands in."""
+class Sections:
+    """The sections a text marks with labels in order at the start of a line, at least two: the label of the section a
+    position stands in (``label``). Made by ``lettered_sections`` and ``numbered_sections``."""
 
-    def __init__(self, text: str):
-        marks: list[re.Match[str]] = []
-        if any(needle in text for needle in ("\na.", "\na)", "\n(a)")) or text.startswith(("a.", "a)", "(a)")):
-            want = "a"
-            for m in _LETTERED.finditer(text):
-                if m.group("n") == want:
-                    marks.append(m)
-                    want = _next_label(want)
-                elif m.group("n") == "a":            # a new lettered list
-                    marks, want = [m], "b"
+    def __init__(self, marks: list[re.Match[str]]):
         self.starts = [m.start() for m in marks] if len(marks) >= 2 else []
-        self.letters = [m.group("n") for m in marks]
+        self.labels = [m.group("n") for m in marks]
 
-    def letter(self, pos: int) -> str | None:
+    def label(self, pos: int) -> str | None:
         i = bisect_right(self.starts, pos) - 1
-        return self.letters[i] if i >= 0 else None
+        return self.labels[i] if i >= 0 else None
+
+
+def _in_order(marks: Iterable[re.Match[str]], first: str, after: Callable[[str], str],
+              norm: Callable[[str], str] = str) -> list[re.Match[str]]:
+    """The marks whose labels (``norm``-ed: "01" is "1") run ``first``, ``after(first)``, … in order; a new ``first``
+    starts them again."""
+    out: list[re.Match[str]] = []
+    want = first
+    for m in marks:
+        label = norm(m.group("n"))
+        if label == want:
+            out.append(m)
+            want = after(want)
+        elif label == first:
+            out, want = [m], after(first)
+    return out
+
+
+def lettered_sections(text: str) -> Sections:
+    """The sections a nader rapport marks with letters: "a. Noodzaak", "b) …", from "a" on in order."""
+    if not (any(needle in text for needle in ("\na.", "\na)", "\n(a)")) or text.startswith(("a.", "a)", "(a)"))):
+        return Sections([])
+    return Sections(_in_order(_LETTERED.finditer(text), "a", _next_label))
 
 
 # A numbered heading on a line of its own: "3. Weging van de mensenrechtensituatie" (no full stop at its end).
 _NUMBERED_HEADING = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.?[ \t]+[A-Z][^\n]{0,80}?[^.:;?!\n]$")
 
 
-class NumberedSections:
-    """The sections a text opens with numbered headings ("1. Noodzaak van het voorstel", "2. Toezicht"), from 1 on in
-    order, at least two: the number of the section a position stands in. A nader rapport numbers the Afdeling's
-    points so; a letter numbers its topics so too, which is why the caller numbers items by section only when each
-    section holds one item at most."""
-
-    def __init__(self, text: str):
-        marks: list[re.Match[str]] = []
-        if "\n1" in text or text.startswith("1"):
-            want = 1
-            for m in _NUMBERED_HEADING.finditer(text):
-                n = int(m.group("n"))
-                if n == want:
-                    marks.append(m)
-                    want += 1
-                elif n == 1:
-                    marks, want = [m], 2
-        self.starts = [m.start() for m in marks] if len(marks) >= 2 else []
-        self.numbers = [m.group("n") for m in marks]
-
-    def number(self, pos: int) -> str | None:
-        i = bisect_right(self.starts, pos) - 1
-        return self.numbers[i] if i >= 0 else None
+def numbered_sections(text: str) -> Sections:
+    """The sections a text opens with numbered headings ("1. Noodzaak van het voorstel", "2. Toezicht"), from 1 on
+    in order. A nader rapport numbers the Afdeling's points so; a letter numbers its topics so too, which is why the
+    caller numbers items by section only when no section holds two of a kind."""
+    if not ("\n1" in text or text.startswith("1")):
+        return Sections([])
+    return Sections(_in_order(_NUMBERED_HEADING.finditer(text), "1", lambda n: str(int(n) + 1), lambda n: str(int(n))))
 
 
 # "a)", "1.", "(a)" or "a." at the start of a line (after its line break): one scan for the line breaks, not one
