@@ -90,14 +90,21 @@ def content_end(s: Sentence, first: int, link: str) -> int:
             if s.low[i] == "te":
                 if s.next_comma(i + 1) < last:
                     return _before_inverted_verb(s, first, s.next_comma(i + 1))
-                verb = i + 1                                      # "te laten concentreren": the whole cluster
-                while verb + 1 <= last and s.low[verb] in _CLUSTER and s.low[verb + 1].endswith("en") and \
-                        s.low[verb + 1] not in ("en", "worden", "werden", "zijn", "hebben"):
-                    verb += 1
+                verb = infinitive_end(s, i, last)
                 if verb + 1 <= last and s.low[verb + 1] in EXTRAPOSED:  # "te benaderen met een aanbod voor nazorg"
                     return next((j - 1 for j in range(verb + 2, last + 1) if s.low[j] in CLOSING), last)
                 return min(verb, last)
     return _before_inverted_verb(s, first, last)
+
+
+def infinitive_end(s: Sentence, te: int, last: int) -> int:
+    """The last word of the infinitive after "te" at word ``te`` (at most ``last``): the whole cluster of "te laten
+    concentreren", "te laten toetsen"."""
+    verb = te + 1
+    while verb + 1 <= last and s.low[verb] in _CLUSTER and not s.comma[verb] and s.low[verb + 1].endswith("en") and \
+            s.low[verb + 1] not in ("en", "worden", "werden", "zijn", "hebben"):
+        verb += 1
+    return verb
 
 
 def _before_inverted_verb(s: Sentence, first: int, last: int) -> int:
@@ -180,9 +187,7 @@ def coordinated(s: Sentence, item: Item) -> list[Item]:
         k = next((i for i in range(start + 1, min(hi - 1, start + 25)) if low[i] == "te"), None)
         if k is None or any(low[i] in ("dat", "om", "maar") for i in range(start, k)):
             break
-        end = k + 1
-        while end + 1 < hi and low[end + 1].endswith("en") and low[end + 1] != "en" and not s.comma[end]:
-            end += 1                                       # "te laten toetsen"
+        end = infinitive_end(s, k, hi - 1)                 # "te laten toetsen"
         if not s.comma[end] and end + 1 < hi and low[end + 1] in EXTRAPOSED:   # "te informeren over de …"
             end = next((j for j in range(end + 1, hi) if s.comma[j] or (j + 1 < hi and low[j + 1] == "en")), hi - 1)
         x, y = s.span(start, end)
