@@ -155,6 +155,7 @@ class Said:
         self.speakers = speakers
         self._actors: dict[int, str | None] = {}
         self._first_actor: dict[int, int] = {}
+        self._around: dict[tuple[int, int], Hit | None] = {}
 
     def may_name(self, word: str) -> bool:
         """Whether a word may name a subject: ``may_name``, or an abbreviation the text gives a report's author."""
@@ -276,12 +277,12 @@ class Said:
                 return None       # "Dit advies wordt overgenomen", "Aan dit advies is gevolg gegeven": a passive
         after = self.sub_comma if seg == 0 and 0 <= self.sub_comma < first else -1
         before = self.first_actor(seg, after)
-        if 0 <= before < first and not ("om" in s.low[lo:before] or "dat" in s.low[lo:before]) or \
-                0 <= before < first and inverted_subject_end(s.low, first + 1) == first + 1:
-            return self.actor(before)
         if 0 <= before < first:
-            return "gov"      # "Onze aanbeveling om de Kamer … te informeren neemt de minister niet over": the
-            #                   actor before stands in the item's content, the subject after the verb
+            if ("om" in s.low[lo:before] or "dat" in s.low[lo:before]) and \
+                    inverted_subject_end(s.low, first + 1) > first + 1:
+                return "gov"  # "Onze aanbeveling om de Kamer … te informeren neemt de minister niet over": the
+                #               actor before stands in the item's content, the subject after the verb
+            return self.actor(before)
         for i in range(first + 1, min(len(s.low), last + 4)):
             if self.actor(i):
                 return self.actor(i)
@@ -356,6 +357,11 @@ class Said:
         """A stance phrasing whose gap holds the item's content, longer than a gap may be ("neemt de aanbeveling om
         … niet over"): found in the words of the sentence without the content, its word indexes those of the
         sentence."""
+        if content not in self._around:           # asked for the stance, then for who took it
+            self._around[content] = self._phrase_around(content)
+        return self._around[content]
+
+    def _phrase_around(self, content: tuple[int, int]) -> Hit | None:
         s = self.s
         a, b = content
         if a < 0 or b - a < 3:
