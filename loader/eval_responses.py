@@ -17,8 +17,9 @@ Matching, per document and kind (recommendations, findings), as ``shared/tools/s
 Quotes and texts are compared after folding case, curly quotes and white space (and dashes). Stance accuracy is
 counted on the matched items, with a confusion matrix of gold against found stance (``none`` for null).
 Commitments match the same way (quote in the commitment's text, else 60% of its words). The report's author is
-found when a part of the found author (parts split at ";" and " en ", brackets dropped) names the same body as a
-part of the gold author: the same organisation of organisations.yaml, or one contains the other after folding.
+found when the found author, or a part of it (parts split at ";" and " en ", brackets dropped), names the same
+body as the gold author or a part of it: the same organisation of organisations.yaml, or one contains the other
+after folding (whole names first: "Inspectie Gezondheidszorg en Jeugd" is one body, "IGJ").
 """
 
 from __future__ import annotations
@@ -163,8 +164,8 @@ def author_found(gold: str | None, found: str | None) -> bool:
         hit = next(matcher.finditer(part), None)
         return hit.id if hit else fold(part)
 
-    for g in _author_parts(gold):
-        for f in _author_parts(found):
+    for g in [gold, *_author_parts(gold)]:           # whole first: "Inspectie Gezondheidszorg en Jeugd" is one body
+        for f in [found, *_author_parts(found)]:
             cg, cf = canon(g), canon(f)
             if cg == cf or fold(g) in fold(f) or fold(f) in fold(g):
                 return True

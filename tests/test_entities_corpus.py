@@ -106,6 +106,23 @@ def test_organisations(text: str, expected: set[str]) -> None:
     assert {m.value for m in find_organisations(normalise(text))} == expected
 
 
+def _with_examples() -> list[dict]:
+    from missiongraph.gazetteer import load
+    return [e for e in load("organisations") if e.get("example")]
+
+
+@pytest.mark.parametrize("entry", _with_examples(), ids=lambda e: e["id"])
+def test_each_organisations_example_names_it(entry: dict) -> None:
+    """organisations.yaml: every entry's example sentence is found as that organisation."""
+    assert entry["id"] in {m.value for m in find_organisations(normalise(entry["example"]))}, entry["example"]
+
+
+def test_the_report_writing_bodies_all_have_an_example() -> None:
+    from missiongraph.extract.responses.lexicon import AUTHOR_TYPES
+    from missiongraph.gazetteer import load
+    assert [e["id"] for e in load("organisations") if e.get("type") in AUTHOR_TYPES and not e.get("example")] == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("de stabiliteit in Mali", {"Mali"}),
     ("het broedplaats Mali1 en Irak2", {"Mali", "Irak"}),

@@ -320,6 +320,9 @@ def test_responses_are_scored_as_the_shared_scorer_matches(tmp_path):
     assert author_found("Onderzoeksraad voor Veiligheid", "OVV")
     assert author_found("Commissie van onderzoek besluitvorming Irak (commissie Davids)", "commissie Davids")
     assert not author_found("Onderwijsraad", "Inspectie van het Onderwijs")
+    assert author_found("Inspectie Gezondheidszorg en Jeugd", "IGJ")        # a name with "en" in it is one body
+    assert author_found("Inspectie Ontwikkelingssamenwerking en Beleidsevaluatie", "IOB")   # its former name
+    assert not author_found("Inspectie Justitie en Veiligheid", "IGJ")
 
 
 def test_the_responses_table_and_errors(responses_report):

@@ -475,9 +475,32 @@ REPORTS = [
     ("Het onderzoek is uitgevoerd door Andersson Elffers Felix.", ("Andersson Elffers Felix", None)),
     ("Het kabinet reageert op het stuk van Johan Remkes over de stikstofproblematiek.", ("Johan Remkes", None)),
     ("De beleidsreactie op het rapport van de Inspectie voor de Gezondheidszorg volgt.", ("IGJ", None)),  # former name
-    # near misses: the subject of a report is not its author; no report named
+    ("De evaluatie is uitgevoerd door de Directie Operaties van het ministerie.", ("Directie Operaties", None)),
+    ("Het eindrapport ‘Niemand tussen wal en schip’ van de Taskforce Wachttijden ggz is vandaag verschenen.",
+     ("Taskforce Wachttijden", "Niemand tussen wal en schip")),
+    ("Defensie heeft de inzet laten evalueren door de eigen Directie Operaties. Het rapport ‘Wacht aan boord’ bevat "
+     "drie aanbevelingen.", (None, "Wacht aan boord")),       # near miss: the author is named a sentence before
+    ("Het kabinet reageert op de signaalbrief ‘Schijn van keurmerk’ van de Nederlandse Arbeidsinspectie (NLA).",
+     ("Nederlandse Arbeidsinspectie", "Schijn van keurmerk")),
+    # the sentences naming the report do not name its author: the body the document credits most
+    ("Inspectie Justitie en Veiligheid\nHome > Actueel > Nieuws\n\nDe Inspectie Justitie en Veiligheid heeft "
+     "onderzocht hoe het detentiecentrum omgaat met afzondering. Het rapport “Alleen in de cel” verscheen vandaag.",
+     ("Inspectie Justitie en Veiligheid", "Alleen in de cel")),        # a page's header and the text
+    ("Aan de Nationale ombudsman\n\nOnderwerp Reactie op het rapport 'Van loket naar loket'\n\nGeachte Nationale "
+     "ombudsman,\n\nMet belangstelling hebben wij kennisgenomen van uw rapport.",
+     ("Nationale ombudsman", "Van loket naar loket")),                   # the addressee of a letter
+    ("Algemene Rekenkamer\nHome > Onderzoeken > Defensie\n\nDefensie weet niet hoeveel munitie het heeft. Wij "
+     "bevelen aan één registratiesysteem in te voeren. De minister neemt die aanbeveling over.\n\nNawoord Algemene "
+     "Rekenkamer\nWij zijn blij met de reactie.", ("Algemene Rekenkamer", None)),   # no report noun, an item
+    ("Minister deelt de zorgen van de commissie-Verbeek over de kering, maar vindt de conclusies te somber. Dat "
+     "schrijft ze in een reactie op het rapport 'Houdbaar tot 2100?'.", ("commissie-Verbeek", "Houdbaar tot 2100?")),
+    ("De minister reageert op de evaluatie van de wet door de Universiteit Leiden, uitgevoerd in opdracht van het "
+     "WODC. Het WODC publiceert de evaluatie. Het WODC is tevreden.", ("Universiteit Leiden", None)),
+    # near misses: the subject of a report is not its author; no report named; a body that only commissioned it
     ("Ik heb twee onderzoeken naar de Inspectie voor de Gezondheidszorg aangekondigd.", None),
     ("Het kabinet heeft de Kamer geïnformeerd over de inzet in Irak.", None),
+    ("Het kabinet reageert op het rapport ‘Koers’, opgesteld in opdracht van de Onderwijsraad.", (None, "Koers")),
+    ("De Onderwijsraad publiceerde vandaag zijn jaarverslag. De minister dankt de raad.", None),   # no report, no item
 ]
 
 
@@ -487,7 +510,7 @@ def test_the_report_answered(text, expected):
     if expected is None:
         assert got is None or got["author"] is None, got
     else:
-        assert (got["author"], got["title"]) == expected
+        assert got is not None and (got["author"], got["title"]) == expected, got
 
 
 # The date of a commitment is looked for only where one of its words stands (``commitments.when``): every text the

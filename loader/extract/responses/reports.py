@@ -84,6 +84,10 @@ def evaluations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
     yield from found
 
 
+def _evaluation_id(evaluator: str | None, mission: str, period: str | None) -> str:
+    return _slug("-".join(p for p in (evaluator or "evaluatie", mission, period) if p))
+
+
 def _generated_title(evaluator: str | None, mission: str, period: str | None) -> str:
     return f"{evaluator + '-evaluatie' if evaluator else 'Evaluatie'} {mission}{' ' + period if period else ''}"
 
@@ -145,7 +149,7 @@ def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention
         evaluator = "IOB" if (m.group("iob") or "IOB" in clause or "Beleidsevaluatie" in clause) else ""
         if not evaluator and doc_mentions_iob and _response_in(text, max(0, m.start() - 120), m.start()):
             evaluator = "IOB"
-        ev_id = _slug("-".join(p for p in (evaluator or "evaluatie", mission, period) if p))
+        ev_id = _evaluation_id(evaluator, mission, period)
         is_response = _response_in(text, max(cs, m.start() - 160), m.start())
         responses = [k.value for k in kamerstukken_found.within(cs, ce) if k.role != "self"]
         main = False
@@ -167,32 +171,47 @@ def _evaluation_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention
 # that ends in "rapport" or "advies" ("toeslagenrapport", "briefadvies").
 _REPORT_NOUNS = ("rapporten", "rapportage", "rapport", "adviezen", "advies", "evaluatie", "onderzoeken", "onderzoek",
                  "analyse", "verslag", "studie", "verkenning", "initiatiefnota", "addendum", "stuk", "conclusies",
-                 "bevindingen", "aanbevelingen")
+                 "bevindingen", "aanbevelingen", "signaalbrief", "doorrekening", "voorlichting")
 _REPORT_NOUN = re.compile(r"(?<![^\W_])(?:(?P<prefix>[A-Za-z]{2,12})-)?(?P<noun>(?:[a-zë]{2,20}(?=rapport|advie))?(?:"
                           + "|".join(_REPORT_NOUNS) + r"))(?![^\W_])", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
 _PARTICLE = r"(?i:van der|van den|van de|van|de|der|den|ter|ten)"
+# A commission, or another body known by a name outside the gazetteer: "de taskforce Wachttijden", "onderzoeksbureau
+# Pallas Analyse", "een onderzoekscommissie onder leiding van Anneke Verhoeven"
+_SPACE = r"[^\S\n]+"     # a name does not run on into the next line ("… Wapenexportbeleid\nAan de Voorzitter")
 _COMMISSION = re.compile(
-    rf"\b(?:parlementaire\s+enquêtecommissie(?:\s+{_NAME}(?:\s+(?:en\s+)?{_NAME}){{0,2}})?"
+    rf"\b(?:parlementaire\s+enquêtecommissie(?:{_SPACE}{_NAME}(?:{_SPACE}(?:en{_SPACE})?{_NAME}){{0,2}})?"
     rf"|[Cc]ommissie van onderzoek(?:\s+[a-z]+){{0,3}}\s+{_NAME}"
+    rf"|(?:[Oo]nderzoeks)?[Cc]ommissie\s+onder\s+(?:leiding|voorzitterschap)\s+van\s+{_NAME}(?:\s+{_NAME}){{0,2}}"
+    rf"|(?:[Tt]askforce|[Ww]erkgroep|[Ss]taatscommissie|[Oo]nderzoeksbureau|[Aa]dviesbureau)\s+{_NAME}"
+    rf"(?:{_SPACE}{_NAME}){{0,3}}"
     rf"|[Cc]ommissie[- ](?:{_PARTICLE}[ -])?{_NAME}(?:\s+{_PARTICLE}\s+{_NAME})?)")
+_COMMISSION_WORDS = ("commissie", "taskforce", "werkgroep", "bureau")     # one is in every _COMMISSION match
+# after "uitgevoerd door": a name the gazetteer does not know ("de Directie Operaties van het ministerie", "het
+# Nederlands Instituut voor Militaire Historie")
+_NAMED = re.compile(rf"(?:de\s+|het\s+)?(?:eigen\s+)?(?P<name>{_NAME}"
+                    rf"(?:{_SPACE}(?:(?:voor|van|en|de|der|het){_SPACE})*{_NAME}){{0,5}})")
 _PERSON_AUTHOR = re.compile(rf"\s+van\s+(?:de heer\s+|mevrouw\s+|prof\.?\s+|dr\.?\s+)?(?P<name>{_NAME}"
                             rf"(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{0,2}})")
-_CARRIED_OUT = re.compile(r"\b(?:uitgevoerd|opgesteld|geschreven|verricht)\s+door\s+(?:een team van\s+)?")
+_CARRIED_OUT = re.compile(r"\b(?:uitgevoerd|opgesteld|geschreven|verricht|evalueren|geëvalueerd)\s+door\s+"
+                          r"(?:een team van\s+)?")
 _TITLE = re.compile(r"[«“\"‘'](?P<t>[A-Z0-9][^«»“”\"\n]{2,250}?)[»”\"’'](?![a-z])")
 _CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|"
                   r"in\s+ontvangst|bied(?:t|en)?\s+(?:ik|wij|het kabinet)\s+u|ter\s+inzage|naar\s+aanleiding\s+van|"
                   r"appreciatie)", re.IGNORECASE)
 # one of these (lower case) is in every _CUE match: the regular expression is tried only where one is
 _CUE_WORDS = ("reactie", "ontvangst", "bied", "inzage", "aanleiding", "appreciatie")
-_TOPIC = re.compile(r"\bnaar\s+(?:de\s+|het\s+)?$")     # "onderzoeken naar de …": the report's subject
+# A body named right after these is not the author: it commissioned the report or is its subject.
+_NOT_AUTHOR_BEFORE = re.compile(r"(?:in opdracht van|op verzoek van|naar|over)\s+(?:de\s+|het\s+)?$",
+                                re.IGNORECASE)
 _CARRIED_BACK = 300     # "uitgevoerd door" at most this far before the report noun
 _NOT_PERSONS = frozenset({"Defensie", "Buitenlandse", "Justitie", "Nederland", "Financiën", "Binnenlandse", "Den",
                           "Staat", "State", "Koninkrijksrelaties"})
 
 
 _NOUN_STEMS = ("rapport", "advie", "evaluatie", "onderzoek", "analyse", "verslag", "studie", "verkenning",
-               "initiatiefnota", "addendum", "stuk", "conclusies", "bevindingen", "aanbevelingen")
+               "initiatiefnota", "addendum", "stuk", "conclusies", "bevindingen", "aanbevelingen", "signaalbrief",
+               "doorrekening", "voorlichting")
 
 
 def _report_nouns(text: str, low: str) -> Iterator[re.Match[str]]:
@@ -217,20 +236,24 @@ def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies:
     after = text[m.end():min(e, m.end() + 160)]
     near = bodies.starting_in(max(s, m.start() - 60), min(e, m.end() + 51))
     lo, hi = max(s, m.start() - _CARRIED_BACK), min(e, m.end() + 50)
-    carried = _CARRIED_OUT.search(text, lo, hi) if near and _holds(text, ("door",), lo, hi) else None
+    carried = _CARRIED_OUT.search(text, lo, hi) if _holds(text, ("door",), lo, hi) else None
     if carried:
         by = [b.value for b in near if b.start >= carried.end()]
         if by:
             return "; ".join(dict.fromkeys(by)), "organisation"
+        named = _NAMED.match(text, carried.end())
+        if named and named.group("name").split()[0] not in _NOT_PERSONS and \
+                not _COMMISSION.match(text, named.start("name")):
+            return named.group("name"), "commission"
     lo, hi = max(s, m.start() - 120), min(e, m.end() + 160)
-    commission = _COMMISSION.search(text, lo, hi) if _holds(text, ("commissie",), lo, hi) else None
+    commission = _COMMISSION.search(text, lo, hi) if _holds(text, _COMMISSION_WORDS, lo, hi) else None
     person = _PERSON_AUTHOR.match(after)
     if person and person.group("name").split()[0] not in _NOT_PERSONS and \
             not any(b.start == m.end() + person.start("name") for b in near):
         return person.group("name"), "person"
-    # "onderzoeken naar de Inspectie voor de Gezondheidszorg (IGZ)": the subject of the report, not its author
-    topics = [b for b in near if text.find("naar", max(s, b.start - 12), b.start) >= 0 and
-              _TOPIC.search(text[max(s, b.start - 12):b.start])]
+    # "onderzoeken naar de Inspectie voor de Gezondheidszorg (IGZ)": the subject of the report, not its author; nor
+    # is the body it was written for ("in opdracht van de Onderwijsraad")
+    topics = [b for b in near if _NOT_AUTHOR_BEFORE.search(text, max(s, b.start - 24), b.start)]
     near = [b for b in near if b not in topics and not any(0 <= b.start - t.end <= 3 for t in topics)]
     if near:
         nearest = min(near, key=lambda b: (b.start < m.start(), abs(b.start - m.end())))
@@ -275,7 +298,8 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     from .lexicon import AUTHOR_TYPES
     low = lowered(text)
     if not any(w in low for w in ("rapport", "advies", "adviezen", "evaluatie", "onderzoek", "analyse", "verslag",
-                                  "studie", "verkenning", "nota", "stuk", "addendum")):
+                                  "studie", "verkenning", "nota", "stuk", "addendum", "signaalbrief", "doorrekening",
+                                  "voorlichting")):
         return []
     entries, body_at = _authors()
     bodies = MentionsOfKind([m for m in mentions if m.kind == "organisation"
@@ -331,8 +355,11 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def reports(text: str, mentions: list[Mention]) -> Iterator[Mention]:
     """Linker: the evaluations of missions (``evaluations``) and the reports of any kind (``report_mentions``). A
     report named where an evaluation is named, or by the evaluator without a title of its own, is that evaluation
-    (which becomes the main report when the other was: "In reactie op de IOB-evaluatie van MINUSMA 2014-2019");
-    when the document answers an evaluation of a mission, that is its main report."""
+    (which becomes the main report when the other was: "In reactie op de IOB-evaluatie van MINUSMA 2014-2019", and
+    takes the report's author when it has no evaluator: "deze evaluatie, opgesteld door Instituut Clingendael");
+    when the document answers an evaluation of a mission, that is its main report. A main report whose author its
+    own sentences do not name has the author the document credits most (``credited_author``); so has the report a
+    document with items answers without naming it ("De Afdeling concludeert …")."""
     evaluated = list(evaluations(text, mentions))
     others = []
     for r in report_mentions(text, mentions):
@@ -341,12 +368,72 @@ def reports(text: str, mentions: list[Mention]) -> Iterator[Mention]:
                     None)
         if same is None:
             others.append(r)
-        elif r.attrs["main"] and not any(e.attrs.get("main") for e in evaluated):
+            continue
+        if r.attrs["main"] and not any(e.attrs.get("main") for e in evaluated):
             same.attrs["main"] = True
+        if r.attrs["author"] and r.attrs["author_type"] == "organisation" and not same.attrs["evaluator"]:
+            _evaluated_by(evaluated, same.value, r.attrs["author"])
     if any(m.attrs.get("main") for m in evaluated):
         for r in others:
             r.attrs["main"] = False
     elif others and not any(r.attrs["main"] for r in others):
         others[0].attrs["main"] = True
+    main = next((m for m in (*evaluated, *others) if m.attrs.get("main")), None)
+    if main is None or not (main.attrs.get("author") or main.attrs.get("evaluator")):
+        named = {r.attrs["author"] for r in others if r is not main and r.attrs["author"] and r.attrs["title"]}
+        credited = credited_author(text, mentions, named) if main is not None or \
+            any(m.kind in ("recommendation", "finding") for m in mentions) else None
+        if credited and main is None:
+            author, what, at = credited
+            others.append(Mention("report", _slug(f"{author}-rapport")[:120], at.start, at.end, at.text, attrs={
+                "title": None, "author": author, "author_type": what, "kind": "rapport", "main": True}))
+        elif credited and main.kind == "evaluation":
+            if credited[1] == "organisation":
+                _evaluated_by(evaluated, main.value, credited[0])
+        elif credited:         # "de conclusies van de commissie-Verbeek" named the same report: one report
+            main.attrs["author"], main.attrs["author_type"] = credited[0], credited[1]
+            main.value = _slug(f"{credited[0]}-{main.attrs['title'] or main.attrs['kind']}")[:120]
+            others = [r for r in others if r is main or r.attrs["title"] or r.attrs["author"] != credited[0]]
     yield from evaluated
     yield from others
+
+
+def _evaluated_by(evaluated: list[Mention], ev_id: str, evaluator: str) -> None:
+    """Every mention of the evaluation ``ev_id`` gets ``evaluator`` (and the id and caption that follow from it)."""
+    for e in evaluated:
+        if e.value == ev_id:
+            a = e.attrs
+            a["evaluator"] = evaluator
+            e.value = _evaluation_id(evaluator, a["mission"], a["period"])
+            a["title"] = _generated_title(evaluator, a["mission"], a["period"])
+
+
+
+
+def credited_author(text: str, mentions: list[Mention], besides: set[str]) -> tuple[str, str, Mention] | None:
+    """The report-writing body the document names most (author, "organisation" or "commission", its first
+    mention), for a report whose own sentences do not name its author: the body in a page's header and its
+    "Nawoord", the addressee of a letter answering "uw rapport", the inspectorate whose findings a news item
+    reports. A body named right after "in opdracht van", "op verzoek van", "naar" or "over" does not count (it
+    commissioned the report or is its subject), nor do those in ``besides`` (the authors of the other reports the
+    document names by title). Ties go to the first named."""
+    entries, _ = _authors()
+    from .lexicon import AUTHOR_TYPES
+    bodies = [m for m in mentions if m.kind == "organisation" and m.value not in besides
+              and entries.get(m.value, {}).get("type") in AUTHOR_TYPES]
+    # "onderzoeken naar de Inspectie voor de Gezondheidszorg": that body is the subject, wherever else it is named
+    besides = besides | {m.value for m in bodies if _NOT_AUTHOR_BEFORE.search(text, max(0, m.start - 24), m.start)}
+    counts: dict[tuple[str, str], list[Mention]] = {}
+    for m in bodies:
+        if m.value not in besides:
+            counts.setdefault((m.value, "organisation"), []).append(m)
+    if _holds(text, _COMMISSION_WORDS, 0, len(text)):
+        for c in _COMMISSION.finditer(text):
+            name = fold(c.group(0))
+            if name not in besides:
+                counts.setdefault((name, "commission"), []).append(Mention("commission", name, c.start(), c.end(),
+                                                                              c.group(0)))
+    if not counts:
+        return None
+    (author, what), named = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
+    return author, what, named[0]
