@@ -98,6 +98,14 @@ ITEMS = [
     ("Alleen het voorstel van de commissie om winstuitkering te verbieden, gaat het kabinet te ver.",
      [("rec", None, "rejected", False, "winstuitkering te verbieden")]),
     ("Het kabinet komt met een voorstel over de opvang.", []),
+    # a nader rapport: the bill or its explanation changed after the advice is the advice followed; "dit advies"
+    # after a preposition is not the subject; "blijkt uit dit onderzoek dat" is the report's finding
+    ("De Afdeling adviseert de noodzaak nader te motiveren. De toelichting is naar aanleiding van dit advies "
+     "aangevuld.", [("rec", None, "full", False, "de noodzaak nader te motiveren")]),
+    ("De Afdeling adviseert de invoering te faseren. Het wetsvoorstel is op dit punt niet aangepast.",
+     [("rec", None, None, False, "de invoering te faseren")]),
+    ("Daarnaast blijkt uit dit onderzoek dat de knelpunten samenhangen met de werkdruk.",
+     [("fin", None, None, False, "de knelpunten samenhangen met de werkdruk")]),
     ("De evaluatie stelt voor om bij toekomstige missies een tweede schip mee te sturen.",
      [("rec", None, None, False, "bij toekomstige missies een tweede schip mee te sturen")]),
     ("Clingendael raadt aan om Nederland zich te laten concentreren op twee niches.",

@@ -145,7 +145,7 @@ def verb_items(said: Said) -> list[Item]:
     out = []
     for h in item_lexicon().verbs.find(s.low, breaks=s.comma, where=s.where):
         passive = h.first > 0 and s.low[h.first - 1] in PASSIVE and s.low[h.first].startswith("ge")
-        impersonal = h.row == "blijkt" and "uit" in s.low[max(0, h.first - 7):h.first]
+        impersonal = h.row == "blijkt" and "uit" in s.low[max(0, h.first - 7):h.last + 2]   # "(uit …) blijkt (uit …)"
         if not (passive or impersonal or said.subject(h.first, h.last) == "agent"):
             continue
         if h.phrase.words[-1] in ("voor", "ervoor", "op"):

@@ -27,8 +27,9 @@ from .reading import Positions, Sentence
 SUBORDINATORS = frozenset({"waar", "als", "hoewel", "nu", "omdat", "terwijl", "zoals", "wanneer", "indien",
                            "doordat"})
 PREPOSITIONS = frozenset({"tot", "met", "van", "zoals", "volgens", "naar", "aan", "op", "over", "bij", "voor", "uit",
-                          "in", "tegen", "namens", "aldus"})
+                          "in", "tegen", "namens", "aldus", "overeenkomstig", "conform"})
 PRONOUNS = frozenset({"zij", "hij", "ze"})
+_IN_PHRASE = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "deze", "die"})   # "naar aanleiding van dit advies"
 _WE = frozenset({"wij", "we"})
 _MEMBERS = frozenset({"landen", "lidstaten", "bondgenoten", "partners", "partnerlanden"})   # "EU-landen"
 INDIRECT = frozenset({"hoeverre", "waarop", "hoe"})
@@ -231,8 +232,7 @@ class Said:
         s, lex = self.s, item_lexicon()
         w = s.low[i]
         for k in (i - 1, i - 2):
-            if k >= 0 and s.low[k] in PREPOSITIONS and (k == i - 1 or s.low[i - 1] in ("de", "het", "een", "uw",
-                                                                                        "mijn")):
+            if k >= 0 and s.low[k] in PREPOSITIONS and (k == i - 1 or s.low[i - 1] in _IN_PHRASE):
                 return None
         if w in PRONOUNS and self.speakers.author_recent:
             return "agent"
