@@ -98,6 +98,19 @@ ITEMS = [
     ("Alleen het voorstel van de commissie om winstuitkering te verbieden, gaat het kabinet te ver.",
      [("rec", None, "rejected", False, "winstuitkering te verbieden")]),
     ("Het kabinet komt met een voorstel over de opvang.", []),
+    # "De ILT beveelt aan om:" and a numbered list; a pronoun after "maar" answers the items named before it
+    ("De ILT beveelt aan om:\n1. binnen een jaar alle bruggen te inspecteren;\n2. uitstel alleen toe te staan na "
+     "goedkeuring;\n3. een centrale database in te richten.\nDe eerste twee aanbevelingen neem ik over. De derde "
+     "aanbeveling neem ik niet over.",
+     [("rec", "1", "full", False, "binnen een jaar alle bruggen"), ("rec", "2", "full", False, "uitstel alleen"),
+      ("rec", "3", "rejected", False, "een centrale database in te richten")]),
+    ("De ILT komt tot drie conclusies:\n- de bruggen zijn slecht onderhouden;\n- inspecties worden vaak uitgesteld;"
+     "\n- informatie wordt niet vastgelegd.\nDeze conclusies zijn pijnlijk, maar ik herken ze.",
+     [("fin", None, "full", False, "de bruggen zijn slecht onderhouden"), ("fin", None, "full", False, "inspecties"),
+      ("fin", None, "full", False, "informatie wordt niet vastgelegd")]),
+    ("Het advies is helder, maar die neem ik niet over.", [("rec", None, "rejected", True, "")]),
+    ("De conclusies zijn pijnlijk, maar het kabinet neemt de aanbeveling over.",
+     [("rec", None, "full", False, ""), ("fin", None, None, True, "")]),       # near miss: an item of its own
     # a nader rapport: the bill or its explanation changed after the advice is the advice followed; "dit advies"
     # after a preposition is not the subject; "blijkt uit dit onderzoek dat" is the report's finding
     ("De Afdeling adviseert de noodzaak nader te motiveren. De toelichting is naar aanleiding van dit advies "
@@ -389,6 +402,10 @@ COMMITMENTS = [
     ("De EU zal haar eigen monitoringsmechanisme versterken.", 0, None),
     ("De NAVO zal in juni een besluit nemen over de missie.", 0, None),
     ("Het kabinet wil daarom geen vaste exitcriteria vastleggen.", 0, None),               # a refusal
+    # a negation in the clause the marker opens does not refuse: the promise is that no one will wait longer
+    ("Ik streef ernaar dat vanaf 1 april 2027 geen minderjarige langer dan zes weken in de noodopvang verblijft.", 1,
+     ("ik", "vanaf 1 april 2027")),
+    ("Ik zal ervoor zorgen dat geen kind langer dan zes weken wacht.", 1, ("ik", None)),
     ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
     ("Defensie start in maart 2027 met een nieuwe opleidingsmodule.", 1, ("defensie", "in maart 2027")),
     ("Ook komt er voor de zomer een proef met snellere procedures.", 1, (None, "voor de zomer")),  # not "komt … met"

@@ -287,7 +287,7 @@ class _Blocked:
 
     def __init__(self, s: Sentence):
         self.s = s
-        self.by_clause: dict[tuple[int, int], set[str]] = {}
+        self.by_clause: dict[tuple[int, int], list[tuple[int, set[str]]]] = {}
         self.by_segment: dict[int, set[str]] = {}
         lex = commitment_lexicon()
         segment_wide, unless_next = lex.segment_wide, lex.unless_next
@@ -296,14 +296,18 @@ class _Blocked:
                                      s.low[x.last + 1] in unless_next[x.row]):
                 continue
             kinds = set(x.value.split(","))
-            self.by_clause.setdefault(s.clause(x.first), set()).update(kinds)
+            self.by_clause.setdefault(s.clause(x.first), []).append((x.first, kinds))
             if x.row in segment_wide:
                 self.by_segment.setdefault(s.seg[x.first], set()).update(kinds)
 
     def cancels(self, hit: Hit) -> bool:
+        """Whether an exclusion of the marker's clause (or segment) cancels it; not one in the "dat"/"om" clause
+        that follows the marker ("Ik streef ernaar dat geen minderjarige langer dan zes weken …")."""
         s = self.s
-        return hit.value in self.by_clause.get(s.clause(hit.first), ()) or \
-            hit.value in self.by_segment.get(s.seg[hit.first], ())
+        for at, kinds in self.by_clause.get(s.clause(hit.first), ()):
+            if hit.value in kinds and not (at > hit.last and not {"dat", "om"}.isdisjoint(s.low[hit.last + 1:at])):
+                return True
+        return hit.value in self.by_segment.get(s.seg[hit.first], ())
 
 
 def sentence_commitment(said: Said) -> Commitment | None:

@@ -334,7 +334,7 @@ _INTRO_STEMS = ("aanbeveling", "conclusie", "bevinding", "observatie", "constate
 _INTRO = re.compile(r"(?im)^[^\n]{0,200}?\b(?:(?P<noun>" + "|".join(sorted(_INTRO_NOUNS, key=len, reverse=True)) +
                     r")\b[^\n]{0,200}|(?P<verb>" +
                     "|".join(v.replace(" ", r"(?:[ \t]+[^\n:]{1,120}?)?[ \t]+") for v in _INTRO_VERBS) +
-                    r")[ \t]*):[ \t*]*$")
+                    r")(?:[ \t]+(?:om|dat))?[ \t]*):[ \t*]*$")      # "De ILT beveelt aan om:"
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*)?(?:\(?(?P<n>\d{1,2}|[a-z])[).][ \t]+)?(?P<body>\S[^\n]*)")
 _LABEL_START = re.compile(r"\**(?:hoofd)?(?:bevinding|conclusie|aanbeveling)\s+\d", re.IGNORECASE)
 _MARKED = re.compile(r"[ \t]*(?:[-*•·◦▪][ \t]*|\(?(?:\d{1,2}|[a-z])[).][ \t]+)")

@@ -29,6 +29,7 @@ SUBORDINATORS = frozenset({"waar", "als", "hoewel", "nu", "omdat", "terwijl", "z
 PREPOSITIONS = frozenset({"tot", "met", "van", "zoals", "volgens", "naar", "aan", "op", "over", "bij", "voor", "uit",
                           "in", "tegen", "namens", "aldus", "overeenkomstig", "conform"})
 PRONOUNS = frozenset({"zij", "hij", "ze"})
+_BACK = frozenset({"ze", "die", "deze", "dat", "dit"})        # an object pointing back: "maar ik herken ze"
 _IN_PHRASE = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "deze", "die"})   # "naar aanleiding van dit advies"
 _WE = frozenset({"wij", "we"})
 _MEMBERS = frozenset({"landen", "lidstaten", "bondgenoten", "partners", "partnerlanden"})   # "EU-landen"
@@ -353,6 +354,24 @@ class Said:
             best = hits[k]
         return best
 
+    def pointed_back(self, noun_at: int) -> Hit | None:
+        """For an item named without its content in a segment that takes no stance: the stance phrasing of the next
+        segment that does, when its object is a pronoun pointing back and that segment names no item of its own
+        ("Deze conclusies zijn pijnlijk, maar ik herken ze", "Het advies is helder en die neem ik over")."""
+        s = self.s
+        seg = s.seg[noun_at]
+        later = [k for k in self.hits_by_seg if k > seg]
+        if seg in self.hits_by_seg or not later:
+            return None
+        k = min(later)
+        lo, hi = s.segment(self.hits_by_seg[k][0].first)
+        if not item_lexicon().nouns.keys().isdisjoint(s.low[lo:hi]):
+            return None
+        for h in self.hits_by_seg[k]:
+            if not _BACK.isdisjoint(s.low[max(lo, h.first - 1):min(hi, h.last + 2)]):
+                return h
+        return None
+
     def around(self, content: tuple[int, int]) -> Hit | None:
         """A stance phrasing whose gap holds the item's content, longer than a gap may be ("neemt de aanbeveling om
         … niet over"): found in the words of the sentence without the content, its word indexes those of the
@@ -384,7 +403,8 @@ class Said:
         ``content`` (or (-1, -2)): the nearest stance phrasing of its segment outside the content, then negated or
         narrowed; "contrast" when an unqualified full stance is followed by a contrast (the caller decides: partial
         unless the contrast names an item of its own)."""
-        hit = self.nearest_hit(noun_at, content) or self.around(content)
+        hit = self.nearest_hit(noun_at, content) or self.around(content) or \
+            (self.pointed_back(noun_at) if content[0] < 0 <= noun_at else None)
         if hit is None:
             return None
         if self.negated(hit, content, noun_at):
