@@ -109,6 +109,11 @@ ITEMS = [
      [("fin", None, "full", False, "de bruggen zijn slecht onderhouden"), ("fin", None, "full", False, "inspecties"),
       ("fin", None, "full", False, "informatie wordt niet vastgelegd")]),
     ("Het advies is helder, maar die neem ik niet over.", [("rec", None, "rejected", True, "")]),
+    # "alle aanbevelingen": every recommendation the text states without a stance of its own takes the group's
+    ("Wij nemen alle aanbevelingen over. De inspectie beveelt ook aan het toezicht te versterken.",
+     [("rec", None, "full", True, ""), ("rec", None, "full", False, "het toezicht te versterken")]),
+    ("Wij nemen de aanbevelingen over. De inspectie beveelt ook aan het toezicht te versterken.",
+     [("rec", None, "full", True, ""), ("rec", None, None, False, "het toezicht te versterken")]),   # near miss
     ("De conclusies zijn pijnlijk, maar het kabinet neemt de aanbeveling over.",
      [("rec", None, "full", False, ""), ("fin", None, None, True, "")]),       # near miss: an item of its own
     # a nader rapport: the bill or its explanation changed after the advice is the advice followed; "dit advies"

@@ -400,6 +400,7 @@ class _Collect:
             self.items.append(it)
         elif not have.stance and it.stance:
             have.stance, have.start, have.end, have.quote, have.by = it.stance, it.start, it.end, it.quote, it.by
+            have.every = it.every
 
 
 _ANSWER = re.compile(r"\s*(?:(?:Antwoord|Beantwoording)[^\n]{0,20}\n\s*)?(?P<word>[A-Za-z]+)\b")
@@ -502,6 +503,8 @@ def _item_mention(text: str, it: Item) -> Mention:
     value = it.number or ("alle" if it.collective else _slug(body))
     attrs = {"text": body, "number": it.number, "stance": it.stance, "collective": it.collective, "how": it.how,
              "by": it.by}
+    if it.every and it.stance:
+        attrs["every"] = True
     if it.quote:
         attrs["stance_at"] = it.quote
         attrs["quote"] = fold(text[it.quote[0]:min(it.quote[1], it.quote[0] + MAX_TEXT)])
@@ -548,6 +551,18 @@ def _layout_items(text: str) -> tuple[dict[tuple[str, str], Mention], list[Menti
 
 def responses(text: str) -> Iterator[Mention]:
     """Rule: the items and commitments of a document (see the module docstring)."""
+    out = list(_responses(text))
+    # "Wij nemen alle aanbevelingen over": every recommendation the text states without a stance of its own
+    every = {m.kind: m for m in out if m.attrs.pop("every", False)}
+    for m in out:
+        group = every.get(m.kind)
+        if group is not None and m is not group and not m.attrs.get("collective") and m.attrs.get("stance") is None:
+            m.attrs["stance"], m.attrs["by"] = group.attrs["stance"], group.attrs["by"]
+            m.attrs["stance_at"] = group.attrs["stance_at"]
+    yield from out
+
+
+def _responses(text: str) -> Iterator[Mention]:
     numbered, stated = _layout_items(text)
     lists = list(layout.commitment_lists(text))
     announced = _Spans([(m.start(), end) for m, end in layout.announced_lists(text)])

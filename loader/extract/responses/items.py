@@ -72,6 +72,7 @@ class Item:
     ordinals: tuple[int, ...] = ()              # an anaphor by place: "de eerste aanbeveling" (1,), "de laatste"
     #                                             (-1,), "de eerste en de derde" (1, 3), "de eerste twee" (1, 2)
     pointer: bool = False                       # only points back ("dit beeld"): no item when nothing is before it
+    every: bool = False                         # a group named with "alle": "Wij nemen alle aanbevelingen over"
 
     @property
     def group(self) -> bool:
@@ -350,7 +351,8 @@ def noun_items(said: Said) -> list[Item]:
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "anaphor", noun_at=i,
                             collective=noun.plural, pointer=noun.anaphor_only))
         elif noun.group and not lex.determiners.isdisjoint(dets):
-            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True))
+            out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "group", noun_at=i, collective=True,
+                            every=prev == "alle"))
         elif not noun.plural and not ARTICLES.isdisjoint(dets):
             # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
