@@ -109,6 +109,11 @@ ITEMS = [
      [("fin", None, "full", False, "de bruggen zijn slecht onderhouden"), ("fin", None, "full", False, "inspecties"),
       ("fin", None, "full", False, "informatie wordt niet vastgelegd")]),
     ("Het advies is helder, maar die neem ik niet over.", [("rec", None, "rejected", True, "")]),
+    # an extraposed phrase after the infinitive ends where a stance phrasing starts
+    ("De aanbeveling om de hulp te richten op Afrika sluit aan bij het beleid.",
+     [("rec", None, "full", False, "de hulp te richten op afrika")]),
+    ("Specifiek beveelt de AIV aan een nationale voorraad aan te leggen. Het kabinet acht dat niet doelmatig.",
+     [("rec", None, "rejected", False, "een nationale voorraad aan te leggen")]),
     # "alle aanbevelingen": every recommendation the text states without a stance of its own takes the group's
     ("Wij nemen alle aanbevelingen over. De inspectie beveelt ook aan het toezicht te versterken.",
      [("rec", None, "full", True, ""), ("rec", None, "full", False, "het toezicht te versterken")]),
@@ -411,6 +416,11 @@ COMMITMENTS = [
     ("Ik streef ernaar dat vanaf 1 april 2027 geen minderjarige langer dan zes weken in de noodopvang verblijft.", 1,
      ("ik", "vanaf 1 april 2027")),
     ("Ik zal ervoor zorgen dat geen kind langer dan zes weken wacht.", 1, ("ik", None)),
+    # the reason given for a choice is no promise; a reason the sentence opens with does not cancel what follows
+    ("Op onderdelen kiest het kabinet voor een ander tempo, omdat nieuwe handelsafspraken in EU-verband worden "
+     "gemaakt.", 0, None),
+    ("Omdat de wachttijden te lang zijn, wordt in 2027 een nieuw meldpunt ingericht.", 1, (None, "in 2027")),
+    ("Ik zal de regels aanpassen omdat de Inspectie daarom vraagt.", 1, ("ik", None)),
     ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
     ("Defensie start in maart 2027 met een nieuwe opleidingsmodule.", 1, ("defensie", "in maart 2027")),
     ("Ook komt er voor de zomer een proef met snellere procedures.", 1, (None, "voor de zomer")),  # not "komt … met"

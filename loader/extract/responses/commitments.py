@@ -289,6 +289,7 @@ class _Blocked:
         self.s = s
         self.by_clause: dict[tuple[int, int], list[tuple[int, set[str]]]] = {}
         self.by_segment: dict[int, set[str]] = {}
+        self.forward: dict[int, list[tuple[int, int, set[str]]]] = {}    # by segment: "omdat" … up to a word
         lex = commitment_lexicon()
         segment_wide, unless_next = lex.segment_wide, lex.unless_next
         for x in lex.exclusions.find(s.low, where=s.where):
@@ -296,17 +297,26 @@ class _Blocked:
                                      s.low[x.last + 1] in unless_next[x.row]):
                 continue
             kinds = set(x.value.split(","))
+            if x.row in lex.forward:        # to the segment's end; a clause the sentence opens with, to its comma
+                lo, hi = s.segment(x.first)
+                upto = s.next_comma(x.first) if x.first == lo else hi
+                self.forward.setdefault(s.seg[x.first], []).append((x.first, upto, kinds))
+                continue
             self.by_clause.setdefault(s.clause(x.first), []).append((x.first, kinds))
             if x.row in segment_wide:
                 self.by_segment.setdefault(s.seg[x.first], set()).update(kinds)
 
     def cancels(self, hit: Hit) -> bool:
         """Whether an exclusion of the marker's clause (or segment) cancels it; not one in the "dat"/"om" clause
-        that follows the marker ("Ik streef ernaar dat geen minderjarige langer dan zes weken …")."""
+        that follows the marker ("Ik streef ernaar dat geen minderjarige langer dan zes weken …"); one that reaches
+        forward ("omdat") cancels the markers after it in its segment."""
         s = self.s
         for at, kinds in self.by_clause.get(s.clause(hit.first), ()):
             if hit.value in kinds and not (at > hit.last and not {"dat", "om"}.isdisjoint(s.low[hit.last + 1:at])):
                 return True
+        if any(at < hit.first <= upto and hit.value in kinds
+               for at, upto, kinds in self.forward.get(s.seg[hit.first], ())):
+            return True
         return hit.value in self.by_segment.get(s.seg[hit.first], ())
 
 

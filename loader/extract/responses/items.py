@@ -93,7 +93,9 @@ def content_end(s: Sentence, first: int, link: str) -> int:
                     return _before_inverted_verb(s, first, s.next_comma(i + 1))
                 verb = infinitive_end(s, i, last)
                 if verb + 1 <= last and s.low[verb + 1] in EXTRAPOSED:  # "te benaderen met een aanbod voor nazorg"
-                    return next((j - 1 for j in range(verb + 2, last + 1) if s.low[j] in CLOSING), last)
+                    stances = stance_lexicon().stances       # but not "(te zetten voor Afrika) sluit aan bij …"
+                    return next((j - 1 for j in range(verb + 2, last + 1) if s.low[j] in CLOSING or
+                                 stances.match_at(s.low, j, last + 1, s.comma)), last)
                 return min(verb, last)
     return _before_inverted_verb(s, first, last)
 

@@ -289,6 +289,7 @@ class CommitmentLexicon:
     deliverables: frozenset[str]
     forms: tuple[tuple[tuple[str, ...], str | None], ...]   # each marker form's words, and what else it requires
     segment_wide: frozenset[str]    # exclusions (by row) that cancel a marker in its whole segment (reach: segment)
+    forward: frozenset[str]         # exclusions (by row) that cancel only the markers after them (reach: after)
     unless_next: dict[str, frozenset[str]]   # per exclusion row, the words after which it does not count
     past: frozenset[str]            # words that put a clause in the past (a time that looks ahead announces nothing)
     obliged: frozenset[str]         # words that lay an obligation on someone (nor there)
@@ -309,6 +310,7 @@ def commitment_lexicon() -> CommitmentLexicon:
                              frozenset(raw["not_measures"]), frozenset(raw["deliverables"]),
                              forms,
                              frozenset(r["phrase"] for r in raw["exclusions"] if r.get("reach") == "segment"),
+                             frozenset(r["phrase"] for r in raw["exclusions"] if r.get("reach") == "after"),
                              {r["phrase"]: frozenset(r["unless_next"]) for r in raw["exclusions"]
                               if r.get("unless_next")},
                              frozenset(raw["past"]), frozenset(raw["obliged"]), frozenset(raw["imperatives"]),
