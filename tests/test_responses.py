@@ -109,6 +109,8 @@ ITEMS = [
      [("fin", None, "full", False, "de bruggen zijn slecht onderhouden"), ("fin", None, "full", False, "inspecties"),
       ("fin", None, "full", False, "informatie wordt niet vastgelegd")]),
     ("Het advies is helder, maar die neem ik niet over.", [("rec", None, "rejected", True, "")]),
+    # a quotation after "vindt de conclusies" is a judgement, not the items' titles
+    ("De minister deelt de zorgen van de commissie, maar vindt de conclusies 'op onderdelen te somber'.", []),
     # an extraposed phrase after the infinitive ends where a stance phrasing starts
     ("De aanbeveling om de hulp te richten op Afrika sluit aan bij het beleid.",
      [("rec", None, "full", False, "de hulp te richten op afrika")]),

@@ -214,11 +214,17 @@ def _te_after(s: Sentence, i: int) -> bool:
     return any(s.low[k] == "te" and k + 1 < hi for k in range(i + 2, hi))
 
 
+_CALLS = frozenset({"vindt", "vind", "vinden", "vond", "noemt", "noem", "noemen", "noemde", "acht", "achten"})
+
+
 def _titles_after(s: Sentence, i: int) -> list[tuple[int, int]]:
     """Spans of the titles in a quotation right after word ``i`` ("De aanbevelingen ‘sturen op meerdere functies en
     functies volgen bodem’"), split at commas and "en"."""
     if not s.may_quote:
         return []
+    lo = s.segment(i)[0]
+    if not _CALLS.isdisjoint(s.low[max(lo, i - 4):i]):
+        return []                   # "vindt de conclusies ‘op onderdelen te somber’": a judgement, not a title
     pos = s.ends[i]
     while pos < s.end and s.text[pos] == " ":
         pos += 1
