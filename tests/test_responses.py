@@ -538,11 +538,14 @@ REPORTS = [
      "schrijft ze in een reactie op het rapport 'Houdbaar tot 2100?'.", ("commissie-Verbeek", "Houdbaar tot 2100?")),
     ("De minister reageert op de evaluatie van de wet door de Universiteit Leiden, uitgevoerd in opdracht van het "
      "WODC. Het WODC publiceert de evaluatie. Het WODC is tevreden.", ("Universiteit Leiden", None)),
+    ("Inspectie van het Onderwijs\nHome > Actueel > Nieuws\n\nMinister reageert op onderzoek naar leesonderwijs\n\n"
+     "De Inspectie van het Onderwijs ziet dat het leesonderwijs achterblijft.", ("Inspectie van het Onderwijs", None)),
     # near misses: the subject of a report is not its author; no report named; a body that only commissioned it
     ("Ik heb twee onderzoeken naar de Inspectie voor de Gezondheidszorg aangekondigd.", None),
     ("Het kabinet heeft de Kamer geïnformeerd over de inzet in Irak.", None),
     ("Het kabinet reageert op het rapport ‘Koers’, opgesteld in opdracht van de Onderwijsraad.", (None, "Koers")),
     ("De Onderwijsraad publiceerde vandaag zijn jaarverslag. De minister dankt de raad.", None),   # no report, no item
+    ("De minister reageert op onderzoek naar leesonderwijs.", None),      # answered, but no author named anywhere
 ]
 
 

@@ -196,11 +196,11 @@ _PERSON_AUTHOR = re.compile(rf"\s+van\s+(?:de heer\s+|mevrouw\s+|prof\.?\s+|dr\.
 _CARRIED_OUT = re.compile(r"\b(?:uitgevoerd|opgesteld|geschreven|verricht|evalueren|geëvalueerd)\s+door\s+"
                           r"(?:een team van\s+)?")
 _TITLE = re.compile(r"[«“\"‘'](?P<t>[A-Z0-9][^«»“”\"\n]{2,250}?)[»”\"’'](?![a-z])")
-_CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|"
+_CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|reage(?:ert|ren|erde|erden)\s+op|"
                   r"in\s+ontvangst|bied(?:t|en)?\s+(?:ik|wij|het kabinet)\s+u|ter\s+inzage|naar\s+aanleiding\s+van|"
                   r"appreciatie)", re.IGNORECASE)
 # one of these (lower case) is in every _CUE match: the regular expression is tried only where one is
-_CUE_WORDS = ("reactie", "ontvangst", "bied", "inzage", "aanleiding", "appreciatie")
+_CUE_WORDS = ("reactie", "reage", "ontvangst", "bied", "inzage", "aanleiding", "appreciatie")
 # A body named right after these is not the author: it commissioned the report or is its subject.
 _NOT_AUTHOR_BEFORE = re.compile(r"(?:in opdracht van|op verzoek van|naar|over)\s+(?:de\s+|het\s+)?$",
                                 re.IGNORECASE)
@@ -307,15 +307,21 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     sentences = sentences_of(text)
     found: dict[str, Mention] = {}
     cued: set[str] = set()
+    anonymous: Mention | None = None          # the first report named as answered, by neither author nor title
     for m in _report_nouns(text, low):
         if m.group("prefix") and m.group("prefix").lower() not in body_at:
             continue
         span = sentences.span_of(m.start(), m.end())
         author, what = _author_near(text, m, span, bodies, body_at)
         title = _title_near(text, m, span[1])
-        if not author and not title:
-            continue
         noun = m.group("noun").lower()
+        lo, hi = max(span[0], m.start() - 80), min(span[1], m.end() + 40)
+        if not author and not title:
+            # "Minister reageert op onderzoek naar leesonderwijs": a report answered, its author named elsewhere
+            if anonymous is None and _holds(text, _CUE_WORDS, lo, hi) and _CUE.search(text, lo, hi):
+                anonymous = Mention("report", _slug(noun), m.start(), m.end(), m.group(0), attrs={
+                    "title": None, "author": None, "author_type": None, "kind": noun, "main": True, "anonymous": True})
+            continue
         key = _slug(f"{author or 'rapport'}-{title or noun}")[:120]
         have = found.get(key)
         if have is None:
@@ -323,11 +329,10 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 "title": title, "author": author, "author_type": what, "kind": noun, "main": False, "count": 1})
         else:
             have.attrs["count"] += 1
-        lo, hi = max(span[0], m.start() - 80), min(span[1], m.end() + 40)
         if _holds(text, _CUE_WORDS, lo, hi) and _CUE.search(text, lo, hi):
             cued.add(key)
     if not found:
-        return []
+        return [anonymous] if anonymous else []
     for key, r in list(found.items()):      # "de Initiatiefnota" is "de initiatiefnota van Pieter Omtzigt"
         if r.attrs["author"] is None:
             same = [o for o in found.values() if o.attrs["author"] and o.attrs["kind"] == r.attrs["kind"]]
@@ -394,6 +399,8 @@ def reports(text: str, mentions: list[Mention]) -> Iterator[Mention]:
             main.attrs["author"], main.attrs["author_type"] = credited[0], credited[1]
             main.value = _slug(f"{credited[0]}-{main.attrs['title'] or main.attrs['kind']}")[:120]
             others = [r for r in others if r is main or r.attrs["title"] or r.attrs["author"] != credited[0]]
+    # a report named only as answered ("reageert op onderzoek") is kept when the document credits it an author
+    others = [r for r in others if not r.attrs.pop("anonymous", False) or r.attrs["author"]]
     yield from evaluated
     yield from others
 
