@@ -80,6 +80,8 @@ _RUN = re.compile(r"[a-z]+|[0-9]+")
 # ``lowered`` text with everything but the letters (digits) made a space: its ``split()`` is the letter (digit) runs.
 _LETTERS_ONLY = {c: " " for c in range(128) if not 97 <= c <= 122}
 _DIGITS_ONLY = {c: " " for c in range(128) if not 48 <= c <= 57}
+# ``lowered`` text with every digit made "0" and everything else a space: where numbers of a shape are.
+_SHAPES = {c: "0" if 48 <= c <= 57 else " " for c in range(128)}
 
 
 class _Vocabulary:
@@ -220,6 +222,12 @@ class _Runs:
         """(made when a digit run is first asked for: few texts are asked for one)"""
         return " " + self.low.translate(_DIGITS_ONLY) + " "
 
+    @cached_property
+    def shapes(self) -> str:
+        """``lowered`` text with every digit made "0" and every other character a space, a space added before and
+        after (made when a number shape is first asked for)."""
+        return " " + self.low.translate(_SHAPES) + " "
+
     def positions(self, run: str) -> list[int]:
         """Where the letter or digit run ``run`` occurs in the text as a whole run, in increasing order."""
         if not run[0].isdigit():                 # a run is all letters or all digits
@@ -284,6 +292,14 @@ def word_starts(text: str, wanted: frozenset[str]) -> list[int]:
         found.extend(runs.positions(word))
     found.sort()                            # two runs never start at one position
     return found
+
+
+def number_starts(text: str, shapes: Iterable[str]) -> list[int]:
+    """Sorted positions in ``text`` where a number of one of ``shapes`` starts, with no digit right before or after
+    it. A shape writes each digit as "0" and any other character as a space: "00 000" is two digits, a character
+    other than a digit, three digits. (ASCII digits: one ``str.find`` per shape and number, where a regular
+    expression that starts with a digit is tried at every position of the text.)"""
+    return occurrences(_runs(text).shapes, [" " + shape + " " for shape in shapes])   # shapes are shifted by one
 
 
 def find_lowered(text: str, words: Collection[str]) -> list[int]:
