@@ -109,6 +109,11 @@ ITEMS = [
      [("fin", None, "full", False, "de bruggen zijn slecht onderhouden"), ("fin", None, "full", False, "inspecties"),
       ("fin", None, "full", False, "informatie wordt niet vastgelegd")]),
     ("Het advies is helder, maar die neem ik niet over.", [("rec", None, "rejected", True, "")]),
+    # "die om …" after a colon, a comma or "namelijk" gives the content of the item named before it
+    ("Eén aanbeveling legt het kabinet naast zich neer: die om bij elk parket een officier aan te stellen.",
+     [("rec", None, "rejected", False, "bij elk parket een officier aan te stellen")]),
+    ("Eén aanbeveling neemt het kabinet niet over, namelijk die om de termijn te verkorten.",
+     [("rec", None, "rejected", False, "de termijn te verkorten")]),
     # a quotation after "vindt de conclusies" is a judgement, not the items' titles
     ("De minister deelt de zorgen van de commissie, maar vindt de conclusies 'op onderdelen te somber'.", []),
     # an extraposed phrase after the infinitive ends where a stance phrasing starts

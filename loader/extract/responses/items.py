@@ -349,6 +349,12 @@ def noun_items(said: Said) -> list[Item]:
                 if noun.plural and s.low[j] == "om":         # "de aanbevelingen om A te doen en B te laten"
                     out.extend(coordinated(s, item))
                 continue
+        restated = _restated_content(s, i)    # "Eén aanbeveling legt het kabinet naast zich neer: die om …"
+        if restated is not None and not noun.plural:
+            item = _with_content(s, noun.kind, restated, "noun", i)
+            if item:
+                out.append(item)
+                continue
         if noun.specific:
             continue
         dets = low[max(0, i - 3):i]
@@ -365,6 +371,16 @@ def noun_items(said: Said) -> list[Item]:
             # "de aanbeveling van de commissie", named without its content: an item when a stance is taken on it
             out.append(Item(noun.kind, s.start, s.end, (s.start, s.end), "single", noun_at=i, needs_stance=True))
     return out
+
+
+def _restated_content(s: Sentence, i: int) -> int | None:
+    """The "om" of "die om …" later in the sentence, after a colon, a comma or "namelijk", that gives the content of
+    the item named at word ``i`` ("Eén aanbeveling neemt het kabinet niet over, namelijk die om …"), or None."""
+    for d in range(i + 2, len(s.low) - 2):
+        if s.low[d] == "die" and s.low[d + 1] == "om" and (
+                s.low[d - 1] == "namelijk" or s.text[s.start:s.starts[d]].rstrip()[-1:] in (":", ",")):
+            return d + 1
+    return None
 
 
 _COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}
