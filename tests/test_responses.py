@@ -109,6 +109,15 @@ ITEMS = [
      [("fin", None, "full", False, "de bruggen zijn slecht onderhouden"), ("fin", None, "full", False, "inspecties"),
       ("fin", None, "full", False, "informatie wordt niet vastgelegd")]),
     ("Het advies is helder, maar die neem ik niet over.", [("rec", None, "rejected", True, "")]),
+    # a report's opinion ("vindt dat"): a finding, or what should be done a recommendation; "vindt dat" + one word
+    # is no clause; a "dat"-content ends at a comma followed by the main verb and its subject
+    ("De commissie vindt dat het toezicht op de uitzendbureaus tekortschiet.",
+     [("fin", None, None, False, "het toezicht op de uitzendbureaus tekortschiet")]),
+    ("De commissie vindt dat het ministerie die kosten alsnog moet vergoeden.",
+     [("rec", None, None, False, "het ministerie die kosten alsnog moet vergoeden")]),
+    ("De Kinderombudsman vindt dat teleurstellend.", []),
+    ("Maar de conclusie dat de ambassade onvoorbereid was, vindt hij te kort door de bocht.",
+     [("fin", None, "rejected", False, "de ambassade onvoorbereid was")]),
     # "die om …" after a colon, a comma or "namelijk" gives the content of the item named before it
     ("Eén aanbeveling legt het kabinet naast zich neer: die om bij elk parket een officier aan te stellen.",
      [("rec", None, "rejected", False, "bij elk parket een officier aan te stellen")]),

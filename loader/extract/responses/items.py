@@ -97,7 +97,22 @@ def content_end(s: Sentence, first: int, link: str) -> int:
                     return next((j - 1 for j in range(verb + 2, last + 1) if s.low[j] in CLOSING or
                                  stances.match_at(s.low, j, last + 1, s.comma)), last)
                 return min(verb, last)
+    comma = s.next_comma(first)
+    if comma < last and _inverted_after(s, comma + 1):
+        return comma          # "de conclusie dat de ambassade onvoorbereid was, vindt hij te kort door de bocht"
     return _before_inverted_verb(s, first, last)
+
+
+_SUBJECTS = frozenset({"ik", "hij", "zij", "ze", "wij", "we"})
+
+
+def _inverted_after(s: Sentence, i: int) -> bool:
+    """Whether the words from ``i`` are a verb and its subject after it ("vindt hij", "deelt het kabinet")."""
+    low, government = s.low, item_lexicon().government
+    if i + 1 >= len(low):
+        return False
+    subject = low[i + 2] if low[i + 1] in ("het", "de") and i + 2 < len(low) else low[i + 1]
+    return subject in _SUBJECTS or subject in government
 
 
 def infinitive_end(s: Sentence, te: int, last: int) -> int:
@@ -167,8 +182,11 @@ def verb_items(said: Said) -> list[Item]:
             if link < 0:
                 continue
         item = _with_content(s, h.value, link, "verb", h.first)
+        if item and s.low[link] == "dat" and item.content[1] - item.content[0] < 2:
+            continue                    # "vindt dat teleurstellend": "dat" is the object, not a clause
         if item:
-            if item.kind == "finding" and s.low[link] == "dat" and _normative(s, item.content):
+            if item.kind == "finding" and s.low[link] == "dat" and _normative(s, item.content,
+                                                                             h.row in item_lexicon().opinions):
                 item.kind = "recommendation"    # "De Afdeling wijst erop dat de weging in de wet moet worden verankerd"
             out.append(item)
             if item.kind == "recommendation" and s.low[link] != "dat":
@@ -199,11 +217,12 @@ def coordinated(s: Sentence, item: Item) -> list[Item]:
     return out
 
 
-def _normative(s: Sentence, content: tuple[int, int]) -> bool:
+def _normative(s: Sentence, content: tuple[int, int], opinion: bool = False) -> bool:
     """Whether an item's content says what should be done: "moet"/"dient" with a passive ("moet worden verankerd",
-    "dient te worden herzien"), not a finding that something is so ("veteranen moeten lang wachten")."""
+    "dient te worden herzien"), not a finding that something is so ("veteranen moeten lang wachten"); after a verb
+    of opinion any "moet" ("De commissie vindt dat het ministerie de kosten moet vergoeden")."""
     a, b = content
-    return any(s.low[k] in ("moet", "moeten", "dient", "dienen") and "worden" in s.low[k + 1:b + 1]
+    return any(s.low[k] in ("moet", "moeten", "dient", "dienen") and (opinion or "worden" in s.low[k + 1:b + 1])
                for k in range(a, b + 1))
 
 

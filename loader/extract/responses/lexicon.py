@@ -244,6 +244,7 @@ class ItemLexicon:
     government: frozenset[str]
     others: frozenset[str]
     verbs: PhraseIndex              # value: recommendation | finding
+    opinions: frozenset[str]        # report verbs (by row) whose "dat … moet" is a recommendation ("vindt dat")
     proposals: frozenset[str]       # "de door de WRR ontwikkelde toets"
     response_labels: tuple[str, ...]  # "Reactie", "Standpunt kabinet": a line that answers the item above it
 
@@ -260,6 +261,7 @@ def item_lexicon() -> ItemLexicon:
                        frozenset(raw["anaphors"]), frozenset(raw["report_agents"]),
                        frozenset(raw["person_titles"]) | body_words(), frozenset(raw["government"]),
                        frozenset(raw["others"]), PhraseIndex(phrases_of(raw["report_verbs"], "kind")),
+                       frozenset(r["phrase"] for r in raw["report_verbs"] if r.get("opinion")),
                        frozenset(raw["proposals"]), tuple(row["label"] for row in raw["response_labels"]))
 
 
