@@ -118,6 +118,11 @@ ITEMS = [
     ("De Kinderombudsman vindt dat teleurstellend.", []),
     ("Maar de conclusie dat de ambassade onvoorbereid was, vindt hij te kort door de bocht.",
      [("fin", None, "rejected", False, "de ambassade onvoorbereid was")]),
+    # a fronted "Over de aanbeveling om … te …": the content ends at the infinitive, the stance after it; "mits"
+    ("Over de aanbeveling om de exportregels te harmoniseren is het kabinet positief, mits Nederland zelf blijft "
+     "toetsen.", [("rec", None, "partial", False, "de exportregels te harmoniseren")]),
+    ("Het kabinet is over de aanbeveling om de regels te harmoniseren positief.",
+     [("rec", None, "full", False, "de regels te harmoniseren")]),
     # "die om …" after a colon, a comma or "namelijk" gives the content of the item named before it
     ("Eén aanbeveling legt het kabinet naast zich neer: die om bij elk parket een officier aan te stellen.",
      [("rec", None, "rejected", False, "bij elk parket een officier aan te stellen")]),

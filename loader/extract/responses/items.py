@@ -87,13 +87,18 @@ def content_end(s: Sentence, first: int, link: str) -> int:
     if s.low[0] in SUBORDINATORS and s.next_comma(first) < last:
         return s.next_comma(first)
     if link == "om":
+        stances = stance_lexicon().stances
         for i in range(first, last):
             if s.low[i] == "te":
-                if s.next_comma(i + 1) < last:
-                    return _before_inverted_verb(s, first, s.next_comma(i + 1))
+                comma = s.next_comma(i + 1)
+                if comma < last:
+                    verb = infinitive_end(s, i, comma)   # "om … te harmoniseren | is het kabinet positief, mits …"
+                    if any(stances.match_at(s.low, j, comma + 1, s.comma) for j in range(verb + 1, comma + 1)):
+                        return verb
+                    return _before_inverted_verb(s, first, comma)
                 verb = infinitive_end(s, i, last)
                 if verb + 1 <= last and s.low[verb + 1] in EXTRAPOSED:  # "te benaderen met een aanbod voor nazorg"
-                    stances = stance_lexicon().stances       # but not "(te zetten voor Afrika) sluit aan bij …"
+                    # but not "(te zetten voor Afrika) sluit aan bij …"
                     return next((j - 1 for j in range(verb + 2, last + 1) if s.low[j] in CLOSING or
                                  stances.match_at(s.low, j, last + 1, s.comma)), last)
                 return min(verb, last)
