@@ -123,6 +123,11 @@ ITEMS = [
      "toetsen.", [("rec", None, "partial", False, "de exportregels te harmoniseren")]),
     ("Het kabinet is over de aanbeveling om de regels te harmoniseren positief.",
      [("rec", None, "full", False, "de regels te harmoniseren")]),
+    # the report's author after the verb is not the item's content; "anders dan de onderzoekers" sets the
+    # government's choice against theirs
+    ("Daarnaast adviseren de onderzoekers de inzet van VPD's te beëindigen. Het kabinet blijft, anders dan de "
+     "onderzoekers, de voorkeur geven aan militaire beveiliging.",
+     [("rec", None, "rejected", False, "de inzet van vpd's te beëindigen")]),
     # "die om …" after a colon, a comma or "namelijk" gives the content of the item named before it
     ("Eén aanbeveling legt het kabinet naast zich neer: die om bij elk parket een officier aan te stellen.",
      [("rec", None, "rejected", False, "bij elk parket een officier aan te stellen")]),
@@ -442,6 +447,8 @@ COMMITMENTS = [
      "gemaakt.", 0, None),
     ("Omdat de wachttijden te lang zijn, wordt in 2027 een nieuw meldpunt ingericht.", 1, (None, "in 2027")),
     ("Ik zal de regels aanpassen omdat de Inspectie daarom vraagt.", 1, ("ik", None)),
+    ("Mocht de Europese Unie besluiten tot een nieuwe operatie, dan zal het kabinet een bijdrage opnieuw bezien.", 0,
+     None),                                                                  # a conditional possibility
     ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
     ("Defensie start in maart 2027 met een nieuwe opleidingsmodule.", 1, ("defensie", "in maart 2027")),
     ("Ook komt er voor de zomer een proef met snellere procedures.", 1, (None, "voor de zomer")),  # not "komt … met"

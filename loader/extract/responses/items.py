@@ -186,6 +186,10 @@ def verb_items(said: Said) -> list[Item]:
                 link = h.last           # what it advises, a noun phrase: "De Rli adviseert een algeheel verbod op …"
             if link < 0:
                 continue
+            if link == h.last:        # "Daarnaast adviseren de onderzoekers de inzet … te beëindigen": past the subject
+                j = h.last + 2 if s.low[h.last + 1:h.last + 2] in (["de"], ["het"]) else h.last + 1
+                if j < len(s.low) - 1 and said.actor(j) == "agent":
+                    link = j
         item = _with_content(s, h.value, link, "verb", h.first)
         if item and s.low[link] == "dat" and item.content[1] - item.content[0] < 2:
             continue                    # "vindt dat teleurstellend": "dat" is the object, not a clause
