@@ -208,8 +208,8 @@ def _ahead(s: Sentence, hit: Hit) -> bool:
     if hit.row == "per":                    # "per", "begin", "medio", "eind", "uiterlijk": a date right after it
         k = hit.last + 1
         date = when(s.text, s.starts[k], s.ends[min(len(s.low), k + 4) - 1]) if k < len(s.low) else None
-        if k >= len(s.low) or not (s.low[k][:1].isdigit() or date and date.start() == s.starts[k]):
-            return False
+        if k >= len(s.low) or not (_YEAR.match(s.low[k]) or date and date.start() == s.starts[k]):
+            return False                    # "tot 2030", "per 1 januari 2027"; not "stijgt tot 15 procent"
     lo, hi = s.segment(hit.first)
     words = s.low[lo:hi]
     if len(words) < 5:
