@@ -123,6 +123,13 @@ ITEMS = [
      "toetsen.", [("rec", None, "partial", False, "de exportregels te harmoniseren")]),
     ("Het kabinet is over de aanbeveling om de regels te harmoniseren positief.",
      [("rec", None, "full", False, "de regels te harmoniseren")]),
+    # an endorsement with its subject after the verb ("erkennen de ministers van … dat …"); "minder enthousiast"
+    ("De IOB publiceerde een evaluatie. In de reactie erkennen de ministers van Buitenlandse Zaken en van Defensie dat "
+     "de doelen te ambitieus waren.", [("fin", None, "full", False, "de doelen te ambitieus waren")]),
+    ("De IOB publiceerde een evaluatie. Die conclusie deelt Defensie, al wijst het ministerie erop dat de meldingen "
+     "toenemen.", [("fin", None, "full", False, "")]),                    # near miss: "dat" past a comma
+    ("Minder enthousiast is het kabinet over het voorstel om een permanente evaluatiecommissie in te stellen.",
+     [("rec", None, "rejected", False, "een permanente evaluatiecommissie in te stellen")]),
     # the report's author after the verb is not the item's content; "anders dan de onderzoekers" sets the
     # government's choice against theirs
     ("Daarnaast adviseren de onderzoekers de inzet van VPD's te beëindigen. Het kabinet blijft, anders dan de "

@@ -25,7 +25,7 @@ from functools import lru_cache
 from .layout import expand_numbers
 from .lexicon import item_lexicon, stance_lexicon
 from .reading import Positions, Sentence
-from .stance import ARTICLES, PASSIVE, SUBORDINATORS, Said, is_agent
+from .stance import ARTICLES, PASSIVE, SUBORDINATORS, Said, inverted_subject_end, is_agent
 
 MODALS = frozenset({"moet", "moeten", "dient", "dienen", "belang", "noodzakelijk", "nodig", "wenselijk"})
 NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?[a-z]?$")
@@ -537,6 +537,11 @@ def endorsed_items(said: Said, modals: Positions, responds: bool) -> list[Item]:
         if what is None or (what.endswith("-with-author") and not said.names_author):
             continue
         j = h.last + 1
+        k = inverted_subject_end(s.low, j)  # "erkennen de ministers (van Buitenlandse Zaken en van Defensie) dat …"
+        if k > j and not any(_is_number(w) for w in s.low[:h.first]):   # not "Met betrekking tot 5.2 erkent het
+            #                                                             kabinet dat …": what it grants of item 5.2
+            j = next((i for i in range(k, min(n, k + 8)) if s.low[i] == "dat" and s.seg[i] == s.seg[h.first]
+                      and not any(s.comma[h.last:i])), j)
         if j + 1 < n and s.low[j] == "dat" and s.low[j + 1] in ("dit", "dat"):
             continue                  # "Ik ben het met de Afdeling eens dat dit …": the item before, no new one
         if j < n and s.low[j] in ("dat", "om") and s.seg[j] == s.seg[h.first]:
