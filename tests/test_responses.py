@@ -454,11 +454,9 @@ COMMITMENTS = [
      "gemaakt.", 0, None),
     ("Omdat de wachttijden te lang zijn, wordt in 2027 een nieuw meldpunt ingericht.", 1, (None, "in 2027")),
     ("Ik zal de regels aanpassen omdat de Inspectie daarom vraagt.", 1, ("ik", None)),
-    # "tot" with a year that looks ahead, in the present tense; not "tot" with any number
-    ("Ook trekt het kabinet tot 2030 jaarlijks 60 miljoen euro uit voor de grondwatervoorraden. Den Haag, 4 maart "
-     "2026.", 1, ("kabinet", "jaarlijks")),
-    ("Het aandeel dat rechtstreeks naar lokale organisaties gaat, stijgt tot 15 procent. Den Haag, 4 maart 2026.", 0,
-     None),
+    # "per", "uiterlijk", "eind" need a date or a year right after them, not any number
+    ("Het aandeel dat naar lokale organisaties gaat, stijgt eind 15 procent. Den Haag, 4 maart 2026.", 0, None),
+    ("Eind 2027 is het nieuwe systeem overal in gebruik. Den Haag, 4 maart 2026.", 1, (None, "Eind 2027")),
     ("Mocht de Europese Unie besluiten tot een nieuwe operatie, dan zal het kabinet een bijdrage opnieuw bezien.", 0,
      None),                                                                  # a conditional possibility
     ("Nederland zal in New York actief steun verwerven voor een civiele missie.", 1, None),
