@@ -454,6 +454,10 @@ COMMITMENTS = [
      "gemaakt.", 0, None),
     ("Omdat de wachttijden te lang zijn, wordt in 2027 een nieuw meldpunt ingericht.", 1, (None, "in 2027")),
     ("Ik zal de regels aanpassen omdat de Inspectie daarom vraagt.", 1, ("ik", None)),
+    # a passive measure ("worden … betrokken", "worden nog bestudeerd"); not what is not done
+    ("De overige aanbevelingen worden nog bestudeerd.", 1, (None, None)),
+    ("Ze worden betrokken bij de lopende herziening van het beleid.", 1, ("ze", None)),
+    ("Informatie over de staat van de bruggen wordt niet consistent vastgelegd.", 0, None),
     # "per", "uiterlijk", "eind" need a date or a year right after them, not any number
     ("Het aandeel dat naar lokale organisaties gaat, stijgt eind 15 procent. Den Haag, 4 maart 2026.", 0, None),
     ("Eind 2027 is het nieuwe systeem overal in gebruik. Den Haag, 4 maart 2026.", 1, (None, "Eind 2027")),
