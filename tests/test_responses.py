@@ -551,12 +551,14 @@ def test_commitments(text, count, first):
 REPORTS = [
     ("Hierbij bied ik u het rapport «Grip op de grens» van de Algemene Rekenkamer aan.",
      ("Algemene Rekenkamer", "Grip op de grens")),
-    ("Het kabinet heeft kennisgenomen van het WRR-rapport ‘Opgave AI’.", ("WRR", "Opgave AI")),
+    ("Het kabinet heeft kennisgenomen van het WRR-rapport ‘Opgave AI’.",    # a body by its name, then its short name
+     ("Wetenschappelijke Raad voor het Regeringsbeleid (WRR)", "Opgave AI")),
     ("Met deze brief reageer ik op het rapport van de commissie-Van der Veer.", ("commissie-Van der Veer", None)),
     ("De kabinetsreactie op het advies van de Adviesraad Migratie volgt in mei.", ("Adviesraad Migratie", None)),
     ("Het onderzoek is uitgevoerd door Andersson Elffers Felix.", ("Andersson Elffers Felix", None)),
     ("Het kabinet reageert op het stuk van Johan Remkes over de stikstofproblematiek.", ("Johan Remkes", None)),
-    ("De beleidsreactie op het rapport van de Inspectie voor de Gezondheidszorg volgt.", ("IGJ", None)),  # former name
+    ("De beleidsreactie op het rapport van de Inspectie voor de Gezondheidszorg volgt.",     # a former name
+     ("Inspectie Gezondheidszorg en Jeugd (IGJ)", None)),
     ("De evaluatie is uitgevoerd door de Directie Operaties van het ministerie.", ("Directie Operaties", None)),
     ("Het eindrapport ‘Niemand tussen wal en schip’ van de Taskforce Wachttijden ggz is vandaag verschenen.",
      ("Taskforce Wachttijden", "Niemand tussen wal en schip")),

@@ -110,10 +110,20 @@ def _item(m: Mention) -> dict[str, Any]:
 
 
 def _responds_to(by_kind: dict[str, list[Mention]]) -> dict[str, Any] | None:
-    """The report the document answers: its title and author, as far as the text names them."""
+    """The report the document answers: its title and author, as far as the text names them. A body of the
+    gazetteer by its full name and the short one in brackets ("Onderzoeksraad voor Veiligheid (OVV)"), so that
+    either reads as the author."""
     for kind in ("report", "evaluation"):
         for m in by_kind.get(kind, []):
             if m.attrs.get("main"):
-                return {"title": m.attrs.get("report_title") or m.attrs.get("title"), "author": m.attrs.get("author")
-                        or m.attrs.get("evaluator"), "id": m.value}
+                author = m.attrs.get("author") or m.attrs.get("evaluator")
+                if author and (m.attrs.get("author_type") == "organisation" or kind == "evaluation"):
+                    author = "; ".join(_full_name(a) for a in author.split("; "))
+                return {"title": m.attrs.get("report_title") or m.attrs.get("title"), "author": author, "id": m.value}
     return None
+
+
+def _full_name(organisation: str) -> str:
+    from .lookup import _organisations
+    name = (_organisations()[1].get(organisation) or {}).get("name")
+    return f"{name} ({organisation})" if name and name != organisation else organisation
