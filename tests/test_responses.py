@@ -118,6 +118,11 @@ ITEMS = [
     ("De Kinderombudsman vindt dat teleurstellend.", []),
     ("Maar de conclusie dat de ambassade onvoorbereid was, vindt hij te kort door de bocht.",
      [("fin", None, "rejected", False, "de ambassade onvoorbereid was")]),
+    # a layout item is answered by the sentence right after it, also when items were read in sentences before it
+    ("De IOB concludeert dat de bijdrage goed werd gewaardeerd. Die conclusie herkennen wij.\n\n"
+     "Aanbeveling 4 – Bundel de inzet in minder missies.\nHet kabinet acht het niet wenselijk zich op voorhand te "
+     "beperken tot een klein aantal missies.",
+     [("rec", "4", "rejected", False, "bundel de inzet"), ("fin", None, "full", False, "de bijdrage goed")]),
     # a fronted "Over de aanbeveling om … te …": the content ends at the infinitive, the stance after it; "mits"
     ("Over de aanbeveling om de exportregels te harmoniseren is het kabinet positief, mits Nederland zelf blijft "
      "toetsen.", [("rec", None, "partial", False, "de exportregels te harmoniseren")]),

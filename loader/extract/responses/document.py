@@ -247,7 +247,7 @@ class _Collect:
             self.stand_ins.append((stand_in, m))
             named.setdefault(m.kind, []).append(stand_in)
             self.next_layout += 1
-            self.last = stand_in
+            self.last, self.last_in = stand_in, m.end      # the sentence right after it may answer it
         for kind, named_items in named.items():
             self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
 
