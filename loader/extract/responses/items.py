@@ -19,6 +19,7 @@ the infinitive, unless a preposition follows it: ``EXTRAPOSED``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -323,6 +324,7 @@ def noun_items(said: Said) -> list[Item]:
     if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
         found |= {w for w in where if "-" in w}
     at = sorted(i for w in found for i in where[w])
+    restates = _restated_contents(s) if "die" in where else []
     for i in at:
         w = s.low[i]
         noun = lex.nouns.get(w)
@@ -377,7 +379,8 @@ def noun_items(said: Said) -> list[Item]:
                 if noun.plural and s.low[j] == "om":         # "de aanbevelingen om A te doen en B te laten"
                     out.extend(coordinated(s, item))
                 continue
-        restated = _restated_content(s, i)    # "Eén aanbeveling legt het kabinet naast zich neer: die om …"
+        k = bisect_right(restates, i + 1)    # "Eén aanbeveling legt het kabinet naast zich neer: die om …"
+        restated = restates[k] if k < len(restates) else None
         if restated is not None and not noun.plural:
             item = _with_content(s, noun.kind, restated, "noun", i)
             if item:
@@ -401,14 +404,11 @@ def noun_items(said: Said) -> list[Item]:
     return out
 
 
-def _restated_content(s: Sentence, i: int) -> int | None:
-    """The "om" of "die om …" later in the sentence, after a colon, a comma or "namelijk", that gives the content of
-    the item named at word ``i`` ("Eén aanbeveling neemt het kabinet niet over, namelijk die om …"), or None."""
-    for d in range(i + 2, len(s.low) - 2):
-        if s.low[d] == "die" and s.low[d + 1] == "om" and (
-                s.low[d - 1] == "namelijk" or s.text[s.start:s.starts[d]].rstrip()[-1:] in (":", ",")):
-            return d + 1
-    return None
+def _restated_contents(s: Sentence) -> list[int]:
+    """The "om" of each "die om …" after a colon, a comma or "namelijk": the content of the item named before it ("Eén
+    aanbeveling neemt het kabinet niet over, namelijk die om …"), in order."""
+    return [d + 1 for d in s.where["die"] if 0 < d < len(s.low) - 2 and s.low[d + 1] == "om" and (
+        s.low[d - 1] == "namelijk" or s.text[s.ends[d - 1]:s.starts[d]].strip()[-1:] in (":", ","))]
 
 
 _COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}

@@ -158,6 +158,7 @@ class Said:
         self._actors: dict[int, str | None] = {}
         self._first_actor: dict[int, int] = {}
         self._around: dict[tuple[int, int], Hit | None] = {}
+        self._back: dict[int, Hit | None] = {}
 
     def may_name(self, word: str) -> bool:
         """Whether a word may name a subject: ``may_name``, or an abbreviation the text gives a report's author."""
@@ -358,19 +359,28 @@ class Said:
         """For an item named without its content in a segment that takes no stance: the stance phrasing of the next
         segment that does, when its object is a pronoun pointing back and that segment names no item of its own
         ("Deze conclusies zijn pijnlijk, maar ik herken ze", "Het advies is helder en die neem ik over")."""
-        s = self.s
-        seg = s.seg[noun_at]
-        later = [k for k in self.hits_by_seg if k > seg]
-        if seg in self.hits_by_seg or not later:
+        seg = self.s.seg[noun_at]
+        if seg in self.hits_by_seg:
             return None
-        k = min(later)
-        lo, hi = s.segment(self.hits_by_seg[k][0].first)
-        if not item_lexicon().nouns.keys().isdisjoint(s.low[lo:hi]):
-            return None
-        for h in self.hits_by_seg[k]:
-            if not _BACK.isdisjoint(s.low[max(lo, h.first - 1):min(hi, h.last + 2)]):
-                return h
-        return None
+        segs = self.hit_segments
+        i = bisect_left(segs, seg)
+        return self._pointing_back(segs[i]) if i < len(segs) else None
+
+    @_once
+    def hit_segments(self) -> list[int]:
+        return sorted(self.hits_by_seg)
+
+    def _pointing_back(self, k: int) -> Hit | None:
+        """The stance phrasing of segment ``k`` whose object points back, if the segment names no item (once per
+        segment)."""
+        if k not in self._back:
+            s, found = self.s, None
+            lo, hi = s.segment(self.hits_by_seg[k][0].first)
+            if item_lexicon().nouns.keys().isdisjoint(s.low[lo:hi]):
+                found = next((h for h in self.hits_by_seg[k]
+                              if not _BACK.isdisjoint(s.low[max(lo, h.first - 1):min(hi, h.last + 2)])), None)
+            self._back[k] = found
+        return self._back[k]
 
     def around(self, content: tuple[int, int]) -> Hit | None:
         """A stance phrasing whose gap holds the item's content, longer than a gap may be ("neemt de aanbeveling om
