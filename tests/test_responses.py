@@ -118,6 +118,14 @@ ITEMS = [
     ("De Kinderombudsman vindt dat teleurstellend.", []),
     ("Maar de conclusie dat de ambassade onvoorbereid was, vindt hij te kort door de bocht.",
      [("fin", None, "rejected", False, "de ambassade onvoorbereid was")]),
+    # "erkent dat …" right after the report's findings is the stance on them, not a finding of its own
+    ("Het kabinet reageert op het rapport. De OVV concludeert dat het terrein niet opnieuw was beoordeeld. Defensie "
+     "erkent dat het meldingssysteem op dit punt heeft gefaald.",
+     [("fin", None, "full", False, "het terrein niet opnieuw was beoordeeld")]),
+    ("Het kabinet reageert op het rapport. De OVV concludeert dat het terrein niet opnieuw was beoordeeld. Defensie "
+     "onderschrijft die conclusie. Defensie erkent dat de meldingen te laat kwamen.",
+     [("fin", None, "full", False, "het terrein niet opnieuw was beoordeeld"),
+      ("fin", None, "full", False, "de meldingen te laat kwamen")]),     # near miss: the findings have a stance
     # a layout item is answered by the sentence right after it, also when items were read in sentences before it
     ("De IOB concludeert dat de bijdrage goed werd gewaardeerd. Die conclusie herkennen wij.\n\n"
      "Aanbeveling 4 – Bundel de inzet in minder missies.\nHet kabinet acht het niet wenselijk zich op voorhand te "

@@ -237,6 +237,7 @@ class _Collect:
         self.stand_ins: list[tuple[Item, Mention]] = []
         self.last: Item | None = None                  # the item named last ("Dat acht ik niet nodig" answers it)
         self.last_in = -1                              # where the sentence that named it ends
+        self.stated: list[Item] = []                   # the findings a report states in the last such sentence
 
     def _layout_before(self, pos: int) -> None:
         """The layout items that start before ``pos`` and after the sentences read so far become the recent ones."""
@@ -331,7 +332,13 @@ class _Collect:
                 appraisals = appraisals or Appraisals(s)
                 it.appraised = appraisals.describe(it.noun_at)
         named: dict[str, list[Item]] = {}
+        stated, self.stated = self.stated, []
         for it in kept:
+            if it.how == "endorsed" and it.kind == "finding" and it.stance and stated and \
+                    not self.text[self.last_in:s.start].strip() and all(t.stance is None for t in stated):
+                for t in stated:        # "De OVV concludeert dat … Defensie erkent dat …": the stance on those
+                    t.stance, t.quote, t.by = it.stance, it.quote, it.by
+                continue
             if it.how in ("anaphor", "single"):
                 before_items = self.recent.get(it.kind)
                 if it.collective and before_items and len(before_items) < 2:
@@ -365,6 +372,7 @@ class _Collect:
             self.last, self.last_in = it, s.end
         for kind, named_items in named.items():
             self.recent[kind] = [*self.recent.get(kind, ()), *named_items][-20:]
+        self.stated = [it for it in named.get("finding", ()) if it.how == "verb"]
         self.speakers.author_recent = any(it.how == "verb" for it in kept)
 
     def _pronoun_answer(self, said: Said) -> None:
