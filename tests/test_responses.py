@@ -467,6 +467,9 @@ COMMITMENTS = [
      "gemaakt.", 0, None),
     ("Omdat de wachttijden te lang zijn, wordt in 2027 een nieuw meldpunt ingericht.", 1, (None, "in 2027")),
     ("Ik zal de regels aanpassen omdat de Inspectie daarom vraagt.", 1, ("ik", None)),
+    # a promise by its participle needs what was promised
+    ("‘We hebben veel beloofd en te weinig waargemaakt,’ aldus de minister.", 0, None),
+    ("Eerder heb ik beloofd de Kamer jaarlijks te informeren.", 1, ("ik", "jaarlijks")),
     # a passive measure ("worden … betrokken", "worden nog bestudeerd"); not what is not done
     ("De overige aanbevelingen worden nog bestudeerd.", 1, (None, None)),
     ("Ze worden betrokken bij de lopende herziening van het beleid.", 1, ("ze", None)),
