@@ -467,6 +467,10 @@ COMMITMENTS = [
      "gemaakt.", 0, None),
     ("Omdat de wachttijden te lang zijn, wordt in 2027 een nieuw meldpunt ingericht.", 1, (None, "in 2027")),
     ("Ik zal de regels aanpassen omdat de Inspectie daarom vraagt.", 1, ("ik", None)),
+    # the subject further back in the clause: a council's own promise is none; "heeft … laten" is the past
+    ("De AIV waardeert de uitgebreide reactie en zal in 2027 een vervolgadvies uitbrengen.", 0, None),
+    ("Het kabinet waardeert het advies en zal in 2027 een vervolgonderzoek laten uitvoeren.", 1, ("kabinet", "in 2027")),
+    ("De commissie oordeelt hard: het ministerie heeft economische belangen stelselmatig laten prevaleren.", 0, None),
     # a promise by its participle needs what was promised
     ("‘We hebben veel beloofd en te weinig waargemaakt,’ aldus de minister.", 0, None),
     ("Eerder heb ik beloofd de Kamer jaarlijks te informeren.", 1, ("ik", "jaarlijks")),
@@ -551,7 +555,7 @@ COMMITMENTS = [
     ("Staatssecretaris gaat aan de slag met rapport over noodopvang\n\nDe staatssecretaris neemt het rapport in "
      "ontvangst.", 0, None),                                         # a headline: the text tells its promise, if any
     ("De raad constateert dat netcongestie tot 2035 het tempo van de energietransitie zal bepalen.", 0, None),
-    ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, (None, "in het voorjaar")),
+    ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, ("kabinet", "in het voorjaar")),  # the subject further back
 ]
 
 

@@ -134,9 +134,10 @@ def _acts(s: Sentence, hit: Hit) -> bool:
         return _ahead(s, hit)
     if row in ("zal", "gaat", "wil", "laat"):
         if row == "laat" and (hit.first and s.low[hit.first - 1] in ARTICLES or after[:1] in (["al"], ["zich"]) or
-                              _opens(s, hit.first) and after[:1] in (["ik"], ["we"], ["wij"], ["mij"], ["ons"])):
+                              _opens(s, hit.first) and after[:1] in (["ik"], ["we"], ["wij"], ["mij"], ["ons"]) or
+                              not {"heeft", "hebben", "had", "hadden"}.isdisjoint(s.low[lo:hit.first])):
             return False          # "een laat moment", "laat al … toetsen" (under way), "laat zich vertegenwoordigen",
-                                  # "Laat ik vooropstellen"
+                                  # "Laat ik vooropstellen", "heeft … laten prevaleren" (the past)
         verb = _first_verb(after)
         if after[:1] == ["dat"] or verb is None or verb in lex.not_acts:
             return False
@@ -272,6 +273,14 @@ def _who(said: Said, hit: Hit) -> tuple[str | None, bool]:
         a = said.actor(i)
         if i <= hit.last and (a == "other" or (a == "agent" and low[i] not in GENERIC_AGENTS)):
             return low[i], True                    # another speaker before the marker: the subject
+    # the subject further back in the clause: "De AIV waardeert de uitgebreide reactie en zal in 2027 …"
+    first = next((i for i in range(lo, max(lo, hit.first - 5)) if said.may_name(low[i]) and said.actor(i)), None)
+    if first is not None:
+        a = said.actor(first)
+        if a == "gov":
+            return low[first], False
+        if a == "other" or (a == "agent" and low[first] not in GENERIC_AGENTS):
+            return low[first], True
     return None, False
 
 
