@@ -555,7 +555,8 @@ COMMITMENTS = [
     ("Staatssecretaris gaat aan de slag met rapport over noodopvang\n\nDe staatssecretaris neemt het rapport in "
      "ontvangst.", 0, None),                                         # a headline: the text tells its promise, if any
     ("De raad constateert dat netcongestie tot 2035 het tempo van de energietransitie zal bepalen.", 0, None),
-    ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, ("kabinet", "in het voorjaar")),  # the subject further back
+    # the subject further back in the clause
+    ("Het kabinet meldt dat uw Kamer in het voorjaar een voorstel zal ontvangen.", 1, ("kabinet", "in het voorjaar")),
 ]
 
 

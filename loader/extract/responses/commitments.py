@@ -119,8 +119,8 @@ def _acts(s: Sentence, hit: Hit) -> bool:
     how, row = hit.value, hit.row
     if hit.first and s.low[hit.first - 1] in ("niet", "geen", "nooit"):
         return False               # "Dat kan ik niet toezeggen": a refusal
-    if how == "promise":           # "toegezegd" needs what was promised: "is toegezegd dat …", not "heeft dit toegezegd",
-        #                            not "We hebben veel beloofd en te weinig waargemaakt"
+    if how == "promise":           # "toegezegd" needs what was promised: "is toegezegd dat …", not "heeft dit
+        #                            toegezegd", not "We hebben veel beloofd en te weinig waargemaakt"
         after = s.low[hit.last + 1:hit.last + 7]
         return s.low[hit.first] not in ("toegezegd", "beloofd") or not {"dat", "om"}.isdisjoint(after[:3]) or \
             any(w == "te" and v.endswith("en") for w, v in zip(after, after[1:]))

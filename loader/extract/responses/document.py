@@ -494,7 +494,7 @@ def _object_of_its_own(low: list[str], hit) -> bool:
     """Whether a stance phrasing has an object of its own, a noun phrase in its gap or right after it (past a
     government subject): "Het kabinet steunt *de inzet van de VN*", not "De regering ziet daartoe geen noodzaak"."""
     if any(is_agent(w) for w in low[hit.first:hit.last + 1]):
-        return False               # set against the report's author: "blijft, anders dan de onderzoekers, de voorkeur …"
+        return False         # set against the report's author: "blijft, anders dan de onderzoekers, de voorkeur …"
     at = list(range(*hit.gap)) if hit.gap else []
     if any(is_agent(low[i]) for i in at):
         at = []                    # the report's author: "Ik ben het met de Afdeling eens dat dit …"
