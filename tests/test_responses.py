@@ -471,6 +471,10 @@ COMMITMENTS = [
     ("De AIV waardeert de uitgebreide reactie en zal in 2027 een vervolgadvies uitbrengen.", 0, None),
     ("Het kabinet waardeert het advies en zal in 2027 een vervolgonderzoek laten uitvoeren.", 1, ("kabinet", "in 2027")),
     ("De commissie oordeelt hard: het ministerie heeft economische belangen stelselmatig laten prevaleren.", 0, None),
+    # "zet zich … in", "beraadt zich": the government's intention; not another's
+    ("Het kabinet beraadt zich nog op deze aanbeveling.", 1, ("kabinet", None)),
+    ("De NAVO zet zich in voor stabiliteit in de regio.", 0, None),
+    ("De minister verzet zich tegen het idee dat Nederland niet was voorbereid.", 0, None),
     # a promise by its participle needs what was promised
     ("‘We hebben veel beloofd en te weinig waargemaakt,’ aldus de minister.", 0, None),
     ("Eerder heb ik beloofd de Kamer jaarlijks te informeren.", 1, ("ik", "jaarlijks")),
