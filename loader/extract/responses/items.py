@@ -26,7 +26,7 @@ from functools import lru_cache
 from .layout import expand_numbers
 from .lexicon import item_lexicon, stance_lexicon
 from .reading import Positions, Sentence
-from .stance import ARTICLES, PASSIVE, SUBORDINATORS, Said, inverted_subject_end, is_agent
+from .stance import ARTICLES, PASSIVE, PRONOUNS, SUBORDINATORS, WE, Said, inverted_subject_end, is_agent
 
 MODALS = frozenset({"moet", "moeten", "dient", "dienen", "belang", "noodzakelijk", "nodig", "wenselijk"})
 NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?[a-z]?$")
@@ -109,7 +109,7 @@ def content_end(s: Sentence, first: int, link: str) -> int:
     return _before_inverted_verb(s, first, last)
 
 
-_SUBJECTS = frozenset({"ik", "hij", "zij", "ze", "wij", "we"})
+_SUBJECTS = PRONOUNS | WE | {"ik"}
 
 
 def _inverted_after(s: Sentence, i: int) -> bool:

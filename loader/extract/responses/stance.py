@@ -31,7 +31,7 @@ PREPOSITIONS = frozenset({"tot", "met", "van", "zoals", "volgens", "naar", "aan"
 PRONOUNS = frozenset({"zij", "hij", "ze"})
 _BACK = frozenset({"ze", "die", "deze", "dat", "dit"})        # an object pointing back: "maar ik herken ze"
 _IN_PHRASE = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "deze", "die"})   # "naar aanleiding van dit advies"
-_WE = frozenset({"wij", "we"})
+WE = frozenset({"wij", "we"})
 _MEMBERS = frozenset({"landen", "lidstaten", "bondgenoten", "partners", "partnerlanden"})   # "EU-landen"
 INDIRECT = frozenset({"hoeverre", "waarop", "hoe"})
 # Words that start a sentence without being a name.
@@ -238,7 +238,7 @@ class Said:
                 return None
         if w in PRONOUNS and self.speakers.author_recent:
             return "agent"
-        if w in _WE and self.speakers.we_author:
+        if w in WE and self.speakers.we_author:
             return "agent"
         if w == "kamer" and i > 0 and s.low[i - 1] == "uw":        # the addressee, not a speaker
             return None
