@@ -196,7 +196,8 @@ _PERSON_AUTHOR = re.compile(rf"\s+van\s+(?:de heer\s+|mevrouw\s+|prof\.?\s+|dr\.
 _CARRIED_OUT = re.compile(r"\b(?:uitgevoerd|opgesteld|geschreven|verricht|evalueren|geëvalueerd)\s+door\s+"
                           r"(?:een team van\s+)?")
 _TITLE = re.compile(r"[«“\"‘'](?P<t>[A-Z0-9][^«»“”\"\n]{2,250}?)[»”\"’'](?![a-z])")
-_CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|reage(?:ert|ren|erde|erden)\s+op|"
+_CUE = re.compile(r"\b(?:(?:beleids|kabinets)reactie|reactie\s+(?:van\s+het\s+kabinet\s+)?op|"
+                  r"reage(?:ert|ren|erde|erden)\s+op|"
                   r"in\s+ontvangst|bied(?:t|en)?\s+(?:ik|wij|het kabinet)\s+u|ter\s+inzage|naar\s+aanleiding\s+van|"
                   r"appreciatie)", re.IGNORECASE)
 # one of these (lower case) is in every _CUE match: the regular expression is tried only where one is
@@ -415,6 +416,18 @@ def _evaluated_by(evaluated: list[Mention], ev_id: str, evaluator: str) -> None:
             a["title"] = _generated_title(evaluator, a["mission"], a["period"])
 
 
+def _commissions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _COMMISSION, tried only at the start of the words that hold one of _COMMISSION_WORDS (and at a
+    "parlementaire" before them)."""
+    low, starts = lowered(text), set()
+    for pos in find_lowered(text, _COMMISSION_WORDS):
+        while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] == "-"):
+            pos -= 1
+        starts.add(pos)
+        before = low.rfind("parlementaire", max(0, pos - 20), pos)
+        if before >= 0:
+            starts.add(before)
+    return matches_at(_COMMISSION, text, sorted(starts))
 
 
 def credited_author(text: str, mentions: list[Mention], besides: set[str]) -> tuple[str, str, Mention] | None:
@@ -434,12 +447,11 @@ def credited_author(text: str, mentions: list[Mention], besides: set[str]) -> tu
     for m in bodies:
         if m.value not in besides:
             counts.setdefault((m.value, "organisation"), []).append(m)
-    if _holds(text, _COMMISSION_WORDS, 0, len(text)):
-        for c in _COMMISSION.finditer(text):
-            name = fold(c.group(0))
-            if name not in besides:
-                counts.setdefault((name, "commission"), []).append(Mention("commission", name, c.start(), c.end(),
-                                                                              c.group(0)))
+    for c in _commissions(text):
+        name = fold(c.group(0))
+        if name not in besides:
+            counts.setdefault((name, "commission"), []).append(Mention("commission", name, c.start(), c.end(),
+                                                                          c.group(0)))
     if not counts:
         return None
     (author, what), named = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
