@@ -125,18 +125,31 @@ def measure_runs() -> frozenset[str]:
 
 
 class _RunSentences:
-    """The sentences each letter run of a text occurs in (its positions looked up in the text's runs, ``scan``),
-    worked out per run on first use."""
+    """Where the letter runs of a text are, by sentence: the sentences each run occurs in (its positions looked up in
+    the text's runs, ``scan``), worked out per run on first use; and the runs of a sentence (``runs_in``)."""
 
-    def __init__(self, text: str, starts: list[int]):
-        self.text, self.starts = text, starts
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self.starts = [a for a, _ in spans]
+        self.letters = letter_runs(text)
         self.known: dict[str, set[int]] = {}
+        self.runs: dict[int, frozenset[str]] = {}
 
     def __call__(self, run: str) -> set[int]:
         found = self.known.get(run)
         if found is None:
             starts = self.starts
             found = self.known[run] = {bisect_right(starts, pos) - 1 for pos in run_positions(self.text, run)}
+        return found
+
+    def runs_in(self, i: int) -> frozenset[str]:
+        """The letter runs that occur whole in sentence ``i``: in the text's letters (``scan.letter_runs``, shifted
+        by one) from the character before the sentence to the one after it, the parts between two spaces (what
+        ``scan.has_run`` finds there). One split of the sentence, rather than a search per run and marker form."""
+        found = self.runs.get(i)
+        if found is None:
+            a, b = self.spans[i]
+            found = self.runs[i] = frozenset(self.letters[a:b + 2].split(" ")[1:-1])
         return found
 
 
@@ -146,17 +159,15 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     participle or a date where the marker requires one). Where the words are is looked up in the text's runs
     (``scan``, shared with the other rules): a form whose key run does not occur in the text is skipped; of the
     others, the sentences the key run occurs in (a sentence boundary never cuts a letter run) that hold its other
-    runs (one search in the sentence each); no sentence is read to decide."""
-    starts = [a for a, _ in spans]
-    sentences_of_run = _RunSentences(text, starts)
+    runs (``runs_in``); no sentence is read to decide."""
+    sentences_of_run = _RunSentences(text, spans)
     with_items: set[int] = set()
     for run in present_runs(text, item_triggers()):
         with_items |= sentences_of_run(run)
     # a stance on the item before: in a sentence that opens with "Dat" or "Dit" ("Dat acht ik niet nodig"), or in
     # the sentence right after one that may name an item ("De regering ziet daartoe geen noodzaak")
     if with_items:
-        answers = {i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)} | \
-            {i + 1 for i in with_items}
+        answers = {i + 1 for i in with_items} | _opening(text, sentences_of_run.starts, ("Dat ", "Dit "))
         with_stance: set[int] = set()
         for run in present_runs(text, stance_triggers()):
             with_stance |= sentences_of_run(run)
@@ -169,7 +180,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
             continue
         found = sentences_of_run(key) - promises
         if found and others:
-            found = {i for i in found if _has_runs(text, others, *spans[i])}
+            found = {i for i in found if sentences_of_run.runs_in(i).issuperset(others)}
         if found and extra == "measure":
             if with_measure is None:
                 with_measure = set()
@@ -185,11 +196,18 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
         yield i, a, b, i in with_items, i in promises
 
 
-def _has_runs(text: str, runs: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether every letter run of ``runs`` occurs as a whole run in ``text[start:end]`` (``scan.has_run`` of each,
-    the text's letters looked up once)."""
-    find = letter_runs(text).find
-    return all(find(" " + run + " ", start, end + 2) >= 0 for run in runs)    # the letters are shifted by one
+def _opening(text: str, starts: list[int], openings: tuple[str, ...]) -> set[int]:
+    """The sentences (by their ``starts``) that open with one of ``openings``: where each occurs in the text
+    (``str.find``, in C) that is a sentence's start, rather than a test at every sentence."""
+    out = set()
+    for opening in openings:
+        pos = text.find(opening)
+        while pos >= 0:
+            i = bisect_left(starts, pos)
+            if i < len(starts) and starts[i] == pos:
+                out.add(i)
+            pos = text.find(opening, pos + 1)
+    return out
 
 
 def _slug(text: str, words: int = 8) -> str:
