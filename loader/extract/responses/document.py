@@ -100,23 +100,23 @@ def stance_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commitment_forms() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
-    """The commitment marker forms as the letter runs they hold: (the key run, the others, what else its row
+def commitment_forms() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
+    """The commitment marker forms as the letter runs they hold, by their key run: (the other runs, what else its row
     requires: a measure participle, a date). A sentence can hold a marker form only if it holds all its runs. The key
     is the rarest run as far as the lexicon can tell, the longest (of two as long, the first in the alphabet: "kom"
     of "kom … met"): only the key runs are looked up in the text's runs (``scan`` finds every word it is asked for
     in every text, so a common word asked for there slows every rule down), the others in the sentence."""
-    out = {}
+    out: dict[str, dict[tuple[tuple[str, ...], str | None], None]] = {}
     for form, requires in commitment_lexicon().forms:
         runs = sorted({run for w in form for run in _runs(w)}, key=lambda r: (-len(r), r))
-        out[(runs[0], tuple(runs[1:]), requires)] = None
-    return tuple(out)
+        out.setdefault(runs[0], {})[(tuple(runs[1:]), requires)] = None
+    return {key: tuple(forms) for key, forms in out.items()}
 
 
 @lru_cache(maxsize=1)
 def commitment_runs() -> frozenset[str]:
     """The key runs of ``commitment_forms``."""
-    return frozenset(key for key, _, _ in commitment_forms())
+    return frozenset(commitment_forms())
 
 
 @lru_cache(maxsize=1)
@@ -172,12 +172,11 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
         for run in present_runs(text, stance_triggers()):
             with_stance |= sentences_of_run(run)
         with_items.update(i for i in answers if i in with_stance)
-    present = set(present_runs(text, commitment_runs()))
     with_measure: set[int] | None = None
     promises: set[int] = set()
-    for key, others, extra in commitment_forms():
-        if key not in present:
-            continue
+    forms = commitment_forms()
+    # only the forms whose key run occurs in the text (in any order: a sentence is in ``promises`` if one form finds it)
+    for key, others, extra in [(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]]:
         found = sentences_of_run(key) - promises
         if found and others:
             found = {i for i in found if sentences_of_run.runs_in(i).issuperset(others)}

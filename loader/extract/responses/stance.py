@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from ...scan import run_positions
 from .lexicon import Hit, item_lexicon, stance_lexicon
 from .reading import Positions, Sentence
 
@@ -76,13 +77,14 @@ _OWN_REPORT = re.compile(r"(?:onderzoek|rapport|advies|aanbeveling|aanbevelingen
 
 def we_are_author(text: str) -> bool:
     """Whether the text's "wij" is a report's author ("Dat blijkt uit ons onderzoek", "Onze aanbeveling om …"). Found
-    from "ons "/"onze " (str.find), not by a case-blind regex tried at every character."""
-    for needle in ("ons ", "onze ", "Ons ", "Onze "):
-        pos = text.find(needle)
-        while pos >= 0:
-            if (pos == 0 or not text[pos - 1].isalnum()) and _OWN_REPORT.match(text, pos + len(needle)):
+    from the whole words "ons"/"onze" (``scan.run_positions``, shared with the other rules), not by a case-blind
+    regex tried at every character nor a search of the text per spelling."""
+    for word in ("ons", "onze"):
+        for pos in run_positions(text, word):
+            after = pos + len(word)
+            if text[pos:after] in (word, word.capitalize()) and text.startswith(" ", after) and \
+                    (pos == 0 or not text[pos - 1].isalnum()) and _OWN_REPORT.match(text, after + 1):
                 return True
-            pos = text.find(needle, pos + 1)
     return False
 
 
@@ -400,7 +402,7 @@ class Said:
             return positions.any_in(lo, min(hi, content[0])) or positions.any_in(max(lo, content[1] + 1), hi)
 
         complete = outside(self.complete)
-        if outside(self.scope) and not complete:
+        if not complete and outside(self.scope):         # (the scope words are looked for only then)
             return "partial"
         if not complete and hi < len(s.low) and s.low[hi] in stance_lexicon().contrasts:
             return "contrast"
