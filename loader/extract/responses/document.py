@@ -175,8 +175,10 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     with_measure: set[int] | None = None
     promises: set[int] = set()
     forms = commitment_forms()
-    # only the forms whose key run occurs in the text (in any order: a sentence is in ``promises`` if one form finds it)
-    for key, others, extra in [(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]]:
+    # only the forms whose key run occurs in the text, those that require nothing more first: a sentence one form
+    # finds is not tested again (for a date: a regex) for another (in any order, it is in ``promises`` once one finds it)
+    for key, others, extra in sorted([(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]],
+                                     key=lambda form: form[2] is not None):
         found = sentences_of_run(key) - promises
         if found and others:
             found = {i for i in found if sentences_of_run.runs_in(i).issuperset(others)}
