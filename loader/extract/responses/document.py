@@ -100,16 +100,16 @@ def stance_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commitment_forms() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
+def commitment_forms() -> dict[str, tuple[tuple[frozenset[str], str | None], ...]]:
     """The commitment marker forms as the letter runs they hold, by their key run: (the other runs, what else its row
     requires: a measure participle, a date). A sentence can hold a marker form only if it holds all its runs. The key
     is the rarest run as far as the lexicon can tell, the longest (of two as long, the first in the alphabet: "kom"
     of "kom … met"): only the key runs are looked up in the text's runs (``scan`` finds every word it is asked for
     in every text, so a common word asked for there slows every rule down), the others in the sentence."""
-    out: dict[str, dict[tuple[tuple[str, ...], str | None], None]] = {}
+    out: dict[str, dict[tuple[frozenset[str], str | None], None]] = {}
     for form, requires in commitment_lexicon().forms:
         runs = sorted({run for w in form for run in _runs(w)}, key=lambda r: (-len(r), r))
-        out.setdefault(runs[0], {})[(tuple(runs[1:]), requires)] = None
+        out.setdefault(runs[0], {})[(frozenset(runs[1:]), requires)] = None
     return {key: tuple(forms) for key, forms in out.items()}
 
 
@@ -181,7 +181,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
                                      key=lambda form: form[2] is not None):
         found = sentences_of_run(key) - promises
         if found and others:
-            found = {i for i in found if sentences_of_run.runs_in(i).issuperset(others)}
+            found = {i for i in found if sentences_of_run.runs_in(i) >= others}
         if found and extra == "measure":
             if with_measure is None:
                 with_measure = set()
