@@ -68,6 +68,8 @@ class Speakers:
         self.author_recent = False
         self.aliases = aliases          # abbreviations the text gives a report's author: "de Adviesraad Migratie (ASM)"
         self.we_author = we_author      # "wij" is the report's author: a council's page ("Dat blijkt uit ons onderzoek")
+        # the words that may name a subject (``Said.may_name``), one set
+        self.naming = _actor_words() | aliases if aliases else _actor_words()
 
 
 # A report's author speaking of its own report: on such a page "wij" is the author, not the government.
@@ -141,11 +143,6 @@ def _actor_words() -> frozenset[str]:
 _UNKNOWN = object()
 
 
-def may_name(word: str) -> bool:
-    """Whether a word may name a subject at all (``Said.actor`` of any other word is None)."""
-    return word in _actor_words() or "-" in word
-
-
 class Said:
     """A sentence with what its rules ask about it: who a word names (``actor``), who says a phrasing
     (``subject``), its stance phrasings, scope and "complete" words per segment. Each is worked out on first use
@@ -160,8 +157,9 @@ class Said:
         self._around: dict[tuple[int, int], Hit | None] = {}
 
     def may_name(self, word: str) -> bool:
-        """Whether a word may name a subject: ``may_name``, or an abbreviation the text gives a report's author."""
-        return may_name(word) or word in self.speakers.aliases
+        """Whether a word may name a subject at all (``actor`` of any other word is None): one of ``_actor_words``,
+        an abbreviation the text gives a report's author, or a hyphenated word ("OVV-rapport", "commissie-Davids")."""
+        return word in self.speakers.naming or "-" in word
 
     def actor(self, i: int) -> str | None:
         """What word ``i`` names as a possible subject (see ``_actor``)."""
