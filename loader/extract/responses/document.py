@@ -318,9 +318,7 @@ class _Collect:
             kept = [it for it in kept if not it.group and it.stance]
         appraisals = None
         speakers: dict[int, str | None] = {}         # who says each stance phrasing
-        later_items = [s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"]
-        last_item_segment = max(later_items, default=-1)
-        group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
+        group_starts: list[int] | None = None         # where the groups of numbers start (when there are any)
         group_stances: dict[tuple[int, int], str | None] = {}
         # without a stance phrasing, no item has a stance (one whose gap holds an item's content is found with it)
         stances = bool(said.hits) or any(it.content[1] - it.content[0] >= 3 for it in kept)
@@ -331,12 +329,15 @@ class _Collect:
             if stances:
                 if it.numbers_at:
                     if it.numbers_at not in group_stances:
+                        group_starts = group_starts or sorted({o.numbers_at[0] for o in kept if o.numbers_at})
                         k = bisect_left(group_starts, it.numbers_at[1])
                         group_stances[it.numbers_at] = said.group_stance(
                             it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
                     stance = group_stances[it.numbers_at]
                 stance = stance or said.stance_of(it.noun_at, it.content)
-            if stance == "contrast":
+            if stance == "contrast":           # full when an item is named after the contrast (in a later segment)
+                last_item_segment = max((s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"),
+                                        default=-1)
                 stance = "full" if last_item_segment > s.seg[it.noun_at] else "partial"
             it.stance = stance
             if stance:
