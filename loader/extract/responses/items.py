@@ -242,22 +242,24 @@ def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
     """The numbers listed from word ``first`` ("2.2, 3.1 en 5.2", "3 t/m 7", "10 tot en met 12", "3-7"):
     (first word, word after the list, the numbers with the ranges expanded), or None when no number stands there.
     At most 40 words."""
-    n = len(s)
-    if first >= n or not _is_number(s.low[first]):
+    low, seg = s.low, s.seg
+    n = len(low)
+    if first >= n or not _is_number(low[first]):
         return None
     j, numbers, last_number = first, [], first
-    while j < n and j - first < 40 and s.seg[j] == s.seg[first]:
-        w = s.low[j]
+    end, segment = min(n, first + 40), seg[first]
+    while j < end and seg[j] == segment:
+        w = low[j]
         if _is_number(w):
             numbers.append(w)
             last_number = j
             j += 1
-        elif w == "en" or (w == "t" and j + 1 < n and s.low[j + 1] == "m"):
+        elif w == "en" or (w == "t" and j + 1 < n and low[j + 1] == "m"):
             if w == "t":
                 numbers.append("t/m")
                 j += 1
             j += 1
-        elif w == "tot" and s.low[j + 1:j + 3] == ["en", "met"]:
+        elif w == "tot" and low[j + 1:j + 3] == ["en", "met"]:
             numbers.append("t/m")
             j += 3
         else:
@@ -267,11 +269,12 @@ def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
 
 def _bare_group_after(s: Sentence, end: int) -> tuple[int, int, list[str]] | None:
     """A bare list of numbers within six words after a group, with a word between ("… 1 en 2 deels en 3 t/m 7")."""
-    nouns = item_lexicon().nouns
-    for j in range(end + 1, min(len(s.low), end + 7)):
-        if s.seg[j] != s.seg[end - 1] or s.low[j] in nouns:
+    nouns, low, seg = item_lexicon().nouns, s.low, s.seg
+    segment = seg[end - 1]
+    for j in range(end + 1, min(len(low), end + 7)):
+        if seg[j] != segment or low[j] in nouns:
             return None                          # a number after a noun is that noun's group, not a bare one
-        if _is_number(s.low[j]):
+        if _is_number(low[j]):
             return number_group(s, j)
     return None
 
