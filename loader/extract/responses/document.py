@@ -176,9 +176,10 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     promises: set[int] = set()
     forms = commitment_forms()
     # only the forms whose key run occurs in the text, those that require nothing more first: a sentence one form
-    # finds is not tested again (for a date: a regex) for another (in any order, it is in ``promises`` once one finds it)
-    for key, others, extra in sorted([(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]],
-                                     key=lambda form: form[2] is not None):
+    # finds is not tested again for another (for a date: a regex); in any order, a sentence one form finds is in
+    # ``promises``
+    present = [(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]]
+    for key, others, extra in sorted(present, key=lambda form: form[2] is not None):
         found = sentences_of_run(key) - promises
         if found and others:
             found = {i for i in found if sentences_of_run.runs_in(i) >= others}

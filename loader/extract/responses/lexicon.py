@@ -81,9 +81,9 @@ class PhraseIndex:
             self.by_first.setdefault(p.words[0], []).append(p)
         for group in self.by_first.values():     # at one start the longest phrase wins
             group.sort(key=lambda p: -len(p.words))
-        # per first word, its phrases as plans, longest first, as (the plans to try by the word after it, the plans to try after any other word):
-        # a phrase whose second word is not the one that follows cannot match there, so only the others are tried
-        # ("is" starts 15 marker phrasings, most of which the next word rules out)
+        # per first word, its phrases as plans, longest first, as (the plans to try by the word after it, the plans
+        # to try after any other word): a phrase whose second word is not the one that follows cannot match there,
+        # so only the others are tried ("is" starts 15 marker phrasings, most of which the next word rules out)
         self._plans: dict[str, tuple[dict[str, list[_Plan]], list[_Plan]]] = {}
         for w, group in self.by_first.items():
             plans = [(list(p.words) if None not in p.words else None, len(p.words), p) for p in group]
