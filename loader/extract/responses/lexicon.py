@@ -90,6 +90,9 @@ class PhraseIndex:
             seconds = {p.words[1] for p in group if len(p.words) > 1} - {None}
             self._plans[w] = ({second: [plan for plan in plans if _second(plan) in (None, second)]
                                for second in seconds}, [plan for plan in plans if _second(plan) is None])
+        # the first words all of whose phrases need a second word, with those words: such a word starts no hit in a
+        # sentence that holds none of them ("de" starts only "de komende …")
+        self._seconds = {w: frozenset(by_second) for w, (by_second, others) in self._plans.items() if not others}
 
     def first_words(self) -> frozenset[str]:
         return frozenset(self.by_first)
@@ -126,15 +129,18 @@ class PhraseIndex:
              breaks: list[bool] | None = None, where: dict[str, list[int]] | None = None) -> list[Hit]:
         """Non-overlapping hits in ``words[start:end]``, left to right. ``breaks[i]``: a clause ends after word
         ``i`` (a comma): no gap reaches across it. ``where``: the positions of each word (``Sentence.where``), so
-        that only the positions of the words phrases start with are tried."""
+        that only the positions of the words phrases start with are tried (of a word whose phrases all need a
+        second word, only when one of those stands in the sentence)."""
         end = len(words) if end is None else end
         by_first = self.by_first
         if where is not None:
-            present = by_first.keys() & where.keys()
+            seconds = self._seconds
+            present = [w for w in by_first.keys() & where.keys()
+                       if w not in seconds or not seconds[w].isdisjoint(where)]
             if not present:
                 return []
             if len(present) == 1:
-                starts = where[next(iter(present))]
+                starts = where[present[0]]
             else:
                 starts = []
                 for w in present:
