@@ -175,9 +175,9 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     with_measure: set[int] | None = None
     promises: set[int] = set()
     forms = commitment_forms()
-    # only the forms whose key run occurs in the text, those that require nothing more first: a sentence one form
-    # finds is not tested again for another (for a date: a regex); in any order, a sentence one form finds is in
-    # ``promises``
+    # the forms whose key run occurs in the text, those that require nothing more first, so that a sentence they
+    # find is not tested for a date (a regex) by another (the order changes no result: a sentence is a promise when
+    # one form finds it)
     present = [(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]]
     for key, others, extra in sorted(present, key=lambda form: form[2] is not None):
         found = sentences_of_run(key) - promises
