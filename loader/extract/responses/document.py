@@ -343,7 +343,7 @@ class _Collect:
             it.stance = stance
             if stance:
                 it.quote = (s.start, s.end)
-                hit = said.nearest_hit(it.noun_at, it.content) or said.around(it.content)
+                hit = said.stance_phrase(it.noun_at, it.content)
                 if hit is not None:
                     if hit.first not in speakers:
                         speakers[hit.first] = _speaker(said, hit.first, hit.last)

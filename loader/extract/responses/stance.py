@@ -154,7 +154,7 @@ class Said:
         self.speakers = speakers
         self._actors: dict[int, str | None] = {}
         self._first_actor: dict[int, int] = {}
-        self._around: dict[tuple[int, int], Hit | None] = {}
+        self._phrases: dict[tuple[int, tuple[int, int]], Hit | None] = {}
 
     def may_name(self, word: str) -> bool:
         """Whether a word may name a subject at all (``actor`` of any other word is None): one of ``_actor_words``,
@@ -353,15 +353,19 @@ class Said:
             best = hits[k]
         return best
 
+    def stance_phrase(self, noun_at: int, content: tuple[int, int]) -> Hit | None:
+        """The stance phrasing of the item named at word ``noun_at`` whose own content is the words ``content``:
+        the nearest of its segment outside the content (``nearest_hit``), else one whose gap holds the content
+        (``around``). Kept per item: asked for its stance, then for who took it."""
+        key = (noun_at, content)
+        if key not in self._phrases:
+            self._phrases[key] = self.nearest_hit(noun_at, content) or self.around(content)
+        return self._phrases[key]
+
     def around(self, content: tuple[int, int]) -> Hit | None:
         """A stance phrasing whose gap holds the item's content, longer than a gap may be ("neemt de aanbeveling om
         … niet over"): found in the words of the sentence without the content, its word indexes those of the
         sentence."""
-        if content not in self._around:           # asked for the stance, then for who took it
-            self._around[content] = self._phrase_around(content)
-        return self._around[content]
-
-    def _phrase_around(self, content: tuple[int, int]) -> Hit | None:
         s = self.s
         a, b = content
         if a < 0 or b - a < 3:
@@ -384,7 +388,7 @@ class Said:
         ``content`` (or (-1, -2)): the nearest stance phrasing of its segment outside the content, then negated or
         narrowed; "contrast" when an unqualified full stance is followed by a contrast (the caller decides: partial
         unless the contrast names an item of its own)."""
-        hit = self.nearest_hit(noun_at, content) or self.around(content)
+        hit = self.stance_phrase(noun_at, content)
         if hit is None:
             return None
         if self.negated(hit, content, noun_at):
