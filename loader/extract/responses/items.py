@@ -283,7 +283,7 @@ def noun_items(said: Said) -> list[Item]:
     s, lex = said.s, item_lexicon()
     out: list[Item] = []
     n = len(s)
-    where, low, text, starts = s.where, s.low, s.text, s.starts
+    where, low = s.where, s.low           # (the words' offsets are worked out only if asked for: s.capital, s.span)
     links_all, agents = lex.links, _agent_words()
     found = where.keys() & lex.nouns.keys()
     if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
@@ -323,7 +323,7 @@ def noun_items(said: Said) -> list[Item]:
         while j < n and j - i <= 6:
             x = low[j]
             if x in links_all or not (x in GLUE or x in agents or ("-" in x and is_agent(x)) or
-                                      text[starts[j]].isupper()):
+                                      s.capital(j)):
                 break
             j += 1
         links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")
