@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import letter_runs, lowered, present_runs, run_positions
+from ...scan import find_lowered, leading_word, letter_runs, lowered, matches_at, present_runs, run_positions
 from ..text import fold
 from . import layout
 from .commitments import sentence_commitment, when
@@ -41,8 +41,10 @@ from .reading import Sentence, sentence_spans, split
 from .stance import (ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, is_agent, stance_in,
                      we_are_author)
 
-RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
-                            r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
+# Words a text that answers a report holds (at the start of a word: "rapportage", "Enquêtecommissie").
+_RESPONSE_WORDS = ("rapport", "advies", "adviezen", "evaluatie", "onderzoek", "aanbeveling", "aanbevelingen",
+                   "conclusies", "bevindingen", "kabinetsreactie", "beleidsreactie", "commissie", "enquête")
+RESPONSE_WORDS = re.compile(rf"\b(?:{'|'.join(_RESPONSE_WORDS)})", re.IGNORECASE)
 MAX_TEXT = 600              # characters of a collective item's text (its sentence) kept
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[^\W_]{3,}")
@@ -122,6 +124,19 @@ def commitment_runs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def measure_runs() -> frozenset[str]:
     return frozenset(run for w in commitment_lexicon().measures for run in _runs(w)[:1])
+
+
+def _responds(text: str) -> bool:
+    """Whether ``RESPONSE_WORDS`` occurs in the text: tried only where one of its words starts in the text's
+    lower-case copy (``scan.find_lowered``: the text's one pass, shared with the other rules), not at every
+    character (a text that holds none is read through)."""
+    return next(matches_at(RESPONSE_WORDS, text, find_lowered(text, _response_parts())), None) is not None
+
+
+@lru_cache(maxsize=1)
+def _response_parts() -> frozenset[str]:
+    """The letter runs ``RESPONSE_WORDS``'s words start with, in lower case ("enqu" of "enquête")."""
+    return frozenset(leading_word(w) for w in _RESPONSE_WORDS)
 
 
 class _RunSentences:
@@ -251,7 +266,7 @@ class _Collect:
         self.groups: dict[str, Item] = {}
         self.recent: dict[str, list[Item]] = {}        # the items of the sentences just before, by kind
         self.speakers = Speakers(defined_aliases(text), we_are_author(text))
-        self.responds = RESPONSE_WORDS.search(text) is not None
+        self.responds = _responds(text)
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
         self.stand_ins: list[tuple[Item, Mention]] = []
