@@ -21,7 +21,7 @@ from functools import lru_cache
 from ...scan import present_runs, run_positions
 from .lexicon import Hit, commitment_lexicon, item_lexicon
 from .reading import Sentence
-from .stance import ARTICLES, Said, is_agent, may_name
+from .stance import ARTICLES, Said, is_agent
 
 PARTICLES = frozenset({"uit", "in", "op", "over", "aan", "mee", "door", "om", "af", "toe", "terug", "voort",
                        "gepaard"})

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Mention
-from ...scan import letter_runs, lowered, present_runs, run_positions
+from ...scan import find_lowered, leading_word, letter_runs, lowered, matches_at, present_runs, run_positions
 from ..text import fold
 from . import layout
 from .commitments import sentence_commitment, when
@@ -41,8 +41,10 @@ from .reading import Sentence, sentence_spans, split
 from .stance import (ANSWERS, ARTICLES, Said, Speakers, defined_aliases, inverted_subject_end, is_agent, stance_in,
                      we_are_author)
 
-RESPONSE_WORDS = re.compile(r"\b(?:rapport|advies|adviezen|evaluatie|onderzoek|aanbeveling|aanbevelingen|conclusies|"
-                            r"bevindingen|kabinetsreactie|beleidsreactie|commissie|enquête)", re.IGNORECASE)
+# Words a text that answers a report holds (at the start of a word: "rapportage", "Enquêtecommissie").
+_RESPONSE_WORDS = ("rapport", "advies", "adviezen", "evaluatie", "onderzoek", "aanbeveling", "aanbevelingen",
+                   "conclusies", "bevindingen", "kabinetsreactie", "beleidsreactie", "commissie", "enquête")
+RESPONSE_WORDS = re.compile(rf"\b(?:{'|'.join(_RESPONSE_WORDS)})", re.IGNORECASE)
 MAX_TEXT = 600              # characters of a collective item's text (its sentence) kept
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[^\W_]{3,}")
@@ -100,23 +102,23 @@ def stance_triggers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def commitment_forms() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
-    """The commitment marker forms as the letter runs they hold: (the key run, the others, what else its row
+def commitment_forms() -> dict[str, tuple[tuple[frozenset[str], str | None], ...]]:
+    """The commitment marker forms as the letter runs they hold, by their key run: (the other runs, what else its row
     requires: a measure participle, a date). A sentence can hold a marker form only if it holds all its runs. The key
     is the rarest run as far as the lexicon can tell, the longest (of two as long, the first in the alphabet: "kom"
     of "kom … met"): only the key runs are looked up in the text's runs (``scan`` finds every word it is asked for
     in every text, so a common word asked for there slows every rule down), the others in the sentence."""
-    out = {}
+    out: dict[str, dict[tuple[frozenset[str], str | None], None]] = {}
     for form, requires in commitment_lexicon().forms:
         runs = sorted({run for w in form for run in _runs(w)}, key=lambda r: (-len(r), r))
-        out[(runs[0], tuple(runs[1:]), requires)] = None
-    return tuple(out)
+        out.setdefault(runs[0], {})[(frozenset(runs[1:]), requires)] = None
+    return {key: tuple(forms) for key, forms in out.items()}
 
 
 @lru_cache(maxsize=1)
 def commitment_runs() -> frozenset[str]:
     """The key runs of ``commitment_forms``."""
-    return frozenset(key for key, _, _ in commitment_forms())
+    return frozenset(commitment_forms())
 
 
 @lru_cache(maxsize=1)
@@ -124,19 +126,45 @@ def measure_runs() -> frozenset[str]:
     return frozenset(run for w in commitment_lexicon().measures for run in _runs(w)[:1])
 
 
-class _RunSentences:
-    """The sentences each letter run of a text occurs in (its positions looked up in the text's runs, ``scan``),
-    worked out per run on first use."""
+def _responds(text: str) -> bool:
+    """Whether ``RESPONSE_WORDS`` occurs in the text: tried only where one of its words starts in the text's
+    lower-case copy (``scan.find_lowered``: the text's one pass, shared with the other rules), not at every
+    character (a text that holds none is read through)."""
+    return next(matches_at(RESPONSE_WORDS, text, find_lowered(text, _response_parts())), None) is not None
 
-    def __init__(self, text: str, starts: list[int]):
-        self.text, self.starts = text, starts
+
+@lru_cache(maxsize=1)
+def _response_parts() -> frozenset[str]:
+    """The letter runs ``RESPONSE_WORDS``'s words start with, in lower case ("enqu" of "enquête")."""
+    return frozenset(leading_word(w) for w in _RESPONSE_WORDS)
+
+
+class _RunSentences:
+    """Where the letter runs of a text are, by sentence: the sentences each run occurs in (its positions looked up in
+    the text's runs, ``scan``), worked out per run on first use; and the runs of a sentence (``runs_in``)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self.starts = [a for a, _ in spans]
+        self.letters = letter_runs(text)
         self.known: dict[str, set[int]] = {}
+        self.runs: dict[int, frozenset[str]] = {}
 
     def __call__(self, run: str) -> set[int]:
         found = self.known.get(run)
         if found is None:
             starts = self.starts
             found = self.known[run] = {bisect_right(starts, pos) - 1 for pos in run_positions(self.text, run)}
+        return found
+
+    def runs_in(self, i: int) -> frozenset[str]:
+        """The letter runs that occur whole in sentence ``i``: in the text's letters (``scan.letter_runs``, shifted
+        by one) from the character before the sentence to the one after it, the parts between two spaces (what
+        ``scan.has_run`` finds there). One split of the sentence, rather than a search per run and marker form."""
+        found = self.runs.get(i)
+        if found is None:
+            a, b = self.spans[i]
+            found = self.runs[i] = frozenset(self.letters[a:b + 2].split(" ")[1:-1])
         return found
 
 
@@ -146,30 +174,30 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
     participle or a date where the marker requires one). Where the words are is looked up in the text's runs
     (``scan``, shared with the other rules): a form whose key run does not occur in the text is skipped; of the
     others, the sentences the key run occurs in (a sentence boundary never cuts a letter run) that hold its other
-    runs (one search in the sentence each); no sentence is read to decide."""
-    starts = [a for a, _ in spans]
-    sentences_of_run = _RunSentences(text, starts)
+    runs (``runs_in``); no sentence is read to decide."""
+    sentences_of_run = _RunSentences(text, spans)
     with_items: set[int] = set()
     for run in present_runs(text, item_triggers()):
         with_items |= sentences_of_run(run)
     # a stance on the item before: in a sentence that opens with "Dat" or "Dit" ("Dat acht ik niet nodig"), or in
     # the sentence right after one that may name an item ("De regering ziet daartoe geen noodzaak")
     if with_items:
-        answers = {i for i, (a, _) in enumerate(spans) if text.startswith(("Dat ", "Dit "), a)} | \
-            {i + 1 for i in with_items}
+        answers = {i + 1 for i in with_items} | _opening(text, sentences_of_run.starts, ("Dat ", "Dit "))
         with_stance: set[int] = set()
         for run in present_runs(text, stance_triggers()):
             with_stance |= sentences_of_run(run)
         with_items.update(i for i in answers if i in with_stance)
-    present = set(present_runs(text, commitment_runs()))
     with_measure: set[int] | None = None
     promises: set[int] = set()
-    for key, others, extra in commitment_forms():
-        if key not in present:
-            continue
+    forms = commitment_forms()
+    # the forms whose key run occurs in the text, those that require nothing more first, so that a sentence they
+    # find is not tested for a date (a regex) by another (the order changes no result: a sentence is a promise when
+    # one form finds it)
+    present = [(key, *form) for key in present_runs(text, commitment_runs()) for form in forms[key]]
+    for key, others, extra in sorted(present, key=lambda form: form[2] is not None):
         found = sentences_of_run(key) - promises
         if found and others:
-            found = {i for i in found if _has_runs(text, others, *spans[i])}
+            found = {i for i in found if sentences_of_run.runs_in(i) >= others}
         if found and extra == "measure":
             if with_measure is None:
                 with_measure = set()
@@ -185,11 +213,18 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
         yield i, a, b, i in with_items, i in promises
 
 
-def _has_runs(text: str, runs: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether every letter run of ``runs`` occurs as a whole run in ``text[start:end]`` (``scan.has_run`` of each,
-    the text's letters looked up once)."""
-    find = letter_runs(text).find
-    return all(find(" " + run + " ", start, end + 2) >= 0 for run in runs)    # the letters are shifted by one
+def _opening(text: str, starts: list[int], openings: tuple[str, ...]) -> set[int]:
+    """The sentences (by their ``starts``) that open with one of ``openings``: where each occurs in the text
+    (``str.find``, in C) that is a sentence's start, rather than a test at every sentence."""
+    out = set()
+    for opening in openings:
+        pos = text.find(opening)
+        while pos >= 0:
+            i = bisect_left(starts, pos)
+            if i < len(starts) and starts[i] == pos:
+                out.add(i)
+            pos = text.find(opening, pos + 1)
+    return out
 
 
 def _slug(text: str, words: int = 8) -> str:
@@ -231,7 +266,7 @@ class _Collect:
         self.groups: dict[str, Item] = {}
         self.recent: dict[str, list[Item]] = {}        # the items of the sentences just before, by kind
         self.speakers = Speakers(defined_aliases(text), we_are_author(text))
-        self.responds = RESPONSE_WORDS.search(text) is not None
+        self.responds = _responds(text)
         self.layout = sorted(layout_items, key=lambda m: m.start)
         self.next_layout = 0
         self.stand_ins: list[tuple[Item, Mention]] = []
@@ -300,9 +335,7 @@ class _Collect:
             kept = [it for it in kept if not it.group and it.stance]
         appraisals = None
         speakers: dict[int, str | None] = {}         # who says each stance phrasing
-        later_items = [s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"]
-        last_item_segment = max(later_items, default=-1)
-        group_starts = sorted({it.numbers_at[0] for it in kept if it.numbers_at})
+        group_starts: list[int] | None = None         # where the groups of numbers start (when there are any)
         group_stances: dict[tuple[int, int], str | None] = {}
         # without a stance phrasing, no item has a stance (one whose gap holds an item's content is found with it)
         stances = bool(said.hits) or any(it.content[1] - it.content[0] >= 3 for it in kept)
@@ -313,17 +346,20 @@ class _Collect:
             if stances:
                 if it.numbers_at:
                     if it.numbers_at not in group_stances:
+                        group_starts = group_starts or sorted({o.numbers_at[0] for o in kept if o.numbers_at})
                         k = bisect_left(group_starts, it.numbers_at[1])
                         group_stances[it.numbers_at] = said.group_stance(
                             it.numbers_at, group_starts[k] if k < len(group_starts) else len(s.low))
                     stance = group_stances[it.numbers_at]
                 stance = stance or said.stance_of(it.noun_at, it.content)
-            if stance == "contrast":
+            if stance == "contrast":           # full when an item is named after the contrast (in a later segment)
+                last_item_segment = max((s.seg[o.noun_at] for o in kept if o.noun_at >= 0 and o.how != "group"),
+                                        default=-1)
                 stance = "full" if last_item_segment > s.seg[it.noun_at] else "partial"
             it.stance = stance
             if stance:
                 it.quote = (s.start, s.end)
-                hit = said.nearest_hit(it.noun_at, it.content) or said.around(it.content)
+                hit = said.stance_phrase(it.noun_at, it.content)
                 if hit is not None:
                     if hit.first not in speakers:
                         speakers[hit.first] = _speaker(said, hit.first, hit.last)

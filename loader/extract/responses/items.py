@@ -280,22 +280,24 @@ def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
     """The numbers listed from word ``first`` ("2.2, 3.1 en 5.2", "3 t/m 7", "10 tot en met 12", "3-7"):
     (first word, word after the list, the numbers with the ranges expanded), or None when no number stands there.
     At most 40 words."""
-    n = len(s)
-    if first >= n or not _is_number(s.low[first]):
+    low, seg = s.low, s.seg
+    n = len(low)
+    if first >= n or not _is_number(low[first]):
         return None
     j, numbers, last_number = first, [], first
-    while j < n and j - first < 40 and s.seg[j] == s.seg[first]:
-        w = s.low[j]
+    end, segment = min(n, first + 40), seg[first]
+    while j < end and seg[j] == segment:
+        w = low[j]
         if _is_number(w):
             numbers.append(w)
             last_number = j
             j += 1
-        elif w == "en" or (w == "t" and j + 1 < n and s.low[j + 1] == "m"):
+        elif w == "en" or (w == "t" and j + 1 < n and low[j + 1] == "m"):
             if w == "t":
                 numbers.append("t/m")
                 j += 1
             j += 1
-        elif w == "tot" and s.low[j + 1:j + 3] == ["en", "met"]:
+        elif w == "tot" and low[j + 1:j + 3] == ["en", "met"]:
             numbers.append("t/m")
             j += 3
         else:
@@ -305,11 +307,12 @@ def number_group(s: Sentence, first: int) -> tuple[int, int, list[str]] | None:
 
 def _bare_group_after(s: Sentence, end: int) -> tuple[int, int, list[str]] | None:
     """A bare list of numbers within six words after a group, with a word between ("… 1 en 2 deels en 3 t/m 7")."""
-    nouns = item_lexicon().nouns
-    for j in range(end + 1, min(len(s.low), end + 7)):
-        if s.seg[j] != s.seg[end - 1] or s.low[j] in nouns:
+    nouns, low, seg = item_lexicon().nouns, s.low, s.seg
+    segment = seg[end - 1]
+    for j in range(end + 1, min(len(low), end + 7)):
+        if seg[j] != segment or low[j] in nouns:
             return None                          # a number after a noun is that noun's group, not a bare one
-        if _is_number(s.low[j]):
+        if _is_number(low[j]):
             return number_group(s, j)
     return None
 
@@ -318,7 +321,7 @@ def noun_items(said: Said) -> list[Item]:
     s, lex = said.s, item_lexicon()
     out: list[Item] = []
     n = len(s)
-    where, low, text, starts = s.where, s.low, s.text, s.starts
+    where, low = s.where, s.low           # (the words' offsets are worked out only if asked for: s.capital, s.span)
     links_all, agents = lex.links, _agent_words()
     found = where.keys() & lex.nouns.keys()
     if s.text.find("-", s.start, s.end) >= 0:                          # compounds: "OVV-rapport"
@@ -359,7 +362,7 @@ def noun_items(said: Said) -> list[Item]:
         while j < n and j - i <= 6:
             x = low[j]
             if x in links_all or not (x in GLUE or x in agents or ("-" in x and is_agent(x)) or
-                                      text[starts[j]].isupper()):
+                                      s.capital(j)):
                 break
             j += 1
         links = ("om", "dat") if noun.plural or noun.report else ("om", "dat", "tot", "over", "inzake")

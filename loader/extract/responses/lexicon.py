@@ -62,6 +62,16 @@ def parse_phrase(text: str) -> tuple[str | None, ...]:
     return tuple(out)
 
 
+# A phrase as ``PhraseIndex`` tries it: its words as a list when it has no gap (else None), its length, the phrase.
+_Plan = tuple[list[str] | None, int, Phrase]
+
+
+def _second(plan: _Plan) -> str | None:
+    """The word a plan's phrase requires right after its first, or None (one word, or a gap after the first)."""
+    words = plan[2].words
+    return words[1] if len(words) > 1 else None
+
+
 class PhraseIndex:
     """Phrases by their first word."""
 
@@ -71,16 +81,33 @@ class PhraseIndex:
             self.by_first.setdefault(p.words[0], []).append(p)
         for group in self.by_first.values():     # at one start the longest phrase wins
             group.sort(key=lambda p: -len(p.words))
-        # per first word, each phrase as (its words as a list when it has no gap, else None; length; phrase)
-        self._plans = {w: [(list(p.words) if None not in p.words else None, len(p.words), p) for p in group]
-                       for w, group in self.by_first.items()}
+        # per first word, its phrases as plans, longest first, as (the plans to try by the word after it, the plans
+        # to try after any other word): a phrase whose second word is not the one that follows cannot match there,
+        # so only the others are tried ("is" starts 15 marker phrasings, most of which the next word rules out)
+        self._plans: dict[str, tuple[dict[str, list[_Plan]], list[_Plan]]] = {}
+        for w, group in self.by_first.items():
+            plans = [(list(p.words) if None not in p.words else None, len(p.words), p) for p in group]
+            seconds = {p.words[1] for p in group if len(p.words) > 1} - {None}
+            self._plans[w] = ({second: [plan for plan in plans if _second(plan) in (None, second)]
+                               for second in seconds}, [plan for plan in plans if _second(plan) is None])
+        # the first words all of whose phrases need a second word, with those words: such a word starts no hit in a
+        # sentence that holds none of them ("de" starts only "de komende …")
+        self._seconds = {w: frozenset(by_second) for w, (by_second, others) in self._plans.items() if not others}
 
     def first_words(self) -> frozenset[str]:
         return frozenset(self.by_first)
 
+    def _candidates(self, words: list[str], i: int, end: int) -> list[_Plan]:
+        """The plans that may match at word ``i``, longest first."""
+        table = self._plans.get(words[i])
+        if table is None:
+            return []
+        by_second, others = table
+        return by_second.get(words[i + 1], others) if i + 1 < end else others
+
     def _hits_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None) -> Iterator[Hit]:
         """The phrases that match at word ``i``, longest first."""
-        for plan in self._plans.get(words[i], ()):
+        for plan in self._candidates(words, i, end):
             hit = _plan_hit(plan, words, i, end, breaks)
             if hit:
                 yield hit
@@ -88,7 +115,7 @@ class PhraseIndex:
     def match_at(self, words: list[str], i: int, end: int, breaks: list[bool] | None = None) -> Hit | None:
         """The first (longest) phrase that matches at word ``i``: ``_hits_at``'s first, without a generator (it
         is asked for every candidate start of every ``find``)."""
-        for plan in self._plans.get(words[i], ()):
+        for plan in self._candidates(words, i, end):
             hit = _plan_hit(plan, words, i, end, breaks)
             if hit:
                 return hit
@@ -102,15 +129,18 @@ class PhraseIndex:
              breaks: list[bool] | None = None, where: dict[str, list[int]] | None = None) -> list[Hit]:
         """Non-overlapping hits in ``words[start:end]``, left to right. ``breaks[i]``: a clause ends after word
         ``i`` (a comma): no gap reaches across it. ``where``: the positions of each word (``Sentence.where``), so
-        that only the positions of the words phrases start with are tried."""
+        that only the positions of the words phrases start with are tried (of a word whose phrases all need a
+        second word, only when one of those stands in the sentence)."""
         end = len(words) if end is None else end
         by_first = self.by_first
         if where is not None:
-            present = by_first.keys() & where.keys()
+            seconds = self._seconds
+            present = [w for w in by_first.keys() & where.keys()
+                       if w not in seconds or not seconds[w].isdisjoint(where)]
             if not present:
                 return []
             if len(present) == 1:
-                starts = where[next(iter(present))]
+                starts = where[present[0]]
             else:
                 starts = []
                 for w in present:
@@ -131,10 +161,9 @@ class PhraseIndex:
         return out
 
 
-def _plan_hit(plan: tuple[list[str] | None, int, Phrase], words: list[str], i: int, end: int,
+def _plan_hit(plan: _Plan, words: list[str], i: int, end: int,
               breaks: list[bool] | None) -> Hit | None:
-    """The hit of one phrase at word ``i`` (``PhraseIndex._plans``: its words when it has no gap, its length, the
-    phrase), or None."""
+    """The hit of one phrase (its plan) at word ``i``, or None."""
     seq, n, p = plan
     if seq is not None:                          # no gap: the words as they stand
         return Hit(p, i, i + n - 1) if i + n <= end and (n == 1 or words[i:i + n] == seq) else None

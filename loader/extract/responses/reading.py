@@ -49,8 +49,11 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence ``text[start:end]`` cut where the general splitter keeps sentences together: after a heading
     line, after the text's headline, at a full stop with a footnote number glued to it, before an accented capital."""
     piece = text[start:end]
-    patterns = [p for p, needed in ((_HEADING_BREAK, "\n" in piece), (_HEADLINE, start == 0 and "\n" in piece),
-                                   (_FOOTNOTE_STOP, _DIGIT_AFTER_STOP.search(piece))) if needed]
+    patterns = []                       # only those that may cut the sentence
+    if "\n" in piece:
+        patterns += (_HEADING_BREAK, _HEADLINE) if start == 0 else (_HEADING_BREAK,)
+    if _DIGIT_AFTER_STOP.search(piece):
+        patterns.append(_FOOTNOTE_STOP)
     accented = not piece.isascii()
     if not patterns and not accented:
         return [(start, end)]

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from ...scan import run_positions
 from .lexicon import Hit, item_lexicon, stance_lexicon
 from .reading import Positions, Sentence
 
@@ -69,6 +70,8 @@ class Speakers:
         self.author_recent = False
         self.aliases = aliases          # abbreviations the text gives a report's author: "de Adviesraad Migratie (ASM)"
         self.we_author = we_author      # "wij" is the report's author: a council's page ("Dat blijkt uit ons onderzoek")
+        # the words that may name a subject (``Said.may_name``), one set
+        self.naming = _actor_words() | aliases if aliases else _actor_words()
 
 
 # A report's author speaking of its own report: on such a page "wij" is the author, not the government.
@@ -78,13 +81,14 @@ _OWN_REPORT = re.compile(r"(?:onderzoek|rapport|advies|aanbeveling|aanbevelingen
 
 def we_are_author(text: str) -> bool:
     """Whether the text's "wij" is a report's author ("Dat blijkt uit ons onderzoek", "Onze aanbeveling om …"). Found
-    from "ons "/"onze " (str.find), not by a case-blind regex tried at every character."""
-    for needle in ("ons ", "onze ", "Ons ", "Onze "):
-        pos = text.find(needle)
-        while pos >= 0:
-            if (pos == 0 or not text[pos - 1].isalnum()) and _OWN_REPORT.match(text, pos + len(needle)):
+    from the whole words "ons"/"onze" (``scan.run_positions``, shared with the other rules), not by a case-blind
+    regex tried at every character nor a search of the text per spelling."""
+    for word in ("ons", "onze"):
+        for pos in run_positions(text, word):
+            after = pos + len(word)
+            if text[pos:after] in (word, word.capitalize()) and text.startswith(" ", after) and \
+                    (pos == 0 or not text[pos - 1].isalnum()) and _OWN_REPORT.match(text, after + 1):
                 return True
-            pos = text.find(needle, pos + 1)
     return False
 
 
@@ -141,11 +145,6 @@ def _actor_words() -> frozenset[str]:
 _UNKNOWN = object()
 
 
-def may_name(word: str) -> bool:
-    """Whether a word may name a subject at all (``Said.actor`` of any other word is None)."""
-    return word in _actor_words() or "-" in word
-
-
 class Said:
     """A sentence with what its rules ask about it: who a word names (``actor``), who says a phrasing
     (``subject``), its stance phrasings, scope and "complete" words per segment. Each is worked out on first use
@@ -157,12 +156,13 @@ class Said:
         self.speakers = speakers
         self._actors: dict[int, str | None] = {}
         self._first_actor: dict[int, int] = {}
-        self._around: dict[tuple[int, int], Hit | None] = {}
+        self._phrases: dict[tuple[int, tuple[int, int]], Hit | None] = {}
         self._back: dict[int, Hit | None] = {}
 
     def may_name(self, word: str) -> bool:
-        """Whether a word may name a subject: ``may_name``, or an abbreviation the text gives a report's author."""
-        return may_name(word) or word in self.speakers.aliases
+        """Whether a word may name a subject at all (``actor`` of any other word is None): one of ``_actor_words``,
+        an abbreviation the text gives a report's author, or a hyphenated word ("OVV-rapport", "commissie-Davids")."""
+        return word in self.speakers.naming or "-" in word
 
     def actor(self, i: int) -> str | None:
         """What word ``i`` names as a possible subject (see ``_actor``)."""
@@ -382,15 +382,19 @@ class Said:
             self._back[k] = found
         return self._back[k]
 
+    def stance_phrase(self, noun_at: int, content: tuple[int, int]) -> Hit | None:
+        """The stance phrasing of the item named at word ``noun_at`` whose own content is the words ``content``:
+        the nearest of its segment outside the content (``nearest_hit``), else one whose gap holds the content
+        (``around``). Kept per item: asked for its stance, then for who took it."""
+        key = (noun_at, content)
+        if key not in self._phrases:
+            self._phrases[key] = self.nearest_hit(noun_at, content) or self.around(content)
+        return self._phrases[key]
+
     def around(self, content: tuple[int, int]) -> Hit | None:
         """A stance phrasing whose gap holds the item's content, longer than a gap may be ("neemt de aanbeveling om
         … niet over"): found in the words of the sentence without the content, its word indexes those of the
         sentence."""
-        if content not in self._around:           # asked for the stance, then for who took it
-            self._around[content] = self._phrase_around(content)
-        return self._around[content]
-
-    def _phrase_around(self, content: tuple[int, int]) -> Hit | None:
         s = self.s
         a, b = content
         if a < 0 or b - a < 3:
@@ -413,7 +417,7 @@ class Said:
         ``content`` (or (-1, -2)): the nearest stance phrasing of its segment outside the content, then negated or
         narrowed; "contrast" when an unqualified full stance is followed by a contrast (the caller decides: partial
         unless the contrast names an item of its own)."""
-        hit = self.nearest_hit(noun_at, content) or self.around(content) or \
+        hit = self.stance_phrase(noun_at, content) or \
             (self.pointed_back(noun_at) if content[0] < 0 <= noun_at else None)
         if hit is None:
             return None
@@ -430,7 +434,7 @@ class Said:
             return positions.any_in(lo, min(hi, content[0])) or positions.any_in(max(lo, content[1] + 1), hi)
 
         complete = outside(self.complete)
-        if outside(self.scope) and not complete:
+        if not complete and outside(self.scope):         # (the scope words are looked for only then)
             return "partial"
         if not complete and hi < len(s.low) and s.low[hi] in stance_lexicon().contrasts:
             return "contrast"
