@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Mention
 from . import dates, entities, mandates, metadata, person_identity, references, responses
+from .lookup import _organisations
 from .text import normalise
 
 Rule = Callable[[str], Iterable[Mention]]
@@ -124,6 +125,5 @@ def _responds_to(by_kind: dict[str, list[Mention]]) -> dict[str, Any] | None:
 
 
 def _full_name(organisation: str) -> str:
-    from .lookup import _organisations
     name = (_organisations()[1].get(organisation) or {}).get("name")
     return f"{name} ({organisation})" if name and name != organisation else organisation

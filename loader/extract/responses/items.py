@@ -114,11 +114,7 @@ _SUBJECTS = PRONOUNS | WE | {"ik"}
 
 def _inverted_after(s: Sentence, i: int) -> bool:
     """Whether the words from ``i`` are a verb and its subject after it ("vindt hij", "deelt het kabinet")."""
-    low, government = s.low, item_lexicon().government
-    if i + 1 >= len(low):
-        return False
-    subject = low[i + 2] if low[i + 1] in ("het", "de") and i + 2 < len(low) else low[i + 1]
-    return subject in _SUBJECTS or subject in government
+    return i + 1 < len(s.low) and (s.low[i + 1] in _SUBJECTS or inverted_subject_end(s.low, i + 1) > i + 1)
 
 
 def infinitive_end(s: Sentence, te: int, last: int) -> int:

@@ -215,14 +215,19 @@ _NOUN_STEMS = ("rapport", "advie", "evaluatie", "onderzoek", "analyse", "verslag
                "doorrekening", "voorlichting")
 
 
-def _report_nouns(text: str, low: str) -> Iterator[re.Match[str]]:
-    """The matches of _REPORT_NOUN, tried only at the start of the words that hold one of its stems."""
-    starts = set()
-    for pos in find_lowered(text, _NOUN_STEMS):
-        while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] in "-?"):
+def _word_starts(text: str, stems: tuple[str, ...], joiners: str) -> set[int]:
+    """Where the words that hold one of ``stems`` start (a word runs back over letters and ``joiners``)."""
+    low, starts = lowered(text), set()
+    for pos in find_lowered(text, stems):
+        while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] in joiners):
             pos -= 1
         starts.add(pos)
-    return matches_at(_REPORT_NOUN, text, sorted(starts))
+    return starts
+
+
+def _report_nouns(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _REPORT_NOUN, tried only at the start of the words that hold one of its stems."""
+    return matches_at(_REPORT_NOUN, text, sorted(_word_starts(text, _NOUN_STEMS, "-?")))
 
 
 def _author_near(text: str, m: re.Match[str], sentence: tuple[int, int], bodies: MentionsOfKind,
@@ -309,7 +314,7 @@ def report_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     found: dict[str, Mention] = {}
     cued: set[str] = set()
     anonymous: Mention | None = None          # the first report named as answered, by neither author nor title
-    for m in _report_nouns(text, low):
+    for m in _report_nouns(text):
         if m.group("prefix") and m.group("prefix").lower() not in body_at:
             continue
         span = sentences.span_of(m.start(), m.end())
@@ -419,14 +424,8 @@ def _evaluated_by(evaluated: list[Mention], ev_id: str, evaluator: str) -> None:
 def _commissions(text: str) -> Iterator[re.Match[str]]:
     """The matches of _COMMISSION, tried only at the start of the words that hold one of _COMMISSION_WORDS (and at a
     "parlementaire" before them)."""
-    low, starts = lowered(text), set()
-    for pos in find_lowered(text, _COMMISSION_WORDS):
-        while pos > 0 and (low[pos - 1].isalpha() or low[pos - 1] == "-"):
-            pos -= 1
-        starts.add(pos)
-        before = low.rfind("parlementaire", max(0, pos - 20), pos)
-        if before >= 0:
-            starts.add(before)
+    low, starts = lowered(text), _word_starts(text, _COMMISSION_WORDS, "-")
+    starts |= {low.rfind("parlementaire", max(0, pos - 20), pos) for pos in starts} - {-1}
     return matches_at(_COMMISSION, text, sorted(starts))
 
 
