@@ -208,12 +208,13 @@ def _opens(s: Sentence, i: int) -> bool:
 def _ahead(s: Sentence, hit: Hit) -> bool:
     """Whether a time that looks ahead ("vanaf 1 juni", "met ingang van", "de komende vier jaar") stands in a segment
     in the present tense: no word of ``past``, no "is"/"zijn" whose clause ends in a participle in "ge-" ("Vanaf 2020
-    is het aantal gestegen"). "per" needs a date right after it ("per 1 januari 2027", not "per doelstelling")."""
+    is het aantal gestegen"). "per" needs a date or a year right after it ("per 1 januari 2027", not "per
+    doelstelling")."""
     if hit.row == "per":                    # "per", "begin", "medio", "eind", "uiterlijk": a date right after it
         k = hit.last + 1
         date = when(s.text, s.starts[k], s.ends[min(len(s.low), k + 4) - 1]) if k < len(s.low) else None
         if k >= len(s.low) or not (_YEAR.match(s.low[k]) or date and date.start() == s.starts[k]):
-            return False                    # "tot 2030", "per 1 januari 2027"; not "stijgt tot 15 procent"
+            return False                    # "per 1 januari 2027", "eind 2027"; not "eind 15 procent"
     lo, hi = s.segment(hit.first)
     words = s.low[lo:hi]
     if len(words) < 5:
